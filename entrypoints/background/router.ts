@@ -1,0 +1,58 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { ApiError } from '@/lib/api-result';
+import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/lib/protocol';
+
+/**
+ * The one entry point for messages from extension pages. It answers only the extension's own
+ * pages (not content scripts, not other extensions), checks every payload against its schema,
+ * and turns every outcome, thrown errors included, into a structured reply.
+ */
+
+type Handler<T extends MessageType> = (payload: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
+const handlers = new Map<MessageType, Handler<MessageType>>();
+
+/** Each concern of the background registers the message types it answers. */
+export function registerHandler<T extends MessageType>(type: T, handler: Handler<T>): void {
+  handlers.set(type, handler as unknown as Handler<MessageType>);
+}
+
+function reject(kind: ApiError['kind'], message: string): Reply<never> {
+  return { ok: false, error: { kind, message } };
+}
+
+/** Whether a message comes from one of this extension's own pages. */
+export function isTrustedSender(sender: Browser.runtime.MessageSender, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  const url = sender.url ?? '';
+  // Content scripts run in web pages: their sender URL is the page's, not the extension's.
+  return url.startsWith(extensionOrigin) && (sender.origin === undefined || `${sender.origin}/` === extensionOrigin);
+}
+
+export async function routeMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
+  if (!isTrustedSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+    return reject('forbidden', 'Only the extension’s own pages may send requests to its background.');
+  }
+  const envelope = message as { protocol?: unknown; type?: unknown; payload?: unknown } | null;
+  if (!envelope || typeof envelope !== 'object' || envelope.protocol !== PROTOCOL) {
+    return reject('invalid-input', `Not a ${PROTOCOL} message.`);
+  }
+  if (!isMessageType(envelope.type)) return reject('invalid-input', `Unknown message type “${String(envelope.type)}”.`);
+  const parsed = requestSchemas[envelope.type].safeParse(envelope.payload ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+    return reject('invalid-input', `Malformed “${envelope.type}” request (${problems}).`);
+  }
+  const handler = handlers.get(envelope.type);
+  if (!handler) return reject('invalid-input', `Nothing handles “${envelope.type}” yet.`);
+  try {
+    return await handler(parsed.data as RequestOf<MessageType>);
+  } catch (error) {
+    // A bug must not leave the page waiting forever; the reply names no secrets, only the failure.
+    console.error('WARest Companion: handler failed', envelope.type, error instanceof Error ? error.name : typeof error);
+    return reject('server', 'The extension hit an internal error while handling this request. Try again; if it persists, reload the extension.');
+  }
+}
+
+export function registerRouter(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => routeMessage(message, sender));
+}

@@ -1,0 +1,36 @@
+import { useOptionsStore } from './store';
+import { ProfileForm } from './ProfileForm';
+import { ProfileList } from './ProfileList';
+import { SettingsForm } from './SettingsForm';
+
+export function OptionsApp() {
+  const { loaded, profiles, selected, notices, dismissNotices } = useOptionsStore();
+  if (!loaded) return <main className="options" aria-busy="true" />;
+  const profile = profiles.profiles.find((p) => p.id === selected);
+  return (
+    <main className="options">
+      <header className="options-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>WARest Companion</h1>
+      </header>
+      {notices.length > 0 && (
+        <div className="banner warn" role="alert">
+          {notices.map((notice) => (
+            <p key={`${notice.key}-${notice.at}`}>{notice.message}</p>
+          ))}
+          <button type="button" onClick={() => void dismissNotices()}>Dismiss</button>
+        </div>
+      )}
+      <section className="servers" aria-labelledby="servers-heading">
+        <h2 id="servers-heading">Servers</h2>
+        <div className="servers-layout">
+          <ProfileList />
+          {selected === 'new' || profile ? (
+            <ProfileForm key={selected ?? 'none'} profile={profile} isDefault={profile?.id === profiles.defaultProfileId} />
+          ) : null}
+        </div>
+      </section>
+      <SettingsForm />
+    </main>
+  );
+}

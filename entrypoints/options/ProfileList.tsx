@@ -1,0 +1,28 @@
+import { useOptionsStore } from './store';
+
+export function ProfileList() {
+  const { profiles, selected, select } = useOptionsStore();
+  return (
+    <nav className="profile-list" aria-label="Server profiles">
+      <ul>
+        {profiles.profiles.map((profile) => (
+          <li key={profile.id}>
+            <button
+              type="button"
+              className={profile.id === selected ? 'current' : ''}
+              aria-current={profile.id === selected ? 'true' : undefined}
+              onClick={() => select(profile.id)}
+            >
+              <span className="profile-name">{profile.name}</span>
+              {profile.id === profiles.defaultProfileId && <span className="badge">Default</span>}
+              <span className="hint">{profile.baseUrl}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className={selected === 'new' ? 'current' : ''} onClick={() => select('new')}>
+        + Add server
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import {
+  DEFAULT_SETTINGS,
+  profilesItem,
+  readChecked,
+  settingsItem,
+  storageNoticesItem,
+  type ProfilesState,
+  type Settings,
+  type StorageNotice,
+} from '@/lib/stored-state';
+
+/** What the options page shows, read from storage and kept current as storage changes. */
+interface OptionsState {
+  loaded: boolean;
+  profiles: ProfilesState;
+  settings: Settings;
+  notices: StorageNotice[];
+  /** The profile open in the form; 'new' for an unsaved one. */
+  selected: string | 'new' | null;
+  select(id: string | 'new' | null): void;
+  load(): Promise<void>;
+  dismissNotices(): Promise<void>;
+  saveSettings(settings: Settings): Promise<void>;
+}
+
+let watching = false;
+
+export const useOptionsStore = create<OptionsState>((set, get) => ({
+  loaded: false,
+  profiles: { profiles: [], defaultProfileId: null },
+  settings: DEFAULT_SETTINGS,
+  notices: [],
+  selected: null,
+  select: (selected) => set({ selected }),
+  async load() {
+    const [profiles, settings] = await Promise.all([readChecked(profilesItem), readChecked(settingsItem)]);
+    // Read notices last: reading a damaged item above is what adds one.
+    const notices = await readChecked(storageNoticesItem);
+    const selected = get().selected ?? (profiles.profiles.length ? (profiles.defaultProfileId ?? profiles.profiles[0]!.id) : 'new');
+    set({ loaded: true, profiles, settings, notices, selected });
+    if (watching) return;
+    watching = true;
+    profilesItem.item.watch(async () => {
+      const next = await readChecked(profilesItem);
+      const current = get().selected;
+      const stillThere = current === 'new' || next.profiles.some((p) => p.id === current);
+      set({ profiles: next, selected: stillThere ? current : (next.profiles[0]?.id ?? 'new') });
+    });
+    settingsItem.item.watch(async () => set({ settings: await readChecked(settingsItem) }));
+    storageNoticesItem.item.watch(async () => set({ notices: await readChecked(storageNoticesItem) }));
+  },
+  async dismissNotices() {
+    await storageNoticesItem.item.setValue([]);
+    set({ notices: [] });
+  },
+  async saveSettings(settings) {
+    await settingsItem.item.setValue(settings);
+    set({ settings });
+  },
+}));

@@ -1,0 +1,71 @@
+import { defineOperations, field, sessionField } from './define';
+
+export const chatsOperations = defineOperations('Chats', [
+  {
+    id: 'getChats',
+    label: 'List chats',
+    method: 'GET',
+    path: '/chats',
+    inputs: [
+      sessionField('query'),
+      field('limit', 'query', 'integer', false, 'Limit'),
+      field('offset', 'query', 'integer', false, 'Offset'),
+      field('hasMedia', 'query', 'boolean', false, 'With media only'),
+      field('sortBy', 'query', 'string', false, 'Sort by', { options: ['lastMessage', 'unreadCount', 'name'] }),
+      field('sortOrder', 'query', 'string', false, 'Sort order', { options: ['asc', 'desc'] }),
+      field('search', 'query', 'string', false, 'Search'),
+    ],
+  },
+  {
+    id: 'getChatsChatIdMessages',
+    label: 'List messages of a chat',
+    method: 'GET',
+    path: '/chats/{chatId}/messages',
+    inputs: [
+      field('chatId', 'path', 'string', true, 'Chat ID'),
+      sessionField('query'),
+      field('limit', 'query', 'integer', false, 'Limit'),
+      field('offset', 'query', 'integer', false, 'Offset'),
+      field('startTime', 'query', 'integer', false, 'From (Unix time)'),
+      field('endTime', 'query', 'integer', false, 'Until (Unix time)'),
+      field('mediaOnly', 'query', 'boolean', false, 'Media only'),
+      field('isFromMe', 'query', 'boolean', false, 'Sent by me only'),
+      field('search', 'query', 'string', false, 'Search'),
+    ],
+  },
+  {
+    id: 'postChatsChatIdRead',
+    label: 'Mark chat as read',
+    method: 'POST',
+    path: '/chats/{chatId}/read',
+    inputs: [
+      field('chatId', 'path', 'string', true, 'Chat ID'),
+      sessionField('body'),
+      field('messages', 'body', 'integer', false, 'Last N messages'),
+      field('days', 'body', 'integer', false, 'Last N days'),
+    ],
+  },
+  {
+    id: 'postChatsChatIdPin',
+    label: 'Pin or unpin chat',
+    method: 'POST',
+    path: '/chats/{chatId}/pin',
+    inputs: [
+      field('chatId', 'path', 'string', true, 'Chat ID'),
+      sessionField('body'),
+      field('pin', 'body', 'boolean', true, 'Pinned'),
+    ],
+  },
+  {
+    id: 'postChatsChatIdMessagesMessageIdPin',
+    label: 'Pin or unpin message',
+    method: 'POST',
+    path: '/chats/{chatId}/messages/{messageId}/pin',
+    inputs: [
+      field('chatId', 'path', 'string', true, 'Chat ID'),
+      field('messageId', 'path', 'string', true, 'Message ID'),
+      sessionField('body'),
+      field('pin', 'body', 'boolean', true, 'Pinned'),
+    ],
+  },
+]);

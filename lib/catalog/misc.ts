@@ -1,0 +1,157 @@
+import { defineOperations, field, sessionField } from './define';
+
+export const miscOperations = defineOperations('Misc', [
+  {
+    id: 'postMiscConvertStringTarget',
+    label: 'Text to QR code',
+    method: 'POST',
+    path: '/misc/convert-string-toqr/{target}',
+    inputs: [
+      field('target', 'path', 'string', true, 'Output format'),
+      field('string', 'body', 'string', true, 'Text'),
+      field('encoding', 'body', 'string', false, 'Encoding'),
+    ],
+  },
+  {
+    id: 'postMiscWhatsappFileDecrypt',
+    label: 'Decrypt WhatsApp media',
+    method: 'POST',
+    path: '/misc/whatsapp/file-decrypt',
+    inputs: [
+      field('mediaKey', 'body', 'string', true, 'Media key'),
+      field('file', 'body', 'file', true, 'File'),
+      field('mimeType', 'body', 'string', false, 'MIME type'),
+      field('fileSha256', 'body', 'string', false, 'File SHA-256'),
+      field('output', 'body', 'string', false, 'Output', { options: ['base64', 'url', 'file'] }),
+    ],
+  },
+  {
+    id: 'postMiscWhatsappPollUpdateVote',
+    label: 'Decrypt poll vote',
+    method: 'POST',
+    path: '/misc/whatsapp/poll-update-vote',
+    inputs: [
+      sessionField('body'),
+      field('pollEncKey', 'body', 'string', false, 'Poll encryption key'),
+      field('pollMsgId', 'body', 'string', false, 'Poll message ID'),
+      field('pollCreatorJid', 'body', 'string', false, 'Poll creator JID'),
+      field('voterJid', 'body', 'string', false, 'Voter JID'),
+      field('pollUpdateVote', 'body', 'json', true, 'Poll update vote'),
+    ],
+  },
+  {
+    id: 'postMiscWhatsappValidatePhone',
+    label: 'Validate phone number',
+    method: 'POST',
+    path: '/misc/whatsapp/validate/phone',
+    inputs: [
+      sessionField('body', false),
+      field('phone', 'body', 'string', true, 'Phone number'),
+      field('country', 'body', 'string', false, 'Country code'),
+    ],
+  },
+  {
+    id: 'postMiscWhatsappValidateJid',
+    label: 'Validate JID',
+    method: 'POST',
+    path: '/misc/whatsapp/validate/jid',
+    inputs: [
+      sessionField('body', false),
+      field('jid', 'body', 'string', true, 'JID'),
+    ],
+  },
+  {
+    id: 'postMiscWhatsappResolveJidOrLid',
+    label: 'Resolve JID or LID',
+    method: 'POST',
+    path: '/misc/whatsapp/resolve/jid-or-lid',
+    inputs: [
+      sessionField('body', false),
+      field('input', 'body', 'string', true, 'Input'),
+    ],
+  },
+  {
+    id: 'postMiscMediaThumbnail',
+    label: 'Make thumbnails',
+    method: 'POST',
+    path: '/misc/media/thumbnail',
+    inputs: [
+      field('file', 'body', 'file', true, 'File'),
+      field('type', 'body', 'string', true, 'Type', { options: ['image', 'video'] }),
+      field('width', 'body', 'integer', false, 'Width'),
+      field('height', 'body', 'integer', false, 'Height'),
+      field('count', 'body', 'integer', false, 'How many'),
+      field('output', 'body', 'string', false, 'Output', { options: ['base64', 'url', 'file'] }),
+    ],
+  },
+  {
+    id: 'postMiscMediaImage',
+    label: 'Process image',
+    method: 'POST',
+    path: '/misc/media/image',
+    inputs: [
+      field('file', 'body', 'file', true, 'File'),
+      field('actions', 'body', 'json', false, 'Actions (JSON)'),
+      field('output', 'body', 'string', false, 'Output', { options: ['base64', 'url', 'file'] }),
+    ],
+  },
+  {
+    id: 'postMiscUuidGenerate',
+    label: 'Generate UUIDs',
+    method: 'POST',
+    path: '/misc/uuid/generate',
+    bodyOptional: true,
+    inputs: [
+      field('type', 'body', 'string', false, 'Type', { options: ['uuid', 'ulid'] }),
+      field('version', 'body', 'string', false, 'Version', { options: ['v1', 'v3', 'v4', 'v5', 'nil'] }),
+      field('namespace', 'body', 'string', false, 'Namespace'),
+      field('name', 'body', 'string', false, 'Name'),
+      field('format', 'body', 'string', false, 'Format'),
+      field('count', 'body', 'integer', false, 'How many'),
+    ],
+  },
+  {
+    id: 'postMiscUuidValidate',
+    label: 'Validate UUID',
+    method: 'POST',
+    path: '/misc/uuid/validate',
+    inputs: [
+      field('type', 'body', 'string', false, 'Type', { options: ['uuid', 'ulid'] }),
+      field('value', 'body', 'string', true, 'Value'),
+    ],
+  },
+  {
+    id: 'postMiscCryptoHash',
+    label: 'Hash',
+    method: 'POST',
+    path: '/misc/crypto/hash',
+    inputs: [
+      field('algo', 'body', 'string', false, 'Algorithm'),
+      field('input', 'body', 'string', true, 'Input'),
+      field('output', 'body', 'string', false, 'Output', { options: ['hex', 'base64'] }),
+    ],
+  },
+  {
+    id: 'postMiscCryptoHmac',
+    label: 'HMAC',
+    method: 'POST',
+    path: '/misc/crypto/hmac',
+    inputs: [
+      field('algo', 'body', 'string', false, 'Algorithm'),
+      field('key', 'body', 'string', true, 'Key'),
+      field('input', 'body', 'string', true, 'Input'),
+      field('output', 'body', 'string', false, 'Output', { options: ['hex', 'base64'] }),
+    ],
+  },
+  {
+    id: 'postMiscBase64',
+    label: 'Base64 encode or decode',
+    method: 'POST',
+    path: '/misc/base64',
+    inputs: [
+      field('action', 'body', 'string', true, 'Action', { options: ['encode', 'decode'] }),
+      field('input', 'body', 'string', true, 'Input'),
+      field('output', 'body', 'string', false, 'Output', { options: ['string', 'base64', 'url', 'file'] }),
+    ],
+  },
+]);

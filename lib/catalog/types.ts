@@ -1,0 +1,72 @@
+/**
+ * The shape of the one description of every WARest operation. The API client, the forms, the
+ * context menus and the contract test all read the catalog built from these types.
+ */
+
+export const CATEGORIES = [
+  'Sessions',
+  'Messages - Sending',
+  'Messages - Actions',
+  'Chats',
+  'Groups',
+  'Profiles',
+  'Server',
+  'Misc',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+/**
+ * What kind of value an input takes. `recipients` is WARest's `to`: one id, a comma-separated
+ * list, or an array. `file` is a URL, a data URL or base64 in JSON, or an uploaded file in
+ * multipart. `json` is a structured value the user edits as JSON (objects, arrays of objects).
+ */
+export type InputType =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'string[]'
+  | 'recipients'
+  | 'file'
+  | 'file[]'
+  | 'json';
+
+export type InputLocation = 'path' | 'query' | 'body';
+
+export interface OperationInput {
+  name: string;
+  in: InputLocation;
+  type: InputType;
+  required: boolean;
+  label: string;
+  /** The only values the server accepts, when it says so. */
+  options?: readonly string[];
+  /** One line of help shown under the field. */
+  help?: string;
+}
+
+/** How a request body may be encoded. Operations with file inputs can also go as multipart. */
+export type BodyEncoding = 'json' | 'multipart';
+
+export interface Operation {
+  /** The server's operationId, stable across versions. */
+  id: string;
+  category: Category;
+  label: string;
+  method: HttpMethod;
+  /** Path below the server's base URL, with `{name}` for path inputs. */
+  path: string;
+  inputs: readonly OperationInput[];
+  /** Whether the operation acts on one WhatsApp session (takes a `sessionId`). */
+  needsSession: boolean;
+  /** Whether it removes or breaks something the user cannot simply undo: ask first. */
+  destructive: boolean;
+  /** Whether only an admin key may call it. */
+  adminOnly: boolean;
+  /** Body encodings the server accepts; empty when there is no body. */
+  bodyEncodings: readonly BodyEncoding[];
+  /** Whether the server requires a body at all. */
+  bodyRequired: boolean;
+}

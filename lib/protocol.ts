@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import type { ApiError, ApiSuccess } from './api-result';
+import type { ConnectionReport } from './connection-test';
+import type { ServerProfile } from './stored-state';
+
+/**
+ * The messages extension pages send to the background, and its replies. The background alone
+ * holds API keys and talks to servers; pages ask it through these. Wire format (see README,
+ * "Calling operations"):
+ *
+ *   request  { protocol: 'warest-companion/1', type: <MessageType>, payload: <request> }
+ *   reply    { ok: true, data: <response> } | { ok: false, error: ApiError }
+ */
+
+export const PROTOCOL = 'warest-companion/1';
+
+export const requestSchemas = {
+  'operation.call': z.object({
+    profileId: z.optional(z.string()),
+    operationId: z.string(),
+    inputs: z.optional(z.record(z.string(), z.unknown())),
+    timeoutMs: z.optional(z.number()),
+  }),
+  'connection.test': z.object({
+    profileId: z.optional(z.string()),
+    /** Test what is typed in the form before it is saved; a missing key means "the saved one". */
+    draft: z.optional(z.object({ baseUrl: z.string(), apiKey: z.optional(z.string()) })),
+  }),
+  'profile.save': z.object({
+    id: z.optional(z.string()),
+    name: z.string(),
+    baseUrl: z.string(),
+    /** Omitted when editing to keep the saved key. */
+    apiKey: z.optional(z.string()),
+    notifications: z.optional(z.boolean()),
+  }),
+  'profile.remove': z.object({ profileId: z.string() }),
+  'profile.setDefault': z.object({ profileId: z.string() }),
+} as const;
+
+export type MessageType = keyof typeof requestSchemas;
+
+export interface ProfileSaved {
+  profile: ServerProfile;
+  warnings: string[];
+  /** Whether the browser lets the extension reach this server; false when the user refused access. */
+  hostAccess: boolean;
+}
+
+export interface ResponseMap {
+  'operation.call': Omit<ApiSuccess, 'ok'>;
+  'connection.test': ConnectionReport;
+  'profile.save': ProfileSaved;
+  'profile.remove': { removed: true };
+  'profile.setDefault': { defaultProfileId: string };
+}
+
+export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
+export type ResponseOf<T extends MessageType> = ResponseMap[T];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  protocol: typeof PROTOCOL;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+}

@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+
+/**
+ * Everything the extension keeps in chrome.storage.local, as typed items with a schema version.
+ * Each is validated when read: a damaged value is reported, kept aside for recovery, and reset,
+ * so a page never goes blank on it.
+ *
+ * API keys live in their own item, which only the background reads and writes; profiles (which
+ * every page reads to paint itself) never hold a key.
+ */
+
+export const serverProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  /** Desktop notifications for this server's sessions. */
+  notifications: z.boolean(),
+  createdAt: z.number(),
+});
+export type ServerProfile = z.infer<typeof serverProfileSchema>;
+
+export const profilesStateSchema = z.object({
+  profiles: z.array(serverProfileSchema),
+  defaultProfileId: z.nullable(z.string()),
+});
+export type ProfilesState = z.infer<typeof profilesStateSchema>;
+
+export const apiKeysSchema = z.record(z.string(), z.string());
+export type ApiKeys = z.infer<typeof apiKeysSchema>;
+
+export const settingsSchema = z.object({
+  /** How long one request may take before it counts as timed out. */
+  requestTimeoutSec: z.number(),
+  /** Country calling code for numbers typed without one, e.g. "62"; empty for none. */
+  defaultCountryCode: z.string(),
+  /** How often sessions are re-read when live updates are not available. */
+  pollIntervalSec: z.number(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const storageNoticeSchema = z.object({ key: z.string(), at: z.number(), message: z.string() });
+export type StorageNotice = z.infer<typeof storageNoticeSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { requestTimeoutSec: 20, defaultCountryCode: '', pollIntervalSec: 30 };
+
+/** A storage item together with the schema its value must satisfy. */
+export interface CheckedItem<T> {
+  item: WxtStorageItem<T, Record<string, unknown>>;
+  schema: z.ZodMiniType<T>;
+  fallback: T;
+  /** How to name this item to a person when it was damaged. */
+  description: string;
+}
+
+export function defineCheckedItem<T>(
+  key: `local:${string}`,
+  schema: z.ZodMiniType<T>,
+  fallback: T,
+  description: string,
+  versioning: { version: number; migrations?: Record<number, (old: any) => any> } = { version: 1 },
+): CheckedItem<T> {
+  const item = storage.defineItem<T>(key, { fallback, version: versioning.version, migrations: versioning.migrations ?? {} });
+  return { item, schema, fallback, description };
+}
+
+export const profilesItem = defineCheckedItem<ProfilesState>(
+  'local:profiles',
+  profilesStateSchema,
+  { profiles: [], defaultProfileId: null },
+  'your server profiles',
+);
+export const apiKeysItem = defineCheckedItem<ApiKeys>('local:apiKeys', apiKeysSchema, {}, 'your saved API keys');
+export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'your settings');
+export const storageNoticesItem = defineCheckedItem<StorageNotice[]>(
+  'local:storageNotices',
+  z.array(storageNoticeSchema),
+  [],
+  'the list of storage problems',
+);
+
+/**
+ * Reads an item and checks it. A value that fails the check is copied to `<key>:damaged` (so
+ * nothing is lost for good), reset to its fallback, and reported in the storage notices.
+ */
+export async function readChecked<T>(checked: CheckedItem<T>): Promise<T> {
+  let value: unknown;
+  try {
+    value = await checked.item.getValue();
+  } catch {
+    value = undefined; // a migration that throws on a damaged value lands here
+  }
+  const parsed = checked.schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+
+  const raw = await storage.getItem(checked.item.key as `local:${string}`).catch(() => value);
+  await storage.setItem(`${checked.item.key}:damaged` as `local:${string}`, { at: Date.now(), value: raw ?? null });
+  await checked.item.setValue(checked.fallback);
+  if (checked !== (storageNoticesItem as CheckedItem<unknown>)) {
+    const notices = await readChecked(storageNoticesItem);
+    await storageNoticesItem.item.setValue([
+      ...notices,
+      {
+        key: checked.item.key,
+        at: Date.now(),
+        message: `Stored data for ${checked.description} was damaged and has been reset. A copy was kept under “${checked.item.key}:damaged”.`,
+      },
+    ]);
+  }
+  return checked.fallback;
+}
