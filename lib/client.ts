@@ -49,6 +49,8 @@ export function createClient(deps: ClientDeps = {}) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const bucket = `${server.baseUrl}\u0000${server.apiKey}`;
 
+    // An already-aborted signal never fires 'abort': check it, or a cancelled send would still go out.
+    if (options.signal?.aborted) return failure('aborted', 'Cancelled.');
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -76,20 +78,27 @@ export function createClient(deps: ClientDeps = {}) {
         credentials: 'omit',
         cache: 'no-store',
       });
-      const text = await response.text();
+      // Error bodies are quoted (and cut to length) in messages: take the key out before they are read.
+      const body = await response.text();
+      const text = response.ok ? body : (redact(body, server.apiKey) ?? body);
       const sessionId = typeof inputs.sessionId === 'string' ? inputs.sessionId : undefined;
       const result = interpretResponse(response.status, response.headers, text, {
         host,
         latencyMs: clock.now() - started,
+        now: clock.now(),
         ...(sessionId && { sessionId }),
       });
       pacer.settle(bucket, readRateLimit(response.headers, clock.now()), response.status === 429);
-      if (!result.ok) result.error.serverMessage = redact(result.error.serverMessage, server.apiKey);
+      if (!result.ok) {
+        // The message quotes the server's words too.
+        result.error.message = redact(result.error.message, server.apiKey) ?? result.error.message;
+        result.error.serverMessage = redact(result.error.serverMessage, server.apiKey);
+      }
       return result;
     } catch {
       pacer.release(bucket);
       if (timedOut) {
-        return failure('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s. The server may be overloaded or stuck; try again, or raise the timeout in the extension's settings.`);
+        return failure('timeout', `${host} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. The server may be overloaded or stuck; try again, or raise the timeout in the extension's settings.`);
       }
       if (options.signal?.aborted) return failure('aborted', 'Cancelled.');
       return failure('network', `Can't reach ${host}. Check that the WARest server is running and that the server URL (host, port, http or https) is right.`);

@@ -34,7 +34,8 @@ function coerce(input: OperationInput, value: unknown): Coerced {
       if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, value: String(value) };
       if (typeof value !== 'string') return { ok: false, reason: 'must be text' };
       if (input.options && !input.options.includes(value.trim())) return { ok: false, reason: `must be one of ${input.options.join(', ')}` };
-      return { ok: true, value: input.in === 'body' ? value : value.trim() };
+      // Body text keeps its spaces (a message), but an option is sent exactly as listed.
+      return { ok: true, value: input.in === 'body' && !input.options ? value : value.trim() };
     case 'integer':
     case 'number': {
       const number = typeof value === 'string' ? Number(value.trim()) : value;
@@ -128,6 +129,9 @@ export function buildRequest(
   }
   if (missing.length) return failure('invalid-input', `Fill in: ${missing.join(', ')}.`);
   if (invalid.length) return failure('invalid-input', `${invalid.join('. ')}.`);
+  // URL parsing resolves a "." or ".." path segment (escaped or not) away, which would call another route.
+  const dotted = operation.inputs.filter((input) => input.in === 'path' && /^\.{1,2}$/.test(queryText(values.get(input.name) ?? '')));
+  if (dotted.length) return failure('invalid-input', `${dotted.map((input) => input.label).join(', ')} cannot be “.” or “..” here: the address would point at another route.`);
 
   let path = operation.path;
   const query = new URLSearchParams();

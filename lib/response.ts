@@ -22,7 +22,8 @@ export function readRateLimit(headers: Headers, now = Date.now()): RateLimitInfo
   const limit = Number(headers.get('x-ratelimit-limit'));
   const remaining = Number(headers.get('x-ratelimit-remaining'));
   const reset = Number(headers.get('x-ratelimit-reset'));
-  if (!headers.has('x-ratelimit-limit') || !Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(reset)) {
+  const names = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+  if (!names.every((name) => headers.has(name)) || !Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(reset)) {
     return undefined;
   }
   // WARest sends Unix seconds; some proxies send seconds-to-wait instead. Small numbers are the latter.

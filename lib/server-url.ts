@@ -9,6 +9,8 @@ export type ServerUrlCheck =
   | { ok: false; reason: string };
 
 const PRIVATE_IPV4 = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./];
+/** Only a whole dotted-quad address is checked against the ranges: "10.example.com" is a public name. */
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Hosts on this machine or the local network, where plain http is normal. */
 export function isLocalHost(hostname: string): boolean {
@@ -18,7 +20,7 @@ export function isLocalHost(hostname: string): boolean {
     host.endsWith('.localhost') ||
     host.endsWith('.local') ||
     host === '::1' ||
-    PRIVATE_IPV4.some((range) => range.test(host))
+    (IPV4.test(host) && PRIVATE_IPV4.some((range) => range.test(host)))
   );
 }
 
@@ -52,12 +54,12 @@ export function normalizeServerUrl(input: string): ServerUrlCheck {
   if (url.username || url.password) {
     return { ok: false, reason: 'Remove the user name and password from the URL; the API key goes in its own field.' };
   }
-  if (!/^[a-z0-9.\-[\]:]+$/i.test(url.hostname) || url.hostname.startsWith('.') || url.hostname.endsWith('..')) {
+  if (!/^[a-z0-9.\-[\]:]+$/i.test(url.hostname) || url.hostname.startsWith('.') || url.hostname.includes('..')) {
     return { ok: false, reason: 'The host name has characters a server name cannot have.' };
   }
 
-  // Keep any proxy prefix, drop a pasted API path (/api, /api/v1, /api/v1/session/list…).
-  const path = url.pathname.replace(/\/api(\/v\d+)?(\/.*)?$/i, '').replace(/\/+$/, '');
+  // Keep any proxy prefix (even one like /api/warest), drop a pasted API path (/api, /api/v1, /api/v1/session/list…).
+  const path = url.pathname.replace(/\/api(\/v\d+(\/.*)?)?\/*$/i, '').replace(/\/+$/, '');
   const baseUrl = `${url.protocol}//${url.host}${path}`;
 
   const warnings: string[] = [];

@@ -1,4 +1,5 @@
-import { createClient } from '@/lib/client';
+import type { ApiError } from '@/lib/api-result';
+import { createClient, type ServerCredentials } from '@/lib/client';
 import { testConnection } from '@/lib/connection-test';
 import { normalizeServerUrl } from '@/lib/server-url';
 import { readChecked, settingsItem } from '@/lib/stored-state';
@@ -15,6 +16,31 @@ async function timeoutMs(requested?: number): Promise<number> {
   return (await readChecked(settingsItem)).requestTimeoutSec * 1000;
 }
 
+/**
+ * What "Test connection" tests: the form's values before they are saved, falling back to the
+ * saved profile for what the form leaves empty (a saved key is never sent back to the page).
+ */
+async function serverToTest(
+  profileId: string | undefined,
+  draft: { baseUrl: string; apiKey?: string | undefined } | undefined,
+): Promise<{ ok: true; value: ServerCredentials } | { ok: false; error: ApiError }> {
+  const typedKey = draft?.apiKey?.trim();
+  let baseUrl: string | undefined;
+  if (draft) {
+    const url = normalizeServerUrl(draft.baseUrl);
+    if (!url.ok) return { ok: false, error: { kind: 'invalid-input', message: url.reason } };
+    baseUrl = url.baseUrl;
+  }
+  if (baseUrl && typedKey) return { ok: true, value: { baseUrl, apiKey: typedKey } };
+  // A saved key only ever goes to its own profile's test, never to a new address typed in a blank form.
+  if (draft && !profileId) return { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key to test this server.' } };
+  const saved = await resolveProfile(profileId);
+  if (!saved.ok) {
+    return draft ? { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key to test this server.' } } : saved;
+  }
+  return { ok: true, value: { baseUrl: baseUrl ?? saved.value.profile.baseUrl, apiKey: typedKey ?? saved.value.apiKey } };
+}
+
 export function registerOperationHandlers(): void {
   registerHandler('operation.call', async ({ profileId, operationId, inputs, timeoutMs: requested }) => {
     const resolved = await resolveProfile(profileId);
@@ -28,24 +54,13 @@ export function registerOperationHandlers(): void {
   });
 
   registerHandler('connection.test', async ({ profileId, draft }) => {
-    let baseUrl: string;
-    let apiKey: string | undefined = draft?.apiKey?.trim() || undefined;
-    if (draft) {
-      const url = normalizeServerUrl(draft.baseUrl);
-      if (!url.ok) return { ok: false, error: { kind: 'invalid-input', message: url.reason } };
-      baseUrl = url.baseUrl;
-    }
-    if (!draft || !apiKey) {
-      const resolved = await resolveProfile(profileId);
-      if (!resolved.ok) return draft ? { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key.' } } : resolved;
-      baseUrl ??= resolved.value.profile.baseUrl;
-      apiKey ??= resolved.value.apiKey;
-    }
-    const server = { baseUrl: baseUrl!, apiKey: apiKey! };
+    const server = await serverToTest(profileId, draft);
+    if (!server.ok) return server;
+    const { baseUrl, apiKey } = server.value;
     const settings = { timeoutMs: await timeoutMs() };
-    const report = (await hasHostAccess(server.baseUrl))
-      ? await testConnection((operationId, inputs) => client.call(server, operationId, inputs, settings))
-      : await testConnection(async () => ({ ok: false, error: permissionError(server.baseUrl) }));
+    const report = (await hasHostAccess(baseUrl))
+      ? await testConnection((operationId, inputs) => client.call({ baseUrl, apiKey }, operationId, inputs, settings))
+      : await testConnection(async () => ({ ok: false, error: permissionError(baseUrl) }));
     return { ok: true, data: report };
   });
 }

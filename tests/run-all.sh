@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: unit and contract tests (vitest, fake browser), then end-to-end tests (the
+# e2e build in real Chromium against the fake server). Prints one final line
+# "N passed, N failed[, N skipped]" summed over both runners, and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
+status=0
+
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
+
+if npx wxt build --mode e2e > "$results/e2e-build.log" 2>&1; then
+  npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json" || status=1
+else
+  echo "The e2e build failed; see $results/e2e-build.log" >&2
+  tail -20 "$results/e2e-build.log" >&2
+  status=1
+fi
+
+node tests/support/summarize-results.mjs "$results/unit.json" "$results/e2e.json" || status=1
+exit $status
