@@ -1,30 +1,14 @@
 import { useId, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import type { ApiError } from '@/lib/api-result';
 import type { ConnectionReport } from '@/lib/connection-test';
-import { hostPermissionPattern, normalizeServerUrl } from '@/lib/server-url';
+import { normalizeServerUrl } from '@/lib/server-url';
 import type { ServerProfile } from '@/lib/stored-state';
 import { askBackground } from '@/lib/ui/ask-background';
 import { ConnectionReportView } from './ConnectionReportView';
+import { saveServer, testServer, type Outcome } from './server-actions';
 import { useOptionsStore } from './store';
 
-type Status = { tone: 'ok' | 'error' | 'warn'; text: string } | null;
-
-const ACCESS_REFUSED =
-  'Access to this server was not allowed, so the browser will block the extension’s requests to it. Click “Save” again and choose “Allow” to fix this.';
-
-/**
- * Asks the browser for access to one server. Must run straight from a click: Chrome only shows
- * the prompt in response to a user gesture. Resolves false when refused or impossible.
- */
-async function requestHostAccess(baseUrl: string): Promise<boolean> {
-  try {
-    return await browser.permissions.request({ origins: [hostPermissionPattern(baseUrl)] });
-  } catch {
-    return false;
-  }
-}
+type Status = Outcome | null;
 
 export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; isDefault: boolean }) {
   const select = useOptionsStore((s) => s.select);
@@ -46,27 +30,17 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
   const urlError = url.ok ? null : url.reason;
   const formValid = !nameError && !keyError && !urlError;
 
-  const showError = (error: ApiError) => setStatus({ tone: 'error', text: error.message });
-
   async function save() {
     setTouched({ name: true, url: true, key: true });
-    if (!formValid || !url.ok) return;
+    if (!formValid) return;
     setBusy('save');
     setStatus(null);
-    const granted = await requestHostAccess(url.baseUrl);
-    const reply = await askBackground('profile.save', {
-      ...(profile && { id: profile.id }),
-      name,
-      baseUrl: serverUrl,
-      ...(apiKey.trim() && { apiKey: apiKey.trim() }),
-      notifications,
-    });
+    const { outcome, profile: saved } = await saveServer({ name, serverUrl, apiKey, notifications }, profile);
     setBusy(null);
-    if (!reply.ok) return showError(reply.error);
+    setStatus(outcome);
+    if (!saved) return;
     setApiKey('');
-    select(reply.data.profile.id);
-    if (!granted || !reply.data.hostAccess) setStatus({ tone: 'warn', text: `Saved. ${ACCESS_REFUSED}` });
-    else setStatus({ tone: 'ok', text: `Saved “${reply.data.profile.name}”.` });
+    select(saved.id);
   }
 
   async function test() {
@@ -75,28 +49,23 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
     setBusy('test');
     setStatus(null);
     setReport(null);
-    const granted = await requestHostAccess(url.baseUrl);
-    const reply = await askBackground('connection.test', {
-      ...(profile && { profileId: profile.id }),
-      draft: { baseUrl: serverUrl, ...(apiKey.trim() && { apiKey: apiKey.trim() }) },
-    });
+    const { outcome, report: result } = await testServer({ serverUrl, apiKey }, profile);
     setBusy(null);
-    if (!reply.ok) return showError(reply.error);
-    setReport(reply.data);
-    if (!granted) setStatus({ tone: 'warn', text: ACCESS_REFUSED });
+    setStatus(outcome ?? null);
+    setReport(result ?? null);
   }
 
   async function remove() {
     if (!profile) return;
     setConfirmRemove(false);
     const reply = await askBackground('profile.remove', { profileId: profile.id });
-    if (!reply.ok) showError(reply.error);
+    if (!reply.ok) setStatus({ tone: 'error', text: reply.error.message });
   }
 
   async function makeDefault() {
     if (!profile) return;
     const reply = await askBackground('profile.setDefault', { profileId: profile.id });
-    if (!reply.ok) showError(reply.error);
+    if (!reply.ok) setStatus({ tone: 'error', text: reply.error.message });
     else setStatus({ tone: 'ok', text: `“${profile.name}” is now the default server.` });
   }
 

@@ -1,0 +1,72 @@
+import { browser } from 'wxt/browser';
+import type { ConnectionReport } from '@/lib/connection-test';
+import type { ServerProfile } from '@/lib/stored-state';
+import { hostPermissionPattern, normalizeServerUrl } from '@/lib/server-url';
+import { askBackground } from '@/lib/ui/ask-background';
+
+/**
+ * What the options page's "Save" and "Test connection" do, apart from drawing: ask the browser
+ * for access to the server, then ask the background. Kept out of the component so the
+ * permission paths (granted, refused) are tested without a browser prompt.
+ */
+
+export type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string };
+
+export const ACCESS_REFUSED =
+  'Access to this server was not allowed, so the browser will block the extension’s requests to it. Click “Save” again and choose “Allow” to fix this.';
+
+export interface ServerDraft {
+  name: string;
+  serverUrl: string;
+  apiKey: string;
+  notifications: boolean;
+}
+
+/**
+ * Asks the browser for access to one server. Must be the first thing a click does: Chrome only
+ * shows the prompt in response to a user gesture. Resolves false when refused or impossible.
+ */
+export async function requestHostAccess(baseUrl: string): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins: [hostPermissionPattern(baseUrl)] });
+  } catch {
+    return false;
+  }
+}
+
+export async function saveServer(
+  draft: ServerDraft,
+  existing: ServerProfile | undefined,
+): Promise<{ outcome: Outcome; profile?: ServerProfile }> {
+  const url = normalizeServerUrl(draft.serverUrl);
+  if (!url.ok) return { outcome: { tone: 'error', text: url.reason } };
+  const granted = await requestHostAccess(url.baseUrl);
+  const apiKey = draft.apiKey.trim();
+  const reply = await askBackground('profile.save', {
+    ...(existing && { id: existing.id }),
+    name: draft.name,
+    baseUrl: draft.serverUrl,
+    ...(apiKey && { apiKey }),
+    notifications: draft.notifications,
+  });
+  if (!reply.ok) return { outcome: { tone: 'error', text: reply.error.message } };
+  const { profile, hostAccess } = reply.data;
+  if (!granted || !hostAccess) return { profile, outcome: { tone: 'warn', text: `Saved. ${ACCESS_REFUSED}` } };
+  return { profile, outcome: { tone: 'ok', text: `Saved “${profile.name}”.` } };
+}
+
+export async function testServer(
+  draft: Pick<ServerDraft, 'serverUrl' | 'apiKey'>,
+  existing: ServerProfile | undefined,
+): Promise<{ outcome?: Outcome; report?: ConnectionReport }> {
+  const url = normalizeServerUrl(draft.serverUrl);
+  if (!url.ok) return { outcome: { tone: 'error', text: url.reason } };
+  const granted = await requestHostAccess(url.baseUrl);
+  const apiKey = draft.apiKey.trim();
+  const reply = await askBackground('connection.test', {
+    ...(existing && { profileId: existing.id }),
+    draft: { baseUrl: draft.serverUrl, ...(apiKey && { apiKey }) },
+  });
+  if (!reply.ok) return { outcome: { tone: 'error', text: reply.error.message } };
+  return { report: reply.data, ...(!granted && { outcome: { tone: 'warn', text: ACCESS_REFUSED } }) };
+}
