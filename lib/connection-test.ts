@@ -31,6 +31,9 @@ export type CallFn = (operationId: string, inputs?: Record<string, unknown>) => 
 /** Kinds of failure that mean we never talked to a WARest server at all. */
 const UNREACHABLE = new Set<ApiError['kind']>(['network', 'timeout', 'permission', 'bad-response', 'origin-blocked', 'server', 'aborted']);
 
+const WRONG_ADDRESS =
+  'something answered, but there is no WARest API at this address (404). Check the server URL, including any path prefix of a reverse proxy.';
+
 const skipped = (why: string): CheckLine => ({ state: 'skipped', text: why });
 
 function versionFrom(result: ApiResult, field: string): string | undefined {
@@ -41,14 +44,16 @@ function versionFrom(result: ApiResult, field: string): string | undefined {
 
 export async function testConnection(call: CallFn): Promise<ConnectionReport> {
   const ping = await call('getServerPing');
-  if (!ping.ok && (UNREACHABLE.has(ping.error.kind) || (ping.error.kind === 'not-found' && ping.error.code === undefined))) {
+  if (!ping.ok && (UNREACHABLE.has(ping.error.kind) || ping.error.kind === 'not-found')) {
+    // Every WARest server answers /server/ping: a 404 there, in any shape, means the URL is wrong.
+    const why = ping.error.kind === 'not-found' ? WRONG_ADDRESS : ping.error.message;
     return {
       ok: false,
-      reachable: { state: 'failed', text: `Not reachable: ${ping.error.message}` },
+      reachable: { state: 'failed', text: `Not reachable: ${why}` },
       version: skipped('Version: not checked, the server could not be reached.'),
       key: skipped('API key: not checked, the server could not be reached.'),
       sessions: skipped('Sessions: not checked.'),
-      error: ping.error,
+      error: ping.error.kind === 'not-found' ? { ...ping.error, message: WRONG_ADDRESS } : ping.error,
     };
   }
   const latencyMs = ping.ok ? Math.round(ping.latencyMs) : undefined;

@@ -11,7 +11,8 @@ import { useOptionsStore } from './store';
 type Status = Outcome | null;
 
 export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; isDefault: boolean }) {
-  const select = useOptionsStore((s) => s.select);
+  const showSaved = useOptionsStore((s) => s.showSaved);
+  const lastSave = useOptionsStore((s) => s.lastSave);
   const [name, setName] = useState(profile?.name ?? '');
   const [serverUrl, setServerUrl] = useState(profile?.baseUrl ?? '');
   const [apiKey, setApiKey] = useState('');
@@ -19,7 +20,7 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
   const [notifications, setNotifications] = useState(profile?.notifications ?? true);
   const [touched, setTouched] = useState({ name: false, url: false, key: false });
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Status>(profile && lastSave?.profileId === profile.id ? lastSave.outcome : null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const ids = { name: useId(), url: useId(), key: useId(), urlHelp: useId(), keyHelp: useId() };
@@ -40,7 +41,7 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
     setStatus(outcome);
     if (!saved) return;
     setApiKey('');
-    select(saved.id);
+    showSaved(saved.id, outcome);
   }
 
   async function test() {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Outcome } from './server-actions';
 import {
   DEFAULT_SETTINGS,
   profilesItem,
@@ -18,7 +19,10 @@ interface OptionsState {
   notices: StorageNotice[];
   /** The profile open in the form; 'new' for an unsaved one. */
   selected: string | 'new' | null;
+  /** The outcome of the last save, shown on the profile's form (which remounts on selection). */
+  lastSave: { profileId: string; outcome: Outcome } | null;
   select(id: string | 'new' | null): void;
+  showSaved(profileId: string, outcome: Outcome): void;
   load(): Promise<void>;
   dismissNotices(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
@@ -32,7 +36,9 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
   settings: DEFAULT_SETTINGS,
   notices: [],
   selected: null,
-  select: (selected) => set({ selected }),
+  lastSave: null,
+  select: (selected) => set({ selected, lastSave: null }),
+  showSaved: (profileId, outcome) => set({ selected: profileId, lastSave: { profileId, outcome } }),
   async load() {
     const [profiles, settings] = await Promise.all([readChecked(profilesItem), readChecked(settingsItem)]);
     // Read notices last: reading a damaged item above is what adds one.

@@ -131,16 +131,18 @@ describe('testConnection', () => {
     expect(call).toHaveBeenCalledTimes(1);
   });
 
-  it('goes on after a 404 that carries a WARest code (the server answered)', async () => {
+  it('reports a WARest-shaped 404 on ping as a wrong address too: every WARest server answers ping', async () => {
     const call = fakeCall({
-      getServerPing: fail('not-found', 'Not found.', { status: 404, code: 1404 }),
+      getServerPing: fail('not-found', 'Not found.', { status: 404, code: 2600 }),
       getServerHealthz: ok([{ serviceVersion: '0.3.44' }]),
       getSessionList: sessions(1),
     });
     const report = await testConnection(call);
-    expect(report.reachable).toEqual({ state: 'ok', text: 'Reachable.' });
-    expect(report.latencyMs).toBeUndefined();
-    expect(report.ok).toBe(true);
+    expect(report.ok).toBe(false);
+    expect(report.reachable.state).toBe('failed');
+    expect(report.reachable.text).toContain('no WARest API at this address');
+    expect(report.key.state).toBe('skipped');
+    expect(call).toHaveBeenCalledTimes(1);
   });
 
   it('reports the key rejected when the list fails with auth after the ping worked', async () => {

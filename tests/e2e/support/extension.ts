@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/**
+ * Loads the built extension into Debian's Chromium, headless, the way ../shared/TESTING.md
+ * says works here. The build is `npm run build:e2e`: the shipped build plus host access to
+ * 127.0.0.1, since a headless browser cannot answer a permission prompt.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const E2E_BUILD_DIR = path.join(ROOT, '.output', 'chrome-mv3-e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  background: Worker;
+  /** Opens an extension page (e.g. 'options.html') in a new tab. */
+  openPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function loadExtension(): Promise<LoadedExtension> {
+  const manifestPath = path.join(E2E_BUILD_DIR, 'manifest.json');
+  if (!fs.existsSync(manifestPath)) {
+    throw new Error(`No e2e build at ${E2E_BUILD_DIR}. Run \`npm run build:e2e\` first (npm test does it for you).`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--disable-extensions-except=${E2E_BUILD_DIR}`,
+      `--load-extension=${E2E_BUILD_DIR}`,
+    ],
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(background.url()).host;
+  return {
+    context,
+    extensionId,
+    background,
+    async openPage(file) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Sends one protocol message to the background from an extension page, exactly as the
+ * extension's own UI does (see README, "Calling operations").
+ */
+export async function askFromPage(page: Page, type: string, payload: unknown): Promise<any> {
+  return page.evaluate(
+    ([messageType, messagePayload]) => chrome.runtime.sendMessage({ protocol: 'warest-companion/1', type: messageType, payload: messagePayload }),
+    [type, payload] as const,
+  );
+}

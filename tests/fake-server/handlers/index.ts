@@ -1,0 +1,31 @@
+/**
+ * Every operation's handler, by operationId. The fake-server tests check that this map covers
+ * exactly the spec's operations, so a spec update that adds one fails loudly.
+ */
+import type { HandlerMap } from '../context';
+import { chatHandlers } from './chats';
+import { groupParticipantHandlers } from './groups-participants';
+import { groupHandlers } from './groups';
+import { messageActionHandlers } from './messages-actions';
+import { messageSendHandlers } from './messages-send';
+import { miscWhatsappHandlers } from './misc-whatsapp';
+import { miscHandlers } from './misc';
+import { profileHandlers } from './profiles';
+import { serverHandlers } from './server';
+import { sessionHandlers } from './sessions';
+
+export const handlers: HandlerMap = {
+  ...sessionHandlers,
+  ...messageSendHandlers,
+  ...messageActionHandlers,
+  ...chatHandlers,
+  ...groupHandlers,
+  ...groupParticipantHandlers,
+  ...profileHandlers,
+  ...serverHandlers,
+  ...miscHandlers,
+  ...miscWhatsappHandlers,
+};
+
+/** Routes a stock server keeps for admin keys (README fact 1); user keys get 403 code 2201. */
+export const ADMIN_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['getServerInfo', 'postServerRestart', 'postServerRestartScheduled']);
