@@ -62,7 +62,9 @@ function coerce(input: OperationInput, value: unknown): Coerced {
       return { ok: false, reason: 'must be a file, a URL or base64 data' };
     case 'file[]': {
       const list = Array.isArray(value) ? value : [value];
-      if (!list.every((item) => typeof item === 'string' || isFilePayload(item))) return { ok: false, reason: 'must be files, URLs or base64 data' };
+      if (!list.every((item) => typeof item === 'string' || isFilePayload(item) || isFileEntry(item))) {
+        return { ok: false, reason: 'must be files, URLs or base64 data' };
+      }
       return { ok: true, value: list };
     }
     case 'json':
@@ -73,6 +75,14 @@ function coerce(input: OperationInput, value: unknown): Coerced {
         return { ok: false, reason: 'is not valid JSON' };
       }
   }
+}
+
+/** A file with its own options, as WARest's files route takes them: `{ file, caption?, filename? }`. */
+function isFileEntry(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entry = value as Record<string, unknown>;
+  const textOrAbsent = (key: string) => entry[key] === undefined || typeof entry[key] === 'string';
+  return typeof entry.file === 'string' && textOrAbsent('caption') && textOrAbsent('filename') && textOrAbsent('replyMessageId');
 }
 
 function queryText(value: unknown): string {

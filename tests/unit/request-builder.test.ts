@@ -254,6 +254,16 @@ describe('buildRequest: bodies', () => {
     expect(await files[1]?.text()).toBe('hello');
   });
 
+  it('sends files with their own options ({ file, caption, filename }) as JSON, and refuses malformed entries', () => {
+    const entry = { file: 'https://example.com/a.pdf', caption: 'Spec', filename: 'a.pdf' };
+    expect(jsonBody(built('postMessagesSendFiles', { sessionId: 's1', to: '6281', files: [entry, 'https://example.com/b.jpg'] })).files).toEqual([
+      entry,
+      'https://example.com/b.jpg',
+    ]);
+    expect(refused('postMessagesSendFiles', { sessionId: 's1', to: '6281', files: [{ caption: 'no file' }] }).message).toMatch(/Files must be files/);
+    expect(refused('postMessagesSendFiles', { sessionId: 's1', to: '6281', files: [{ file: 'x', caption: 7 }] }).kind).toBe('invalid-input');
+  });
+
   it('gives a file without a type the generic binary type', () => {
     const untyped: FilePayload = { ...picture, name: 'blob.bin', type: '' };
     const form = built('postMessagesSendDocument', { sessionId: 's1', to: '1', document: untyped }).body as FormData;
