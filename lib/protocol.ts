@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiError, ApiSuccess } from './api-result';
 import type { ConnectionReport } from './connection-test';
-import type { ServerProfile } from './stored-state';
+import type { LoginInProgress, ProfileSnapshot, ServerProfile } from './stored-state';
 
 /**
  * The messages extension pages send to the background, and its replies. The background alone
@@ -35,6 +35,20 @@ export const requestSchemas = {
     notifications: z.optional(z.boolean()),
   }),
   'profile.remove': z.object({ profileId: z.string() }),
+  /** Re-read a profile's sessions now (and the server's health); answers the new snapshot. */
+  'sessions.refresh': z.object({ profileId: z.optional(z.string()) }),
+  /** Start logging a session in: registers a new id, or restarts the login of an existing one. */
+  'login.start': z.object({
+    profileId: z.optional(z.string()),
+    sessionId: z.string(),
+    method: z.union([z.literal('qr'), z.literal('pairing')]),
+    /** For pairing: the phone number, any common format; normalised with the default country code. */
+    phone: z.optional(z.string()),
+  }),
+  /** Ask the server how the login in progress is going (fresh QR, or open); answers its state. */
+  'login.poll': z.object({}),
+  /** Stop following the login in progress (the session stays registered). */
+  'login.cancel': z.object({}),
   'profile.setDefault': z.object({ profileId: z.string() }),
 } as const;
 
@@ -53,6 +67,10 @@ export interface ResponseMap {
   'profile.save': ProfileSaved;
   'profile.remove': { removed: true };
   'profile.setDefault': { defaultProfileId: string };
+  'sessions.refresh': ProfileSnapshot & { profileId: string };
+  'login.start': LoginInProgress;
+  'login.poll': LoginInProgress | null;
+  'login.cancel': { cancelled: true };
 }
 
 export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;

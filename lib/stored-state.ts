@@ -109,3 +109,81 @@ export async function readChecked<T>(checked: CheckedItem<T>): Promise<T> {
   }
   return checked.fallback;
 }
+
+// ---- Sessions (issue: sessions from the toolbar) --------------------------------------------
+
+const sessionSummarySchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  name: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  lastConnection: z.optional(z.string()),
+});
+
+/** How the server last answered, for the popup's server pill and the badge. */
+const serverHealthSchema = z.object({
+  state: z.union([z.literal('ok'), z.literal('unreachable'), z.literal('key-rejected'), z.literal('error')]),
+  /** The error message when the state is not ok. */
+  message: z.optional(z.string()),
+  latencyMs: z.optional(z.number()),
+  version: z.optional(z.string()),
+});
+export type ServerHealth = z.infer<typeof serverHealthSchema>;
+
+/** How this profile's sessions are kept current, and why, for the options page. */
+const updateModeSchema = z.object({
+  mode: z.union([z.literal('live'), z.literal('polling')]),
+  reason: z.optional(z.string()),
+});
+export type UpdateMode = z.infer<typeof updateModeSchema>;
+
+const profileSnapshotSchema = z.object({
+  /** When the sessions were last read from the server (epoch ms); 0 = never. */
+  fetchedAt: z.number(),
+  sessions: z.array(sessionSummarySchema),
+  server: serverHealthSchema,
+  updates: z.optional(updateModeSchema),
+});
+export type ProfileSnapshot = Omit<z.infer<typeof profileSnapshotSchema>, 'sessions'> & {
+  sessions: import('./sessions').SessionSummary[];
+};
+
+/** The last known state of every profile's sessions: the popup paints from this at once. */
+export const snapshotsItem = defineCheckedItem<Record<string, ProfileSnapshot>>(
+  'local:sessionSnapshots',
+  z.record(z.string(), profileSnapshotSchema) as unknown as z.ZodMiniType<Record<string, ProfileSnapshot>>,
+  {},
+  'the last known state of your sessions',
+);
+
+const loginSchema = z.object({
+  profileId: z.string(),
+  sessionId: z.string(),
+  method: z.union([z.literal('qr'), z.literal('pairing')]),
+  startedAt: z.number(),
+  /** The QR code as a PNG data URL, and when it was received, for the countdown. */
+  qr: z.optional(z.string()),
+  qrReceivedAt: z.optional(z.number()),
+  qrDuration: z.optional(z.number()),
+  phone: z.optional(z.string()),
+  pairingCode: z.optional(z.string()),
+  state: z.union([z.literal('waiting'), z.literal('open'), z.literal('failed')]),
+  message: z.optional(z.string()),
+});
+export type LoginInProgress = z.infer<typeof loginSchema>;
+
+/** A login (QR or pairing) started in the popup: it survives the popup closing. */
+export const loginItem = defineCheckedItem<LoginInProgress | null>(
+  'local:loginInProgress',
+  z.nullable(loginSchema),
+  null,
+  'the login in progress',
+);
+
+/** A session the popup should show first, e.g. after a notification click. */
+export const focusItem = defineCheckedItem<{ profileId: string; sessionId: string } | null>(
+  'local:popupFocus',
+  z.nullable(z.object({ profileId: z.string(), sessionId: z.string() })),
+  null,
+  'the session to show',
+);
