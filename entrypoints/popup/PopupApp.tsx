@@ -1,26 +1,53 @@
-import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { profilesItem, readChecked, type ProfilesState } from '@/lib/stored-state';
+import { DevicesView } from './DevicesView';
+import { Header } from './Header';
+import { LoginView } from './LoginView';
+import { LogoutByIdView } from './LogoutByIdView';
+import { NewSessionView } from './NewSessionView';
+import { SessionList } from './SessionList';
+import { usePopupStore } from './store';
+import { WebhookView } from './WebhookView';
 
-/** The toolbar popup. Until the sessions view lands, it points a new user to the options page. */
 export function PopupApp() {
-  const [state, setState] = useState<ProfilesState | null>(null);
-  useEffect(() => {
-    void readChecked(profilesItem).then(setState);
-  }, []);
-  const profile = state?.profiles.find((p) => p.id === state.defaultProfileId);
+  const { loaded, profiles, activeProfileId, view, notice, say, login, show } = usePopupStore();
+  if (!loaded) return <main className="popup" aria-busy="true" />;
+  if (profiles.profiles.length === 0 || !activeProfileId) {
+    return (
+      <main className="popup">
+        <h1 className="popup-title">WARest Companion</h1>
+        <p>No server set up yet. Add your WARest server (its URL and API key) to see its WhatsApp sessions here.</p>
+        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          Add a server
+        </button>
+      </main>
+    );
+  }
+  const loginElsewhere = login && view.name !== 'login' && login.profileId === activeProfileId;
   return (
-    <main style={{ width: 320, padding: 16 }}>
-      <h1>WARest Companion</h1>
-      {state && !profile && <p>No server set up yet. Add your WARest server to get started.</p>}
-      {profile && (
-        <p>
-          Server: <strong>{profile.name}</strong> <span className="hint">{profile.baseUrl}</span>
-        </p>
+    <main className="popup">
+      <Header />
+      {notice && (
+        <div className={`banner ${notice.tone === 'ok' ? 'ok' : 'error'}`} role={notice.tone === 'ok' ? 'status' : 'alert'}>
+          <span>{notice.text}</span>
+          <button type="button" className="link" aria-label="Dismiss message" onClick={() => say(null)}>
+            ×
+          </button>
+        </div>
       )}
-      <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-        {profile ? 'Servers and settings' : 'Add a server'}
-      </button>
+      {loginElsewhere && (
+        <div className="banner ok" role="status">
+          Logging in “{login.sessionId}”…{' '}
+          <button type="button" className="link" onClick={() => show({ name: 'login' })}>
+            Show login
+          </button>
+        </div>
+      )}
+      {view.name === 'list' && <SessionList />}
+      {view.name === 'new-session' && <NewSessionView />}
+      {view.name === 'login' && <LoginView />}
+      {view.name === 'devices' && <DevicesView sessionId={view.sessionId} />}
+      {view.name === 'webhook' && <WebhookView sessionId={view.sessionId} />}
+      {view.name === 'logout-by-id' && <LogoutByIdView />}
     </main>
   );
 }

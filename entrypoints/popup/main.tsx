@@ -1,5 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
+import './popup.css';
 import { PopupApp } from './PopupApp';
+import { usePopupStore } from './store';
 
+// Start reading storage before React mounts: the first paint shows the last known sessions.
+void usePopupStore.getState().load();
 createRoot(document.getElementById('root')!).render(<PopupApp />);

@@ -1,0 +1,58 @@
+import { useId } from 'react';
+import { browser } from 'wxt/browser';
+import { ago } from './format';
+import { usePopupStore } from './store';
+
+/** Profile switcher, the server pill (reachable, latency, version) and the data's age. */
+export function Header() {
+  const { profiles, activeProfileId, switchProfile, snapshots, refreshing, refresh, refreshError } = usePopupStore();
+  const switcherId = useId();
+  const snapshot = activeProfileId ? snapshots[activeProfileId] : undefined;
+  const server = snapshot?.server;
+  const reachable = server?.state === 'ok';
+  const pillText = !server
+    ? 'Not checked yet'
+    : reachable
+      ? ['Reachable', server.latencyMs !== undefined ? `${Math.round(server.latencyMs)} ms` : null, server.version ? `v${server.version}` : null].filter(Boolean).join(' · ')
+      : server.state === 'key-rejected'
+        ? 'Key rejected'
+        : 'Unreachable';
+  const problem = refreshError?.message ?? (server && !reachable ? server.message : undefined);
+  return (
+    <header className="popup-header">
+      <div className="popup-header-row">
+        {profiles.profiles.length > 1 ? (
+          <>
+            <label htmlFor={switcherId} className="visually-hidden">Server</label>
+            <select id={switcherId} value={activeProfileId ?? ''} onChange={(e) => switchProfile(e.target.value)}>
+              {profiles.profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <h1 className="popup-title">{profiles.profiles[0]?.name}</h1>
+        )}
+        <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
+          {pillText}
+        </span>
+        <button type="button" className="icon" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
+          ↻
+        </button>
+        <button type="button" className="icon" aria-label="Servers and settings" title="Servers and settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
+      </div>
+      <p className="hint age" aria-live="polite">
+        {refreshing ? 'Refreshing…' : snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
+      </p>
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+    </header>
+  );
+}

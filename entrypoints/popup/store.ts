@@ -1,0 +1,137 @@
+import { create } from 'zustand';
+import type { ApiError } from '@/lib/api-result';
+import type { SessionSummary } from '@/lib/sessions';
+import {
+  focusItem,
+  loginItem,
+  profilesItem,
+  readChecked,
+  snapshotsItem,
+  type LoginInProgress,
+  type ProfileSnapshot,
+  type ProfilesState,
+} from '@/lib/stored-state';
+import { askBackground } from '@/lib/ui/ask-background';
+
+/**
+ * The popup's state. It paints from what is stored (the last known sessions, with their age)
+ * the moment it opens, then asks the background for fresh data and follows storage changes.
+ */
+
+export type View =
+  | { name: 'list' }
+  | { name: 'new-session' }
+  | { name: 'login' }
+  | { name: 'devices'; sessionId: string }
+  | { name: 'webhook'; sessionId: string }
+  | { name: 'logout-by-id' };
+
+export interface Notice {
+  tone: 'ok' | 'error';
+  text: string;
+}
+
+interface PopupState {
+  loaded: boolean;
+  profiles: ProfilesState;
+  activeProfileId: string | null;
+  snapshots: Record<string, ProfileSnapshot>;
+  login: LoginInProgress | null;
+  refreshing: boolean;
+  /** The last refresh error that the snapshot does not already describe. */
+  refreshError: ApiError | null;
+  filter: string;
+  view: View;
+  notice: Notice | null;
+  /** A session to scroll to and highlight (from a notification). */
+  focusSessionId: string | null;
+  load(): Promise<void>;
+  refresh(): Promise<void>;
+  switchProfile(profileId: string): void;
+  setFilter(filter: string): void;
+  show(view: View): void;
+  say(notice: Notice | null): void;
+}
+
+let watching = false;
+
+function initialFocus(): { profileId?: string; sessionId?: string } {
+  const params = new URLSearchParams(location.search);
+  return { profileId: params.get('profile') ?? undefined, sessionId: params.get('session') ?? undefined };
+}
+
+export const usePopupStore = create<PopupState>((set, get) => ({
+  loaded: false,
+  profiles: { profiles: [], defaultProfileId: null },
+  activeProfileId: null,
+  snapshots: {},
+  login: null,
+  refreshing: false,
+  refreshError: null,
+  filter: '',
+  view: { name: 'list' },
+  notice: null,
+  focusSessionId: null,
+
+  async load() {
+    const [profiles, snapshots, login, storedFocus] = await Promise.all([
+      readChecked(profilesItem),
+      readChecked(snapshotsItem),
+      readChecked(loginItem),
+      readChecked(focusItem),
+    ]);
+    const fromUrl = initialFocus();
+    const focus = storedFocus ?? (fromUrl.profileId && fromUrl.sessionId ? { profileId: fromUrl.profileId, sessionId: fromUrl.sessionId } : null);
+    if (storedFocus) void focusItem.item.setValue(null);
+    const known = (id: string | null | undefined) => (id && profiles.profiles.some((p) => p.id === id) ? id : null);
+    const activeProfileId = known(focus?.profileId) ?? known(login?.profileId) ?? known(profiles.defaultProfileId) ?? profiles.profiles[0]?.id ?? null;
+    set({
+      loaded: true,
+      profiles,
+      snapshots,
+      login,
+      activeProfileId,
+      focusSessionId: focus?.sessionId ?? null,
+      view: login && login.profileId === activeProfileId ? { name: 'login' } : { name: 'list' },
+    });
+    if (!watching) {
+      watching = true;
+      profilesItem.item.watch(async () => {
+        const next = await readChecked(profilesItem);
+        const active = get().activeProfileId;
+        set({ profiles: next, activeProfileId: next.profiles.some((p) => p.id === active) ? active : (next.defaultProfileId ?? next.profiles[0]?.id ?? null) });
+      });
+      snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
+      loginItem.item.watch(async () => set({ login: await readChecked(loginItem) }));
+    }
+    if (activeProfileId) void get().refresh();
+  },
+
+  async refresh() {
+    const profileId = get().activeProfileId;
+    if (!profileId || get().refreshing) return;
+    set({ refreshing: true });
+    const reply = await askBackground('sessions.refresh', { profileId });
+    if (reply.ok) {
+      const { profileId: _id, ...snapshot } = reply.data;
+      set((state) => ({ refreshing: false, refreshError: null, snapshots: { ...state.snapshots, [profileId]: snapshot } }));
+    } else {
+      set({ refreshing: false, refreshError: reply.error });
+    }
+  },
+
+  switchProfile(profileId) {
+    set({ activeProfileId: profileId, filter: '', view: { name: 'list' }, notice: null, refreshError: null, focusSessionId: null });
+    void get().refresh();
+  },
+  setFilter: (filter) => set({ filter }),
+  show: (view) => set({ view, notice: null }),
+  say: (notice) => set({ notice }),
+}));
+
+/** The active profile's sessions, filtered by the search box. */
+export function visibleSessions(sessions: readonly SessionSummary[], filter: string): SessionSummary[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return [...sessions];
+  return sessions.filter((s) => [s.id, s.name, s.phone, s.status].some((field) => field?.toLowerCase().includes(needle)));
+}

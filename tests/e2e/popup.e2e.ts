@@ -1,0 +1,233 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFakeWarest, type FakeWarest } from '../fake-server/index';
+import { askFromPage, loadExtension, type LoadedExtension } from './support/extension';
+import { openPopupFor, sessionRow } from './support/popup-page';
+
+/**
+ * The toolbar popup, used as a person would: the sessions at a glance, logging a new session
+ * in by QR code and by pairing code, and fixing a session in a few clicks.
+ */
+
+let extension: LoadedExtension;
+let server: FakeWarest;
+let popup: Page;
+
+beforeAll(async () => {
+  extension = await loadExtension();
+});
+afterAll(async () => {
+  await extension?.close();
+});
+beforeEach(async () => {
+  server = await startFakeWarest({ qrDuration: 3 });
+  server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: '6281234567890' } });
+  server.addSession('alice', { id: 'sales', status: 'logged_out' });
+  await extension.background.evaluate(() => chrome.storage.local.clear());
+  popup = await openPopupFor(extension, { url: server.url });
+});
+afterEach(async () => {
+  for (const page of extension.context.pages()) await page.close();
+  expect(server.violations()).toEqual([]);
+  await server?.stop();
+});
+
+describe('sessions at a glance', () => {
+  it('lists every session with its status in words, account and server pill', async () => {
+    await expect.poll(() => sessionRow(popup, 'main').count()).toBe(1);
+    await expect.poll(() => sessionRow(popup, 'main').getAttribute('aria-label')).toBe('main, open');
+    await expect.poll(() => sessionRow(popup, 'sales').getAttribute('aria-label')).toBe('sales, logged out');
+    expect(await sessionRow(popup, 'main').innerText()).toContain('Alice Shop · +6281234567890');
+    await expect.poll(() => popup.getByRole('status', { name: /^Server: Reachable · \d+ ms/ }).count()).toBe(1);
+  });
+
+  it('paints the last known state from storage at once, then refreshes it', async () => {
+    // Seed a stored snapshot naming a session the server no longer has, and a stalled server.
+    const profileId = await extension.background.evaluate(async () => ((await chrome.storage.local.get('profiles'))['profiles'] as { profiles: { id: string }[] }).profiles[0]!.id);
+    await extension.background.evaluate(async (id) => {
+      await chrome.storage.local.set({
+        sessionSnapshots: { [id]: { fetchedAt: Date.now() - 3 * 60_000, sessions: [{ id: 'ghost', status: 'open' }], server: { state: 'ok', latencyMs: 5 } } },
+      });
+    }, profileId);
+    server.setLatency(1500);
+    const page = await extension.openPage('popup.html');
+    await expect.poll(() => sessionRow(page, 'ghost').count(), { timeout: 1000 }).toBe(1);
+    expect(await page.getByText('Updated 3 min ago').count()).toBe(1);
+    await expect.poll(() => sessionRow(page, 'ghost').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => sessionRow(page, 'main').count()).toBe(1);
+  });
+
+  it('shows a filter box with more than 8 sessions', async () => {
+    for (let i = 1; i <= 9; i += 1) server.addSession('alice', { id: `shop-${i}`, status: 'open' });
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    const filter = popup.getByLabel('Filter sessions');
+    await filter.waitFor();
+    await filter.fill('shop-7');
+    await expect.poll(() => popup.getByRole('list', { name: /^Sessions/ }).getByRole('listitem').count()).toBe(1);
+  });
+
+  it('tells a new user how to create the first session', async () => {
+    await extension.background.evaluate(() => chrome.storage.local.clear());
+    const empty = await startFakeWarest();
+    const page = await openPopupFor(extension, { url: empty.url });
+    await expect.poll(() => page.getByText('No sessions yet.').count()).toBe(1);
+    expect(await page.getByText(/scan the QR code with WhatsApp on your phone/).count()).toBe(1);
+    await empty.stop();
+  });
+});
+
+describe('logging in a new session', () => {
+  it('by QR code: validates the id, shows the code with a countdown, and succeeds when the phone scans it', async () => {
+    await popup.getByRole('button', { name: 'New session' }).click();
+    const form = popup.getByRole('form', { name: 'New session' });
+    await form.getByLabel('Session id').fill('main');
+    await expect.poll(() => form.innerText()).toContain('A session “main” already exists.');
+    await form.getByLabel('Session id').fill('bad id!');
+    await expect.poll(() => form.innerText()).toContain('Use only letters, digits');
+    await form.getByLabel('Session id').fill('support');
+    await form.getByRole('button', { name: 'Show QR code' }).click();
+
+    const qr = popup.getByRole('img', { name: 'QR code to log in session support' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await expect.poll(() => popup.getByRole('timer').innerText()).toMatch(/New code in \d s|Getting a new code/);
+
+    server.phone.scan('support');
+    await popup.getByRole('heading', { name: '“support” is logged in' }).waitFor({ timeout: 15_000 });
+    await popup.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => sessionRow(popup, 'support').getAttribute('aria-label')).toBe('support, open');
+  });
+
+  it('by pairing code: the code is shown grouped, and the login completes when the phone enters it', async () => {
+    await popup.getByRole('button', { name: 'New session' }).click();
+    const form = popup.getByRole('form', { name: 'New session' });
+    await form.getByLabel('Session id').fill('pairing-1');
+    await form.getByRole('button', { name: 'Use pairing code instead' }).click();
+    await form.getByLabel('Phone number').fill('+62 812-3456-7890');
+    await form.getByRole('button', { name: 'Get pairing code' }).click();
+    const code = popup.getByLabel('Pairing code');
+    await code.waitFor();
+    expect(await code.innerText()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(server.requests.some((r) => r.operationId === 'getSessionCreatePairCode' && r.query['phone'] === '6281234567890')).toBe(true);
+    server.phone.pair('pairing-1');
+    await popup.getByRole('heading', { name: '“pairing-1” is logged in' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('survives closing the popup mid-login: reopening shows the same login', async () => {
+    await popup.getByRole('button', { name: 'New session' }).click();
+    await popup.getByRole('form', { name: 'New session' }).getByLabel('Session id').fill('later');
+    await popup.getByRole('button', { name: 'Show QR code' }).click();
+    await popup.getByRole('img', { name: 'QR code to log in session later' }).waitFor();
+    await popup.close();
+
+    const reopened = await extension.openPage('popup.html');
+    await reopened.getByRole('img', { name: 'QR code to log in session later' }).waitFor();
+    server.phone.scan('later');
+    await reopened.getByRole('heading', { name: '“later” is logged in' }).waitFor({ timeout: 15_000 });
+  });
+});
+
+describe('fixing a session', () => {
+  it('logs out only after confirmation naming the session', async () => {
+    const row = sessionRow(popup, 'main');
+    await row.getByRole('button', { name: 'Log out' }).click();
+    const dialog = popup.getByRole('alertdialog', { name: 'Log out “main”?' });
+    expect(await dialog.innerText()).toContain('stays registered');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(server.state.sessions.get('main')?.status).toBe('open');
+
+    await row.getByRole('button', { name: 'Log out' }).click();
+    await dialog.getByRole('button', { name: 'Log out' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Logged out “main”' }).waitFor();
+    expect(server.state.sessions.get('main')?.status).toBe('logged_out');
+    await expect.poll(() => sessionRow(popup, 'main').getAttribute('aria-label')).toBe('main, logged out');
+  });
+
+  it('logs out a session typed by id', async () => {
+    server.addSession('alice', { id: 'hidden', status: 'open' });
+    await popup.getByRole('button', { name: 'Log out a session by id…' }).click();
+    const form = popup.getByRole('form', { name: 'Log out by id' });
+    await form.getByLabel('Session id').fill('hidden');
+    await form.getByRole('button', { name: 'Log out' }).click();
+    await popup.getByRole('alertdialog', { name: 'Log out “hidden”?' }).getByRole('button', { name: 'Log out' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Logged out “hidden”' }).waitFor();
+    expect(server.state.sessions.get('hidden')?.status).toBe('logged_out');
+  });
+
+  it('deletes only when the exact id is typed', async () => {
+    await sessionRow(popup, 'sales').getByRole('button', { name: 'Delete' }).click();
+    const dialog = popup.getByRole('alertdialog', { name: 'Delete “sales”?' });
+    const confirm = dialog.getByRole('button', { name: 'Delete' });
+    await dialog.getByLabel('Type “sales” to confirm').fill('sale');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(server.state.sessions.has('sales')).toBe(true);
+
+    await sessionRow(popup, 'sales').getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByLabel('Type “sales” to confirm').fill('sales');
+    await confirm.click();
+    await popup.getByRole('status').filter({ hasText: 'Deleted session “sales”' }).waitFor();
+    expect(server.state.sessions.has('sales')).toBe(false);
+    await expect.poll(() => sessionRow(popup, 'sales').count()).toBe(0);
+  });
+
+  it('reconnects and shows the server’s answer', async () => {
+    await sessionRow(popup, 'main').getByRole('button', { name: 'Reconnect' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Reconnecting “main”' }).waitFor();
+    expect(server.requests.some((r) => r.operationId === 'getSessionReconnect')).toBe(true);
+  });
+
+  it('lists linked devices', async () => {
+    await sessionRow(popup, 'main').getByRole('button', { name: 'Devices' }).click();
+    const list = popup.getByRole('list', { name: 'Linked devices' });
+    await list.waitFor();
+    expect(await list.getByRole('listitem').count()).toBeGreaterThan(0);
+  });
+
+  it('saves a webhook only with a valid URL', async () => {
+    await sessionRow(popup, 'main').getByRole('button', { name: 'Webhook' }).click();
+    const form = popup.getByRole('form', { name: 'Webhook of main' });
+    await form.getByLabel('Webhook URL').fill('not a url');
+    await form.getByRole('button', { name: 'Generate' }).click();
+    await form.getByRole('button', { name: 'Save webhook' }).click();
+    await expect.poll(() => form.innerText()).toContain('Not a valid URL');
+    expect(server.state.sessions.get('main')?.webhookUrl ?? null).toBeNull();
+
+    await form.getByLabel('Webhook URL').fill('https://hooks.example.com/warest');
+    await form.getByRole('button', { name: 'Save webhook' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Webhook saved for “main”' }).waitFor();
+    expect(server.state.sessions.get('main')?.webhookUrl).toBe('https://hooks.example.com/warest');
+    expect(server.state.sessions.get('main')?.webhookSecret?.length).toBeGreaterThan(20);
+  });
+});
+
+describe('when things go wrong', () => {
+  it('badges and notifies after a logout from the phone', async () => {
+    await expect.poll(() => sessionRow(popup, 'main').count()).toBe(1);
+    server.phone.logout('main');
+    await askFromPage(popup, 'sessions.refresh', {});
+    await expect.poll(() => extension.background.evaluate(() => chrome.action.getBadgeText({}))).toBe('2');
+    const notifications = await extension.background.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notifications)).toHaveLength(1);
+  });
+
+  it('keeps the last known sessions and says what to do when the server stops', async () => {
+    await expect.poll(() => sessionRow(popup, 'main').count()).toBe(1);
+    await server.stopListening();
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => popup.getByRole('status', { name: 'Server: Unreachable' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('alert').innerText()).toMatch(/Can't reach 127\.0\.0\.1:\d+/);
+    expect(await sessionRow(popup, 'main').count()).toBe(1);
+    await expect.poll(() => extension.background.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+    await server.startListening();
+  });
+
+  it('says the key was rejected and how to fix it', async () => {
+    await expect.poll(() => sessionRow(popup, 'main').count()).toBe(1);
+    server.rotateKey('alice');
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => popup.getByRole('status', { name: 'Server: Key rejected' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('alert').innerText()).toMatch(/enter it again in the options/);
+    await expect.poll(() => extension.background.evaluate(() => chrome.action.getBadgeText({}))).toBe('key');
+  });
+});
