@@ -9,8 +9,9 @@
  *   → route (404) → admin-only routes (403 code 2201) → validation against openapi.yaml (400)
  *   → the operation's handler (handlers/).
  *
- * Live events (Socket.IO, README fact 5) are not served yet: the world emits them (onLiveEvent)
- * at the right moments, so a transport can be attached to `httpServer` later.
+ * Live events (Socket.IO at /socket.io, README fact 5) are served by live.ts: the world emits them
+ * (onLiveEvent) and live.ts forwards them to the owner's sockets / the session's room. The Socket.IO
+ * handshake has its own origin check (engine.io allowRequest, same rule as HTTP) and key check.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,12 +24,15 @@ import { addGroup, addSession, type GroupSeed, type SessionSeed } from './seed';
 import { matchOperation } from './spec';
 import { createState, type ApiKeyRecord, type FakeState, type GroupRecord, type SessionRecord } from './state';
 import { tryParseJson, validateRequest } from './validate';
+import { attachLiveEvents } from './live';
 import { createWorld, type LiveEventListener } from './world';
 
 export type { ApiKeyRecord, FakeState, GroupRecord, SessionRecord } from './state';
 export type { GroupSeed, SessionSeed } from './seed';
 export type { LiveEvent, LiveEventListener } from './world';
 export type { PhoneSimulator } from './phone';
+export type { JoinAnswer } from './live';
+export { LIVE_PATH } from './live';
 
 export interface RateLimit {
   limit: number;
@@ -74,7 +78,9 @@ export interface FailureSpec {
 
 export interface FakeWarestStats {
   requests: number;
+  /** HTTP requests and Socket.IO handshakes refused for their Origin header. */
   originRejections: number;
+  /** HTTP requests (401) and Socket.IO connections (connect_error 'unauthorized') refused for their key. */
   unauthorized: number;
   rateLimited: number;
   injectedFailures: number;
@@ -100,16 +106,21 @@ export interface FakeWarest {
   setLatency(ms: number): void;
   /** Answers the next API request with exactly this (queued: one call, one request). */
   failNext(failure: FailureSpec): void;
-  /** The server goes down (connections dropped, port closed); state and timers carry on. */
+  /** The server goes down (connections and live sockets dropped, port closed); state and timers carry on. */
   stopListening(): Promise<void>;
-  /** Back up on the same port. */
+  /** Back up on the same port (live-event clients can connect again). */
   startListening(): Promise<void>;
-  /** Replaces every key of the user with a new one (old keys now answer 401) and returns it. */
+  /**
+   * Replaces every key of the user with a new one (old keys now answer 401, and the live sockets
+   * that authenticated with them are disconnected) and returns it.
+   */
   rotateKey(user: string): string;
   addSession(user: string, seed?: SessionSeed): SessionRecord;
   addGroup(user: string, sessionId: string, seed?: GroupSeed): GroupRecord;
   onLiveEvent(listener: LiveEventListener): () => void;
-  /** The underlying Node server, for attaching a live-events transport later. */
+  /** Connected live-event (Socket.IO) sockets. */
+  liveSockets(): number;
+  /** The underlying Node server (Socket.IO is attached to it at /socket.io). */
   readonly httpServer: Server;
 }
 
@@ -319,10 +330,23 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
         resolve();
       });
     });
+  const live = attachLiveEvents(httpServer, {
+    world,
+    state,
+    originAllowed,
+    onOriginRejected: () => {
+      stats.originRejections += 1;
+    },
+    onUnauthorized: () => {
+      stats.unauthorized += 1;
+    },
+  });
+
   const close = () =>
     new Promise<void>((resolve) => {
       if (!httpServer.listening) return resolve();
       httpServer.close(() => resolve());
+      live.dropAll();
       httpServer.closeAllConnections();
     });
 
@@ -356,7 +380,7 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
       if (stopped) return;
       stopped = true;
       world.clearTimers();
-      await close();
+      await Promise.all([close(), live.close()]);
     },
     setAllowedOrigins(origins) {
       allowedOrigins = origins === '*' ? '*' : [...origins];
@@ -376,13 +400,17 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
     rotateKey(user) {
       const record = state.users.get(user);
       if (!record) throw new Error(`rotateKey: unknown user "${user}"`);
-      for (const [key, owner] of state.keys) if (owner === user) state.keys.delete(key);
+      const oldKeys = new Set<string>();
+      for (const [key, owner] of state.keys) if (owner === user) oldKeys.add(key);
+      for (const key of oldKeys) state.keys.delete(key);
       const key = `${user}-${Math.random().toString(36).slice(2, 12)}`;
       state.keys.set(key, user);
+      live.disconnectKeys(oldKeys);
       return key;
     },
     addSession: (user, seed) => addSession(world, user, seed),
     addGroup: (user, sessionId, seed) => addGroup(world, user, sessionId, seed),
     onLiveEvent: (listener) => world.onLiveEvent(listener),
+    liveSockets: () => live.count(),
   };
 }

@@ -7,9 +7,9 @@ import { dataUrl, qrPng } from './png';
 import { meFor, nowSeconds, type FakeState, type SessionMe, type SessionRecord } from './state';
 
 /**
- * What the stock server pushes over Socket.IO (README fact 5). Nothing transports these yet; they
- * are emitted at the moments the real server emits them so a live-events layer can be added later
- * by subscribing with `onLiveEvent` and forwarding to the owner's sockets / the session's room.
+ * What the stock server pushes over Socket.IO (README fact 5), emitted at the moments the real
+ * server emits them. live.ts subscribes with `onLiveEvent` and forwards them to the owner's
+ * sockets / the session's room (without the `type` tag, which becomes the event name).
  */
 export type LiveEvent =
   | { type: 'qr'; id: string; qr: string; qrDuration: number; qrDataUrl: string }
