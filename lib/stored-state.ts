@@ -187,3 +187,11 @@ export const focusItem = defineCheckedItem<{ profileId: string; sessionId: strin
   null,
   'the session to show',
 );
+
+/** When each profile's server version was last asked for (epoch ms), so it is asked at most every 10 min. */
+export const versionChecksItem = defineCheckedItem<Record<string, number>>(
+  'local:versionChecks',
+  z.record(z.string(), z.number()),
+  {},
+  'when the server versions were last checked',
+);

@@ -1,7 +1,13 @@
+import { registerBadge } from './badge';
+import { registerLiveUpdates } from './live-updates';
+import { registerLogin } from './login';
+import { registerNotifications } from './notifications';
 import { registerOperationHandlers } from './operations';
 import { registerOriginRules } from './origin-rules';
+import { registerPolling } from './polling';
 import { registerProfileHandlers } from './profiles';
 import { registerRouter } from './router';
+import { registerSessionsSync } from './sessions-sync';
 
 // The background is the only part of the extension that holds API keys and talks to servers.
 // Each concern registers its own handlers; listeners are added synchronously so that a message
@@ -11,4 +17,10 @@ export default defineBackground(() => {
   registerProfileHandlers();
   registerOperationHandlers();
   registerOriginRules();
+  registerSessionsSync();
+  registerLogin();
+  registerBadge();
+  registerNotifications();
+  registerLiveUpdates();
+  registerPolling();
 });

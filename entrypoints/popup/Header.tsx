@@ -46,7 +46,8 @@ export function Header() {
         </button>
       </div>
       <p className="hint age" aria-live="polite">
-        {refreshing ? 'Refreshing…' : snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
+        {snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
+        {refreshing && ' · refreshing…'}
       </p>
       {problem && (
         <p className="error-text" role="alert">

@@ -125,7 +125,8 @@ export const usePopupStore = create<PopupState>((set, get) => ({
     void get().refresh();
   },
   setFilter: (filter) => set({ filter }),
-  show: (view) => set({ view, notice: null }),
+  // Navigating keeps the last outcome on screen: "Saved" must survive going back to the list.
+  show: (view) => set({ view }),
   say: (notice) => set({ notice }),
 }));
 

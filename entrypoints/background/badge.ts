@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { computeBadge, type BadgeState } from '@/lib/badge';
+import { profilesItem, readChecked, snapshotsItem } from '@/lib/stored-state';
+
+/**
+ * The toolbar badge follows the DEFAULT profile's last snapshot: how many sessions need the user,
+ * "!" when the server cannot be reached, "key" when it rejects the key; nothing without a profile.
+ */
+
+const DEFAULT_TITLE = 'WARest Companion';
+
+export async function badgeNow(): Promise<BadgeState> {
+  const [{ profiles, defaultProfileId }, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem)]);
+  const profile = profiles.find((p) => p.id === defaultProfileId) ?? profiles[0];
+  if (!profile) return { text: '', color: '#616161', title: DEFAULT_TITLE };
+  const snapshot = snapshots[profile.id];
+  if (!snapshot) return { text: '', color: '#616161', title: `${DEFAULT_TITLE} — ${profile.name}: sessions not read yet` };
+  return computeBadge(snapshot.server, snapshot.sessions, profile.name);
+}
+
+let pending: Promise<void> = Promise.resolve();
+
+/** Sets the badge from storage; calls are serialised so the last change wins. */
+export function updateBadge(): Promise<void> {
+  pending = pending
+    .then(async () => {
+      const badge = await badgeNow();
+      await browser.action.setBadgeText({ text: badge.text });
+      await browser.action.setBadgeBackgroundColor({ color: badge.color });
+      await browser.action.setTitle({ title: badge.title });
+      // Chrome 110+: white text reads on every badge colour used.
+      if (typeof browser.action.setBadgeTextColor === 'function') {
+        await browser.action.setBadgeTextColor({ color: '#ffffff' }).catch(() => undefined);
+      }
+    })
+    .catch((error: unknown) => {
+      console.error('WARest Companion: could not update the badge', error instanceof Error ? error.message : error);
+    });
+  return pending;
+}
+
+export function registerBadge(): void {
+  snapshotsItem.item.watch(() => void updateBadge());
+  profilesItem.item.watch(() => void updateBadge());
+  void updateBadge();
+}
