@@ -49,6 +49,8 @@ export const requestSchemas = {
   'login.poll': z.object({}),
   /** Stop following the login in progress (the session stays registered). */
   'login.cancel': z.object({}),
+  /** Try live updates again now, e.g. after the user changed the server's CORS setting. */
+  'updates.retry': z.object({}),
   'profile.setDefault': z.object({ profileId: z.string() }),
 } as const;
 
@@ -71,6 +73,7 @@ export interface ResponseMap {
   'login.start': LoginInProgress;
   'login.poll': LoginInProgress | null;
   'login.cancel': { cancelled: true };
+  'updates.retry': { retried: true };
 }
 
 export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;

@@ -14,6 +14,7 @@ import {
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/stored-state';
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
 import { hasHostAccess } from './profiles';
+import { registerHandler } from './router';
 import { refreshProfile } from './sessions-sync';
 import { setUpdateMode } from './snapshot-store';
 
@@ -308,6 +309,10 @@ export function stopLiveUpdates(): void {
 }
 
 export function registerLiveUpdates(): void {
+  registerHandler('updates.retry', async () => {
+    await syncLiveConnections({ resetBackoff: true });
+    return { ok: true, data: { retried: true } };
+  });
   profilesItem.item.watch(() => void syncLiveConnections({ resetBackoff: true }));
   apiKeysItem.item.watch(() => void syncLiveConnections({ resetBackoff: true }));
   loginItem.item.watch(() => {

@@ -4,6 +4,7 @@ import { testConnection } from '@/lib/connection-test';
 import { normalizeServerUrl } from '@/lib/server-url';
 import { readChecked, settingsItem } from '@/lib/stored-state';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
+import { syncLiveConnections } from './live-updates';
 import { registerHandler } from './router';
 
 /** Calling catalog operations and testing connections, on behalf of the extension's pages. */
@@ -61,6 +62,8 @@ export function registerOperationHandlers(): void {
     const report = (await hasHostAccess(baseUrl))
       ? await testConnection((operationId, inputs) => client.call({ baseUrl, apiKey }, operationId, inputs, settings))
       : await testConnection(async () => ({ ok: false, error: permissionError(baseUrl) }));
+    // A person who just fixed their server tests it next: let live updates try again at once.
+    if (report.ok) void syncLiveConnections({ resetBackoff: true });
     return { ok: true, data: report };
   });
 }

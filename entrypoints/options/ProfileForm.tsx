@@ -5,6 +5,7 @@ import { normalizeServerUrl } from '@/lib/server-url';
 import type { ServerProfile } from '@/lib/stored-state';
 import { askBackground } from '@/lib/ui/ask-background';
 import { ConnectionReportView } from './ConnectionReportView';
+import { UpdateModeLine } from './UpdateModeLine';
 import { saveServer, testServer, type Outcome } from './server-actions';
 import { useOptionsStore } from './store';
 
@@ -147,6 +148,8 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
           )}
         </span>
       </div>
+
+      {profile && <UpdateModeLine profileId={profile.id} />}
 
       <label className="check">
         <input type="checkbox" checked={notifications} onChange={(e) => setNotifications(e.target.checked)} />

@@ -5,7 +5,9 @@ import {
   profilesItem,
   readChecked,
   settingsItem,
+  snapshotsItem,
   storageNoticesItem,
+  type ProfileSnapshot,
   type ProfilesState,
   type Settings,
   type StorageNotice,
@@ -17,6 +19,8 @@ interface OptionsState {
   profiles: ProfilesState;
   settings: Settings;
   notices: StorageNotice[];
+  /** Each profile's last known state, for its live-or-polling line. */
+  snapshots: Record<string, ProfileSnapshot>;
   /** The profile open in the form; 'new' for an unsaved one. */
   selected: string | 'new' | null;
   /** The outcome of the last save, shown on the profile's form (which remounts on selection). */
@@ -35,16 +39,17 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
   profiles: { profiles: [], defaultProfileId: null },
   settings: DEFAULT_SETTINGS,
   notices: [],
+  snapshots: {},
   selected: null,
   lastSave: null,
   select: (selected) => set({ selected, lastSave: null }),
   showSaved: (profileId, outcome) => set({ selected: profileId, lastSave: { profileId, outcome } }),
   async load() {
-    const [profiles, settings] = await Promise.all([readChecked(profilesItem), readChecked(settingsItem)]);
+    const [profiles, settings, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(settingsItem), readChecked(snapshotsItem)]);
     // Read notices last: reading a damaged item above is what adds one.
     const notices = await readChecked(storageNoticesItem);
     const selected = get().selected ?? (profiles.profiles.length ? (profiles.defaultProfileId ?? profiles.profiles[0]!.id) : 'new');
-    set({ loaded: true, profiles, settings, notices, selected });
+    set({ loaded: true, profiles, settings, notices, selected, snapshots });
     if (watching) return;
     watching = true;
     profilesItem.item.watch(async () => {
@@ -54,6 +59,7 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
       set({ profiles: next, selected: stillThere ? current : (next.profiles[0]?.id ?? 'new') });
     });
     settingsItem.item.watch(async () => set({ settings: await readChecked(settingsItem) }));
+    snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
     storageNoticesItem.item.watch(async () => set({ notices: await readChecked(storageNoticesItem) }));
   },
   async dismissNotices() {

@@ -236,3 +236,24 @@ describe('when things go wrong', () => {
     await expect.poll(() => extension.background.evaluate(() => chrome.action.getBadgeText({}))).toBe('key');
   });
 });
+
+describe('live updates', () => {
+  it('polls a stock server and says why; goes live when the server allows origin *', async () => {
+    const options = await extension.openPage('options.html');
+    const form = options.getByRole('form', { name: 'Edit Office' });
+    await expect.poll(() => form.getByRole('note').filter({ hasText: 'Session updates' }).innerText(), { timeout: 15_000 }).toMatch(
+      /Session updates: polling every 30 s\..*allowed CORS origins to \*/s,
+    );
+
+    // The user changes the server's CORS setting, then asks the extension to try again.
+    server.setAllowedOrigins('*');
+    await form.getByRole('button', { name: 'Try live updates again' }).click();
+    await expect.poll(() => form.getByRole('note').filter({ hasText: 'Session updates' }).innerText(), { timeout: 15_000 }).toMatch(/Session updates: live\./);
+
+    // A change on the server reaches the open popup with no click: the phone logs a session out.
+    await expect.poll(() => sessionRow(popup, 'main').getAttribute('aria-label')).toBe('main, open');
+    server.phone.logout('main');
+    await expect.poll(() => sessionRow(popup, 'main').getAttribute('aria-label'), { timeout: 10_000 }).toBe('main, logged out');
+    expect(server.liveSockets()).toBeGreaterThan(0);
+  });
+});
