@@ -10,7 +10,7 @@ status=0
 
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
 
-if npx wxt build --mode e2e > "$results/e2e-build.log" 2>&1; then
+if WXT_E2E=1 npx wxt build > "$results/e2e-build.log" 2>&1; then
   npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json" || status=1
 else
   echo "The e2e build failed; see $results/e2e-build.log" >&2
