@@ -44,6 +44,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
       aria-label={`${session.id}, ${info.word}`}
       aria-setsize={total}
       aria-posinset={position}
+      aria-current={highlighted ? 'true' : undefined}
       style={{ height: ROW_HEIGHT }}
     >
       <div className="session-line">

@@ -71,6 +71,22 @@ describe('sessions at a glance', () => {
     await expect.poll(() => popup.getByRole('list', { name: /^Sessions/ }).getByRole('listitem').count()).toBe(1);
   });
 
+  it('opens on the session a notification pointed at', async () => {
+    for (let i = 1; i <= 70; i += 1) server.addSession('alice', { id: `bulk-${String(i).padStart(2, '0')}`, status: 'open' });
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => popup.getByRole('list', { name: 'Sessions (72)' }).count()).toBe(1);
+    // What the background stores when "Open session" is clicked on a notification.
+    const profileId = await extension.background.evaluate(async () => ((await chrome.storage.local.get('profiles'))['profiles'] as { profiles: { id: string }[] }).profiles[0]!.id);
+    await extension.background.evaluate((id) => chrome.storage.local.set({ popupFocus: { profileId: id, sessionId: 'sales' } }), profileId);
+    const page = await extension.openPage('popup.html');
+    const row = sessionRow(page, 'sales');
+    await expect.poll(() => row.getAttribute('aria-current')).toBe('true');
+    expect(await row.isVisible()).toBe(true);
+    // The request is used once: the next opening is an ordinary one.
+    const stored = await extension.background.evaluate(() => chrome.storage.local.get('popupFocus'));
+    expect(stored['popupFocus'] ?? null).toBeNull();
+  });
+
   it('tells a new user how to create the first session', async () => {
     await extension.background.evaluate(() => chrome.storage.local.clear());
     const empty = await startFakeWarest();
@@ -96,6 +112,9 @@ describe('logging in a new session', () => {
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await expect.poll(() => popup.getByRole('timer').innerText()).toMatch(/New code in \d s|Getting a new code/);
+    // The server rotates its QR every qrDuration (3 s here): the popup follows without a click.
+    const firstCode = await qr.getAttribute('src');
+    await expect.poll(() => qr.getAttribute('src'), { timeout: 10_000 }).not.toBe(firstCode);
 
     server.phone.scan('support');
     await popup.getByRole('heading', { name: '“support” is logged in' }).waitFor({ timeout: 15_000 });
