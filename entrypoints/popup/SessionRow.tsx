@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { CopyIcon } from '@/components/CopyIcon';
 import { STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 import { askBackground } from '@/lib/ui/ask-background';
 import { runOperation } from './actions';
@@ -58,7 +59,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
           title="Copy id"
           onClick={() => void navigator.clipboard.writeText(session.id).then(() => say({ tone: 'ok', text: `Copied “${session.id}”.` }), () => say({ tone: 'error', text: 'Could not copy: the browser refused clipboard access.' }))}
         >
-          ⧉
+          <CopyIcon />
         </button>
       </div>
       <div className="session-meta hint">
