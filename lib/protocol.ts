@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiError, ApiSuccess } from './api-result';
 import type { ConnectionReport } from './connection-test';
-import type { LoginInProgress, ProfileSnapshot, ServerProfile } from './stored-state';
+import type { Job, LoginInProgress, ProfileSnapshot, ServerProfile } from './stored-state';
 
 /**
  * The messages extension pages send to the background, and its replies. The background alone
@@ -51,6 +51,20 @@ export const requestSchemas = {
   'login.cancel': z.object({}),
   /** Try live updates again now, e.g. after the user changed the server's CORS setting. */
   'updates.retry': z.object({}),
+  /** Start a bulk job over many items (already normalised by the page; the background checks again). */
+  'jobs.start': z.object({
+    kind: z.union([z.literal('group.add'), z.literal('group.approve'), z.literal('group.reject'), z.literal('numbers.check')]),
+    profileId: z.optional(z.string()),
+    sessionId: z.string(),
+    groupId: z.optional(z.string()),
+    groupName: z.optional(z.string()),
+    items: z.array(z.object({ input: z.string(), value: z.string() })),
+  }),
+  /** Send a job's failed items again. */
+  'jobs.retryFailed': z.object({ jobId: z.string() }),
+  'jobs.cancel': z.object({ jobId: z.string() }),
+  /** Remove a finished or cancelled job from the list. */
+  'jobs.dismiss': z.object({ jobId: z.string() }),
   'profile.setDefault': z.object({ profileId: z.string() }),
 } as const;
 
@@ -74,6 +88,10 @@ export interface ResponseMap {
   'login.poll': LoginInProgress | null;
   'login.cancel': { cancelled: true };
   'updates.retry': { retried: true };
+  'jobs.start': Job;
+  'jobs.retryFailed': Job;
+  'jobs.cancel': Job;
+  'jobs.dismiss': { dismissed: true };
 }
 
 export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
