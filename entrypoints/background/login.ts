@@ -5,10 +5,10 @@ import { normalizePhone } from '@/lib/phone';
 import type { Reply, RequestOf } from '@/lib/protocol';
 import { checkSessionId } from '@/lib/sessions';
 import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/stored-state';
-import { client } from './operations';
+import { client, requestTimeoutMs } from './operations';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
 import { registerHandler } from './router';
-import { onSessionsRefreshed, refreshProfile, requestTimeoutMs } from './sessions-sync';
+import { onSessionsRefreshed, refreshProfile } from './sessions-sync';
 
 /**
  * Logging a WhatsApp session in from the popup, by QR code or pairing code. The login lives in

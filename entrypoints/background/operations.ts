@@ -12,7 +12,8 @@ import { registerHandler } from './router';
 /** One client for the worker's lifetime, so rate-limit pacing spans every caller. */
 export const client = createClient();
 
-async function timeoutMs(requested?: number): Promise<number> {
+/** The request timeout: the caller's, else the one in the settings. */
+export async function requestTimeoutMs(requested?: number): Promise<number> {
   if (requested && requested > 0) return requested;
   return (await readChecked(settingsItem)).requestTimeoutSec * 1000;
 }
@@ -48,7 +49,7 @@ export function registerOperationHandlers(): void {
     if (!resolved.ok) return resolved;
     const { profile, apiKey } = resolved.value;
     if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, error: permissionError(profile.baseUrl) };
-    const result = await client.call({ baseUrl: profile.baseUrl, apiKey }, operationId, inputs ?? {}, { timeoutMs: await timeoutMs(requested) });
+    const result = await client.call({ baseUrl: profile.baseUrl, apiKey }, operationId, inputs ?? {}, { timeoutMs: await requestTimeoutMs(requested) });
     if (!result.ok) return result;
     const { ok: _ok, ...data } = result;
     return { ok: true, data };
@@ -58,7 +59,7 @@ export function registerOperationHandlers(): void {
     const server = await serverToTest(profileId, draft);
     if (!server.ok) return server;
     const { baseUrl, apiKey } = server.value;
-    const settings = { timeoutMs: await timeoutMs() };
+    const settings = { timeoutMs: await requestTimeoutMs() };
     const report = (await hasHostAccess(baseUrl))
       ? await testConnection((operationId, inputs) => client.call({ baseUrl, apiKey }, operationId, inputs, settings))
       : await testConnection(async () => ({ ok: false, error: permissionError(baseUrl) }));

@@ -20,19 +20,23 @@ export async function hasHostAccess(baseUrl: string): Promise<boolean> {
   }
 }
 
-/** The profile to use: the one asked for, else the default, else the only one. */
-export async function resolveProfile(profileId?: string): Promise<{ ok: true; value: ProfileWithKey } | { ok: false; error: ApiError }> {
+/** The profile a request means: the one asked for, else the default, else the only one. */
+export async function findProfile(profileId?: string): Promise<ServerProfile | undefined> {
   const { profiles, defaultProfileId } = await readChecked(profilesItem);
-  const profile = profiles.find((p) => p.id === (profileId ?? defaultProfileId)) ?? (profileId ? undefined : profiles[0]);
-  if (!profile) {
-    return {
-      ok: false,
-      error: {
-        kind: 'no-profile',
-        message: profileId ? 'That server profile no longer exists. Choose another one.' : 'No WARest server is set up yet. Add one in the options page.',
-      },
-    };
-  }
+  return profiles.find((p) => p.id === (profileId ?? defaultProfileId)) ?? (profileId ? undefined : profiles[0]);
+}
+
+export function noProfileError(profileId?: string): ApiError {
+  return {
+    kind: 'no-profile',
+    message: profileId ? 'That server profile no longer exists. Choose another one.' : 'No WARest server is set up yet. Add one in the options page.',
+  };
+}
+
+/** The profile to use (see findProfile) with its key. */
+export async function resolveProfile(profileId?: string): Promise<{ ok: true; value: ProfileWithKey } | { ok: false; error: ApiError }> {
+  const profile = await findProfile(profileId);
+  if (!profile) return { ok: false, error: noProfileError(profileId) };
   const keys = await readChecked(apiKeysItem);
   const apiKey = keys[profile.id];
   if (!apiKey) {

@@ -1,19 +1,18 @@
 import { browser } from 'wxt/browser';
-import { failure, type ApiError, type ApiResult } from '@/lib/api-result';
+import { failure, type ApiResult } from '@/lib/api-result';
 import { nextSnapshot, versionCheckDue, versionFromHealthz } from '@/lib/session-sync';
 import {
   apiKeysItem,
   profilesItem,
   readChecked,
-  settingsItem,
   snapshotsItem,
   versionChecksItem,
   type ProfileSnapshot,
   type ServerProfile,
 } from '@/lib/stored-state';
 import type { Reply } from '@/lib/protocol';
-import { client } from './operations';
-import { hasHostAccess, permissionError } from './profiles';
+import { client, requestTimeoutMs } from './operations';
+import { findProfile, hasHostAccess, noProfileError, permissionError } from './profiles';
 import { registerHandler } from './router';
 import { pruneSnapshots, updateSnapshot } from './snapshot-store';
 
@@ -52,26 +51,9 @@ export function onSessionsRefreshed(listener: RefreshListener): () => void {
 
 export type RefreshReply = Reply<ProfileSnapshot & { profileId: string }>;
 
-export async function requestTimeoutMs(): Promise<number> {
-  return (await readChecked(settingsItem)).requestTimeoutSec * 1000;
-}
-
-/** The profile a request means: the one asked for, else the default, else the only one. */
-async function targetProfile(profileId?: string): Promise<ServerProfile | undefined> {
-  const { profiles, defaultProfileId } = await readChecked(profilesItem);
-  return profiles.find((p) => p.id === (profileId ?? defaultProfileId)) ?? (profileId ? undefined : profiles[0]);
-}
-
-function noProfile(profileId?: string): { ok: false; error: ApiError } {
-  return failure(
-    'no-profile',
-    profileId ? 'That server profile no longer exists. Choose another one.' : 'No WARest server is set up yet. Add one in the options page.',
-  );
-}
-
 async function run(profileId: string, closed: ClosedHint[]): Promise<RefreshReply> {
-  const profile = await targetProfile(profileId);
-  if (!profile) return noProfile(profileId);
+  const profile = await findProfile(profileId);
+  if (!profile) return { ok: false, error: noProfileError(profileId) };
   const apiKey = (await readChecked(apiKeysItem))[profile.id];
   const server = apiKey ? { baseUrl: profile.baseUrl, apiKey } : undefined;
   const options = { timeoutMs: await requestTimeoutMs() };
@@ -130,7 +112,7 @@ function launch(profileId: string, flight: Flight): Promise<RefreshReply> {
 function schedule(profileId: string): Promise<RefreshReply> {
   const flight = flights.get(profileId);
   if (!flight) {
-    const created: Flight = { current: Promise.resolve(noProfile(profileId)), next: null };
+    const created: Flight = { current: Promise.resolve<RefreshReply>({ ok: false, error: noProfileError(profileId) }), next: null };
     flights.set(profileId, created);
     created.current = launch(profileId, created);
     return created.current;
@@ -150,8 +132,8 @@ function schedule(profileId: string): Promise<RefreshReply> {
  * profile is an error reply.
  */
 export async function refreshProfile(profileId?: string, hint?: ClosedHint): Promise<RefreshReply> {
-  const profile = await targetProfile(profileId);
-  if (!profile) return noProfile(profileId);
+  const profile = await findProfile(profileId);
+  if (!profile) return { ok: false, error: noProfileError(profileId) };
   if (hint) hints.set(profile.id, [...(hints.get(profile.id) ?? []), hint]);
   return schedule(profile.id);
 }
