@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { browser } from 'wxt/browser';
 import { DevicesView } from './DevicesView';
 import { Header } from './Header';
@@ -5,8 +6,12 @@ import { LoginView } from './LoginView';
 import { LogoutByIdView } from './LogoutByIdView';
 import { NewSessionView } from './NewSessionView';
 import { SessionList } from './SessionList';
-import { usePopupStore } from './store';
+import { usePopupStore, type GroupsViewState, type View } from './store';
 import { WebhookView } from './WebhookView';
+
+/** The groups views are loaded when first opened, to keep the popup's first paint light. */
+const GroupsScreen = lazy(() => import('./GroupsScreen'));
+const isGroupsView = (view: View): view is GroupsViewState => view.name === 'groups' || view.name.startsWith('group-') || view.name === 'group';
 
 export function PopupApp() {
   const { loaded, profiles, activeProfileId, view, notice, say, login, show } = usePopupStore();
@@ -48,6 +53,11 @@ export function PopupApp() {
       {view.name === 'devices' && <DevicesView sessionId={view.sessionId} />}
       {view.name === 'webhook' && <WebhookView sessionId={view.sessionId} />}
       {view.name === 'logout-by-id' && <LogoutByIdView />}
+      {isGroupsView(view) && (
+        <Suspense fallback={<p className="hint" aria-busy="true">Loading…</p>}>
+          <GroupsScreen view={view} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -52,6 +52,11 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
         <span className="dot" aria-hidden="true" />
         <strong className="session-id">{session.id}</strong>
         <span className="status-word" title={info.hint}>{info.word}</span>
+        {session.status === 'open' && (
+          <button type="button" className="groups-button" onClick={() => show({ name: 'groups', sessionId: session.id })}>
+            Groups
+          </button>
+        )}
         <button
           type="button"
           className="icon small"

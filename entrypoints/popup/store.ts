@@ -24,7 +24,16 @@ export type View =
   | { name: 'login' }
   | { name: 'devices'; sessionId: string }
   | { name: 'webhook'; sessionId: string }
-  | { name: 'logout-by-id' };
+  | { name: 'logout-by-id' }
+  | { name: 'groups'; sessionId: string }
+  | { name: 'group'; sessionId: string; groupId: string }
+  | { name: 'group-participants'; sessionId: string; groupId: string }
+  | { name: 'group-requests'; sessionId: string; groupId: string }
+  | { name: 'group-create'; sessionId: string }
+  | { name: 'group-join'; sessionId: string };
+
+/** The views of one session's groups; their code is loaded only when one is opened. */
+export type GroupsViewState = Extract<View, { name: 'groups' | 'group' | 'group-participants' | 'group-requests' | 'group-create' | 'group-join' }>;
 
 export interface Notice {
   tone: 'ok' | 'error';
