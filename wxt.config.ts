@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: {
     name: 'WARest Companion',
     description: 'Your self-hosted WARest WhatsApp REST API server, one click away: sessions, groups, messages and every other operation.',
-    permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'alarms', 'notifications'],
+    permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'alarms', 'notifications', 'contextMenus'],
     // Access is asked per configured server when the user saves it, never for all sites up front.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(e2e && { host_permissions: ['http://127.0.0.1/*'] }),

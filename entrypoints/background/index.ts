@@ -1,6 +1,8 @@
 import { registerBadge } from './badge';
+import { registerJobs } from './jobs';
 import { registerLiveUpdates } from './live-updates';
 import { registerLogin } from './login';
+import { registerMenus } from './menus';
 import { registerNotifications } from './notifications';
 import { registerOperationHandlers } from './operations';
 import { registerOriginRules } from './origin-rules';
@@ -23,4 +25,6 @@ export default defineBackground(() => {
   registerNotifications();
   registerLiveUpdates();
   registerPolling();
+  registerMenus();
+  registerJobs();
 });

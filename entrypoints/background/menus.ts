@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import { countJob, isActive, jobTitle, OUTCOME_LABELS } from '@/lib/jobs';
+import {
+  HANDOFF_PREFIX,
+  HANDOFF_TTL_MS,
+  MENU_ITEMS,
+  MENU_JOB_PREFIX,
+  handoffKey,
+  menuRequestFrom,
+  windowPath,
+  type ClickInfo,
+  type ClickTab,
+} from '@/lib/menu-handoff';
+import type { Job } from '@/lib/stored-state';
+import { getJob, onJobFinished } from './jobs';
+
+/**
+ * Right-click menus: on group invite links, on selected text (phone numbers) and on images. A
+ * click stores what was clicked in storage.session under a random id and opens a small window
+ * (menu-action.html?id=…) where the person picks the server, session and group and confirms.
+ */
+
+/** Creates every menu afresh (removing ours first, so running twice never duplicates one). */
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const item of MENU_ITEMS) {
+    await new Promise<void>((resolve) => {
+      browser.contextMenus.create({ ...item }, () => {
+        const problem = browser.runtime.lastError;
+        if (problem) console.error('WARest Companion: could not create a menu', item.id, problem.message);
+        resolve();
+      });
+    });
+  }
+}
+
+/** Removes handoffs of earlier clicks that their windows have long read. */
+async function pruneHandoffs(now: number): Promise<void> {
+  const stored = await browser.storage.session.get(null);
+  const stale = Object.entries(stored)
+    .filter(([key, value]) => key.startsWith(HANDOFF_PREFIX) && !(now - ((value as { createdAt?: number } | null)?.createdAt ?? 0) < HANDOFF_TTL_MS))
+    .map(([key]) => key);
+  if (stale.length > 0) await browser.storage.session.remove(stale);
+}
+
+export const WINDOW_SIZE = { width: 420, height: 600 } as const;
+
+/**
+ * What a click on one of our menus does: hand the click's data over and open the window.
+ * Answers the handoff id, or undefined when the click was not for us.
+ */
+export async function handleMenuClick(info: ClickInfo, tab?: ClickTab): Promise<{ id: string; windowId?: number } | undefined> {
+  const request = menuRequestFrom(info, tab);
+  if (!request) return undefined;
+  const id = crypto.randomUUID();
+  await pruneHandoffs(request.createdAt).catch(() => undefined);
+  await browser.storage.session.set({ [handoffKey(id)!]: request });
+  const url = browser.runtime.getURL(windowPath(id) as '/menu-action.html');
+  try {
+    const created = await browser.windows.create({ type: 'popup', url, focused: true, ...WINDOW_SIZE });
+    return { id, ...(created?.id !== undefined && { windowId: created.id }) };
+  } catch {
+    // A browser without window support (or none open): a tab shows the same page.
+    await browser.tabs.create({ url });
+    return { id };
+  }
+}
+
+// ---- Jobs started from a menu window: a notification when they finish ----------------------
+
+const noticed = new Set<string>();
+
+/** "18 On WhatsApp, 2 Not on WhatsApp" and the first failure's reason. */
+export function jobSummary(job: Job): string {
+  const counts = countJob(job);
+  const parts = Object.entries(counts.outcomes).map(([outcome, n]) => `${n} ${OUTCOME_LABELS[outcome] ?? outcome}`);
+  const failed = job.items.find((item) => item.state === 'failed' && item.reason);
+  return `${parts.join(', ') || 'Nothing was done'}.${failed ? ` ${failed.reason}` : ''}`;
+}
+
+/** Notifies once about a finished job, if a menu window started it. */
+export async function noticeMenuJob(job: Job): Promise<void> {
+  const key = `${MENU_JOB_PREFIX}${job.id}`;
+  if (isActive(job) || noticed.has(job.id)) return;
+  if (!(await browser.storage.session.get(key))[key]) return;
+  if (noticed.has(job.id)) return;
+  noticed.add(job.id);
+  await browser.storage.session.remove(key);
+  const counts = countJob(job);
+  const ended = job.state === 'cancelled' ? 'cancelled' : counts.failed > 0 ? `finished, ${counts.failed} failed` : 'done';
+  try {
+    await browser.notifications.create(`warest-menu:job:${counts.failed > 0 ? 'failed' : 'ok'}:${job.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: `${jobTitle(job)}: ${ended}`,
+      message: jobSummary(job),
+      contextMessage: `Session “${job.sessionId}”`,
+      priority: counts.failed > 0 ? 1 : 0,
+    });
+  } catch (error) {
+    console.error('WARest Companion: could not show a notification', error instanceof Error ? error.message : error);
+  }
+}
+
+function watchMenuJobs(): void {
+  onJobFinished((job) => void noticeMenuJob(job));
+  // A job can finish before its window marks it: look at it again when the mark arrives.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session') return;
+    for (const [key, change] of Object.entries(changes)) {
+      if (!key.startsWith(MENU_JOB_PREFIX) || !change.newValue) continue;
+      void getJob(key.slice(MENU_JOB_PREFIX.length)).then((job) => job && noticeMenuJob(job));
+    }
+  });
+}
+
+export function registerMenus(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus().catch((error: unknown) => console.error('WARest Companion: menus not created', error instanceof Error ? error.message : error));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void handleMenuClick(info, tab).catch((error: unknown) => console.error('WARest Companion: menu action failed', error instanceof Error ? error.message : error));
+  });
+  // The one way to use a menu without right-clicking (end-to-end tests in a headless browser; the
+  // service worker's own console). Only code already running in the worker can reach it, and it
+  // does exactly what a click does: open the window, which asks before doing anything.
+  (globalThis as { warestMenuClick?: typeof handleMenuClick }).warestMenuClick = handleMenuClick;
+  watchMenuJobs();
+}

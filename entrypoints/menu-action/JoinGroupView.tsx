@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { parseInviteLink } from '@/lib/invite-link';
+import { describeJoin, explainError, readInvitePreview, type InvitePreview } from '@/lib/menu-results';
+import { callOperation, notify } from './api';
+import { Outcome, type OutcomeState } from './Outcome';
+import { ServerPicker } from './ServerPicker';
+import type { ServerChoice } from './use-server-choice';
+
+type Preview = { state: 'loading' } | { state: 'ok'; preview: InvitePreview } | { state: 'error'; message: string };
+
+/** "Preview and join group…": the invite's group first, then a Join button per open session. */
+export function JoinGroupView({ url, choice }: { url: string; choice: ServerChoice }) {
+  const invite = parseInviteLink(url);
+  const { profileId, openSessions, profileName } = choice;
+  const previewSession = openSessions[0]?.id;
+  const [preview, setPreview] = useState<Preview>({ state: 'loading' });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeState | null>(null);
+  const link = invite.ok ? invite.link : '';
+
+  useEffect(() => {
+    if (!link || !profileId || !previewSession) return;
+    let live = true;
+    setPreview({ state: 'loading' });
+    void callOperation(profileId, 'getGroupJoinViaLink', { sessionId: previewSession, inviteLink: link }).then((reply) => {
+      if (!live) return;
+      const read = reply.ok ? readInvitePreview(reply.data.results) : undefined;
+      if (read) setPreview({ state: 'ok', preview: read });
+      else setPreview({ state: 'error', message: reply.ok ? 'The server sent no details about this group.' : explainError(reply.error) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [link, profileId, previewSession]);
+
+  if (!invite.ok) return <p className="banner error" role="alert">{invite.reason}</p>;
+
+  const join = async (sessionId: string, subject: string) => {
+    if (!profileId) return;
+    setBusy(sessionId);
+    const reply = await callOperation(profileId, 'postGroupJoinViaLink', { sessionId, inviteLink: link });
+    setBusy(null);
+    if (reply.ok) {
+      const text = describeJoin(reply.data.code, reply.data.results, subject, sessionId);
+      setOutcome({ ok: true, text });
+      await notify('join-group', true, `Group “${subject}”`, text);
+    } else {
+      const text = `“${sessionId}” could not join “${subject}”. ${explainError(reply.error)}`;
+      setOutcome({ ok: false, text });
+      await notify('join-group', false, `Could not join “${subject}”`, text);
+    }
+  };
+
+  return (
+    <>
+      <p className="hint">Invite link: <span className="mono">{link}</span></p>
+      <ServerPicker choice={choice} sessions={false} />
+      {previewSession && preview.state === 'loading' && <p className="hint" role="status" aria-busy="true">Looking up the group…</p>}
+      {previewSession && preview.state === 'error' && <p className="banner error" role="alert">Could not preview this invite. {preview.message}</p>}
+      {previewSession && preview.state === 'ok' && (
+        <section className="card" aria-label="Group preview">
+          <h2>{preview.preview.subject}</h2>
+          <dl className="facts">
+            {preview.preview.size !== undefined && (<><dt>Members</dt><dd>{preview.preview.size}</dd></>)}
+            {preview.preview.creator && (<><dt>Created by</dt><dd>{preview.preview.creator}</dd></>)}
+            {preview.preview.announcement && (<><dt>Messages</dt><dd>Only admins can send messages</dd></>)}
+          </dl>
+          {preview.preview.description && <p className="description">{preview.preview.description}</p>}
+          <h3 className="subhead">Join with a session of “{profileName}”</h3>
+          <div className="actions">
+            {openSessions.map((s) => (
+              <button key={s.id} type="button" className="primary" disabled={busy !== null} onClick={() => void join(s.id, preview.preview.subject)}>
+                {busy === s.id ? `Joining with ${s.id}…` : `Join with ${s.id}`}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+      {outcome && <Outcome outcome={outcome} />}
+    </>
+  );
+}

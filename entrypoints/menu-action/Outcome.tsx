@@ -1,0 +1,29 @@
+import { OUTCOME_WORDS, type NumberResult } from '@/lib/menu-results';
+
+export interface OutcomeState {
+  ok: boolean;
+  text: string;
+}
+
+/** How an action went, in words (role status when it worked, alert when it did not). */
+export function Outcome({ outcome }: { outcome: OutcomeState }) {
+  return (
+    <p className={`banner ${outcome.ok ? 'ok' : 'error'}`} role={outcome.ok ? 'status' : 'alert'}>
+      {outcome.text}
+    </p>
+  );
+}
+
+/** One line per number: what became of it, and why when it did not work. */
+export function NumberResults({ results }: { results: readonly NumberResult[] }) {
+  return (
+    <ul className="results" aria-label="Results">
+      {results.map((r) => (
+        <li key={r.digits} className={`outcome-${r.outcome}`}>
+          <span className="mono">+{r.digits}</span> <strong>{OUTCOME_WORDS[r.outcome]}</strong>
+          {r.reason && <span className="hint"> — {r.reason}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

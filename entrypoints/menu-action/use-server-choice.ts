@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionSummary } from '@/lib/sessions';
+import { profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/stored-state';
+import { askBackground } from '@/lib/ui/ask-background';
+
+/**
+ * Which server (profile) and session the window acts with: the default server and its first open
+ * session are preselected; the last known sessions show at once and are refreshed from the server.
+ */
+export interface ServerChoice {
+  loaded: boolean;
+  profiles: ServerProfile[];
+  profileId: string | null;
+  profileName: string;
+  /** The chosen server's open sessions: the only ones that can act. */
+  openSessions: SessionSummary[];
+  sessionId: string | null;
+  refreshing: boolean;
+  /** Why the sessions could not be refreshed (the last known ones still show). */
+  refreshError: string | null;
+  setProfileId(id: string): void;
+  setSessionId(id: string): void;
+}
+
+const isOpen = (session: SessionSummary) => session.status === 'open';
+
+export function useServerChoice(): ServerChoice {
+  const [loaded, setLoaded] = useState(false);
+  const [profiles, setProfiles] = useState<ServerProfile[]>([]);
+  const [profileId, setProfile] = useState<string | null>(null);
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<string | null>(null);
+  /** The profile being shown: answers for another one (switched meanwhile) are dropped. */
+  const current = useRef<string | null>(null);
+
+  const showSessions = useCallback((list: SessionSummary[]) => {
+    setSessions(list);
+    setSessionId((current) => (current && list.some((s) => s.id === current && isOpen(s)) ? current : (list.find(isOpen)?.id ?? null)));
+  }, []);
+
+  const load = useCallback(
+    async (id: string) => {
+      current.current = id;
+      const snapshots = await readChecked(snapshotsItem);
+      if (current.current !== id) return;
+      showSessions(snapshots[id]?.sessions ?? []);
+      setRefreshing(true);
+      const reply = await askBackground('sessions.refresh', { profileId: id });
+      if (current.current !== id) return;
+      setRefreshing(false);
+      if (reply.ok) {
+        setRefreshError(null);
+        showSessions(reply.data.sessions);
+      } else setRefreshError(reply.error.message);
+    },
+    [showSessions],
+  );
+
+  useEffect(() => {
+    void readChecked(profilesItem).then((state) => {
+      setProfiles(state.profiles);
+      const first = state.profiles.find((p) => p.id === state.defaultProfileId) ?? state.profiles[0];
+      setProfile(first?.id ?? null);
+      setLoaded(true);
+      if (first) void load(first.id);
+    });
+  }, [load]);
+
+  const setProfileId = useCallback(
+    (id: string) => {
+      setProfile(id);
+      setSessionId(null);
+      setSessions([]);
+      void load(id);
+    },
+    [load],
+  );
+
+  return {
+    loaded,
+    profiles,
+    profileId,
+    profileName: profiles.find((p) => p.id === profileId)?.name ?? '',
+    openSessions: sessions.filter(isOpen),
+    sessionId,
+    refreshing,
+    refreshError,
+    setProfileId,
+    setSessionId,
+  };
+}
