@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord } from '../fake-server/index';
 import { dataUrl, placeholderPng } from '../fake-server/png';
-import { loadExtension, type LoadedExtension } from './support/extension';
+import { endServer, resetExtension, useExtension } from './support/fixture';
 import { openPopupFor, sessionRow } from './support/popup-page';
 
 /**
@@ -16,20 +16,13 @@ const ME = '6281234567890';
 const INVITE_CODE = 'AbCdEfGhIjKlMnOpQrStUv';
 const OTHER_INVITE = 'JoinMeJoinMeJoinMe1234';
 
-let extension: LoadedExtension;
+const extension = useExtension();
 let server: FakeWarest;
 let popup: Page;
 let core: GroupRecord;
-let football: GroupRecord;
 let neighbours: GroupRecord;
 let outside: GroupRecord;
 
-beforeAll(async () => {
-  extension = await loadExtension();
-});
-afterAll(async () => {
-  await extension?.close();
-});
 beforeEach(async () => {
   server = await startFakeWarest();
   server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: ME } });
@@ -47,7 +40,7 @@ beforeEach(async () => {
     inviteCode: INVITE_CODE,
     picture: { id: 'pic-core', url: dataUrl('image/png', placeholderPng('core')) },
   });
-  football = server.addGroup('alice', 'main', {
+  server.addGroup('alice', 'main', {
     subject: 'Football Sunday',
     myRole: 'member',
     announce: true,
@@ -62,14 +55,11 @@ beforeEach(async () => {
     inviteCode: OTHER_INVITE,
     participants: [{ phone: '6289999999999', role: 'superadmin', name: 'Fajar' }, { phone: '6281212121212' }],
   });
-  await extension.background.evaluate(() => chrome.storage.local.clear());
+  await resetExtension(extension);
   popup = await openPopupFor(extension, { url: server.url });
 });
 afterEach(async () => {
-  for (const page of extension.context.pages()) await page.close();
-  expect(server.violations()).toEqual([]);
-  expect(server.errors).toEqual([]);
-  await server?.stop();
+  await endServer(extension, server);
 });
 
 const group = (record: GroupRecord) => server.state.groups.get(record.jid);

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord } from '../fake-server/index';
 import { placeholderPng } from '../fake-server/png';
-import { askFromPage, loadExtension, type LoadedExtension } from './support/extension';
+import { askFromPage } from './support/extension';
+import { endServer, resetExtension, saveProfile, useExtension } from './support/fixture';
 
 /**
  * The right-click menus. A headless browser cannot right-click, so each test calls the menus'
@@ -16,19 +17,13 @@ const SALES = '6289876543210';
 const INVITE_CODE = 'AbCdEfGhIjKlMnOpQrStUv';
 const PAGE = { url: 'https://example.org/community/contacts', title: 'Community contacts' };
 
-let extension: LoadedExtension;
+const extension = useExtension();
 let server: FakeWarest;
 let team: GroupRecord;
 let club: GroupRecord;
 let lounge: GroupRecord;
 let bookClub: GroupRecord;
 
-beforeAll(async () => {
-  extension = await loadExtension();
-});
-afterAll(async () => {
-  await extension?.close();
-});
 beforeEach(async () => {
   server = await startFakeWarest();
   server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: ME } });
@@ -40,21 +35,11 @@ beforeEach(async () => {
   club = server.addGroup('alice', 'main', { subject: 'Club', myRole: 'member', restrict: true, participants: [{ phone: '6287777777777', role: 'superadmin' }] });
   lounge = server.addGroup('alice', 'main', { subject: 'Lounge', myRole: 'member', participants: [{ phone: '6288888888888', role: 'superadmin' }] });
   bookClub = server.addGroup('alice', 'sales', { subject: 'Book Club', inviteCode: INVITE_CODE, participants: [{ phone: '6282222222222' }, { phone: '6283333333333' }] });
-  await extension.background.evaluate(async () => {
-    await chrome.storage.local.clear();
-    await chrome.storage.session.clear();
-    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
-  });
-  const setup = await extension.openPage('options.html');
-  const saved = await askFromPage(setup, 'profile.save', { name: 'Office', baseUrl: server.url, apiKey: 'user-key' });
-  if (!saved.ok) throw new Error(`could not save the profile: ${saved.error.message}`);
-  await setup.close();
+  await resetExtension(extension);
+  await saveProfile(extension, { url: server.url });
 });
 afterEach(async () => {
-  for (const page of extension.context.pages()) await page.close();
-  expect(server.violations()).toEqual([]);
-  expect(server.errors).toEqual([]);
-  await server?.stop();
+  await endServer(extension, server);
 });
 
 /** What Chrome passes to contextMenus.onClicked, for a click in a normal tab of PAGE. */

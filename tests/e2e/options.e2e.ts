@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
-import { askFromPage, loadExtension, type LoadedExtension } from './support/extension';
+import { askFromPage } from './support/extension';
+import { endServer, resetExtension, useExtension } from './support/fixture';
 import { addServer, testConnection } from './support/options-page';
 
 /**
@@ -9,30 +10,21 @@ import { addServer, testConnection } from './support/options-page';
  * background calls mutating operations against a server with the stock Origin check.
  */
 
-let extension: LoadedExtension;
+const extension = useExtension();
 let server: FakeWarest;
 let page: Page;
-
-beforeAll(async () => {
-  extension = await loadExtension();
-});
-afterAll(async () => {
-  await extension?.close();
-});
 
 beforeEach(async () => {
   server = await startFakeWarest();
   server.addSession('alice', { id: 'main', status: 'open' });
   server.addSession('alice', { id: 'sales', status: 'logged_out' });
   // Each test starts from an empty extension: no profiles, default settings.
-  await extension.background.evaluate(() => chrome.storage.local.clear());
+  await resetExtension(extension);
   page = await extension.openPage('options.html');
 });
 afterEach(async () => {
-  await page?.close();
   // Whatever a test did, the extension never sent the server a request outside its description.
-  expect(server.violations()).toEqual([]);
-  await server?.stop();
+  await endServer(extension, server);
 });
 
 describe('options page', () => {

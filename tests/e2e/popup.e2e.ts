@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
-import { askFromPage, loadExtension, type LoadedExtension } from './support/extension';
+import { askFromPage } from './support/extension';
+import { endServer, resetExtension, useExtension } from './support/fixture';
 import { openPopupFor, sessionRow } from './support/popup-page';
 
 /**
@@ -9,30 +10,19 @@ import { openPopupFor, sessionRow } from './support/popup-page';
  * in by QR code and by pairing code, and fixing a session in a few clicks.
  */
 
-let extension: LoadedExtension;
+const extension = useExtension();
 let server: FakeWarest;
 let popup: Page;
 
-beforeAll(async () => {
-  extension = await loadExtension();
-});
-afterAll(async () => {
-  await extension?.close();
-});
 beforeEach(async () => {
   server = await startFakeWarest({ qrDuration: 3 });
   server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: '6281234567890' } });
   server.addSession('alice', { id: 'sales', status: 'logged_out' });
-  await extension.background.evaluate(async () => {
-    await chrome.storage.local.clear();
-    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
-  });
+  await resetExtension(extension);
   popup = await openPopupFor(extension, { url: server.url });
 });
 afterEach(async () => {
-  for (const page of extension.context.pages()) await page.close();
-  expect(server.violations()).toEqual([]);
-  await server?.stop();
+  await endServer(extension, server);
 });
 
 describe('sessions at a glance', () => {

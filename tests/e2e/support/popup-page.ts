@@ -1,15 +1,11 @@
 import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './extension';
-import { askFromPage } from './extension';
+import { saveProfile } from './fixture';
 
 /** Saves a server profile through the background, as the options page does, and opens the popup. */
 export async function openPopupFor(extension: LoadedExtension, server: { url: string; key?: string; name?: string }): Promise<Page> {
-  const setup = await extension.openPage('options.html');
-  const saved = await askFromPage(setup, 'profile.save', { name: server.name ?? 'Office', baseUrl: server.url, apiKey: server.key ?? 'user-key' });
-  if (!saved.ok) throw new Error(`could not save the profile: ${saved.error.message}`);
-  await setup.close();
-  const popup = await extension.openPage('popup.html');
-  return popup;
+  await saveProfile(extension, server);
+  return extension.openPage('popup.html');
 }
 
 /** The session list item for one session, found by its accessible name (id and status word). */
