@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { filePayloadFromBlob } from '@/lib/file-payload';
-import { callGroupApi, groupProblem, runGroupAction } from './group-api';
+import { callGroupApi, runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from './group-data';
 import { usePopupStore } from './store';
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useSelection } from './use-selection';
 import { describeFailures } from './AddParticipants';
 import { callGroupApi, DIRECT_LIMIT, groupProblem, runGroupAction, startGroupJob, type OperationData } from './group-api';
 import { ago } from './format';
@@ -29,7 +30,7 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
   const { group, error: groupError } = useGroup(sessionId, groupId);
   const [requests, setRequests] = useState<JoinRequest[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, toggle, clear, keepExisting } = useSelection();
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -38,7 +39,7 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
     setError(null);
     const list = readJoinRequests(reply.data);
     setRequests(list);
-    setSelected((current) => new Set([...current].filter((ref) => list.some((r) => r.ref === ref))));
+    keepExisting(list);
   }, [sessionId, groupId]);
   useEffect(() => void load(), [load]);
 
@@ -48,7 +49,7 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
     if (chosen.length > DIRECT_LIMIT) {
       const started = await startGroupJob(decision === 'approve' ? 'group.approve' : 'group.reject', sessionId, current, chosen.map((r) => ({ input: `+${r.phone}`, value: r.ref })));
       setBusy(false);
-      if (started) setSelected(new Set());
+      if (started) clear();
       return;
     }
     const data = await runGroupAction(
@@ -59,18 +60,13 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
     );
     setBusy(false);
     if (data) {
-      setSelected(new Set());
+      clear();
       void load();
     }
   }
 
   const heading = group?.subject ?? 'this group';
   const chosen = (requests ?? []).filter((r) => selected.has(r.ref));
-  const toggle = (ref: string) => setSelected((current) => {
-    const next = new Set(current);
-    if (!next.delete(ref)) next.add(ref);
-    return next;
-  });
   return (
     <section className="panel" aria-label={`Join requests of ${heading}`}>
       <h2>Join requests of “{heading}”</h2>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useSelection } from './use-selection';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { AddParticipants, describeFailures } from './AddParticipants';
 import { callGroupApi, groupProblem, runGroupAction } from './group-api';
@@ -56,7 +57,7 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
   const [roster, setRoster] = useState<GroupParticipant[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, toggle, selectOnly, clear, keepExisting } = useSelection();
   const [busy, setBusy] = useState(false);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const searchId = useId();
@@ -67,7 +68,7 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
     setError(null);
     const list = readParticipantList(reply.data);
     setRoster(list);
-    setSelected((current) => new Set([...current].filter((ref) => list.some((p) => p.ref === ref))));
+    keepExisting(list);
   }, [sessionId, groupId]);
   useEffect(() => void load(), [load]);
 
@@ -76,11 +77,6 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
   const selectable = shown.filter((p) => !p.isMe);
   const chosen = (roster ?? []).filter((p) => selected.has(p.ref));
   const allShownSelected = selectable.length > 0 && selectable.every((p) => selected.has(p.ref));
-  const toggle = (ref: string) => setSelected((current) => {
-    const next = new Set(current);
-    if (!next.delete(ref)) next.add(ref);
-    return next;
-  });
 
   async function act(action: RosterAction, current: GroupSummary) {
     setConfirmingRemove(false);
@@ -94,7 +90,7 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
     );
     setBusy(false);
     if (data) {
-      setSelected(new Set());
+      clear();
       void load();
     }
   }
@@ -116,7 +112,7 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
           {notAdmin && <p className="hint">Only admins can remove, promote or demote participants.</p>}
           <div className="roster-tools">
             <label className="check">
-              <input type="checkbox" checked={allShownSelected} disabled={selectable.length === 0 || notAdmin} onChange={() => setSelected(allShownSelected ? new Set() : new Set(selectable.map((p) => p.ref)))} />
+              <input type="checkbox" checked={allShownSelected} disabled={selectable.length === 0 || notAdmin} onChange={() => (allShownSelected ? clear() : selectOnly(selectable.map((p) => p.ref)))} />
               <span>Select all shown</span>
             </label>
             <span className="hint" aria-live="polite">{selected.size} selected</span>
