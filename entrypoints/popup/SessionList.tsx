@@ -1,6 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { usePopupStore, visibleSessions } from './store';
+
+const JobsSection = lazy(() => import('./JobsSection'));
 
 /** Above this many rows, only those in view are rendered, so 1,000 sessions scroll smoothly. */
 const VIRTUALIZE_FROM = 60;
@@ -55,6 +57,9 @@ export function SessionList() {
           </ul>
         </div>
       )}
+      <Suspense fallback={null}>
+        <JobsSection />
+      </Suspense>
       <p className="list-footer">
         <button type="button" className="link" onClick={() => show({ name: 'logout-by-id' })}>
           Log out a session by id…

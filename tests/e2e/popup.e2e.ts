@@ -246,6 +246,28 @@ describe('when things go wrong', () => {
   });
 });
 
+describe('bulk jobs', () => {
+  it('shows a job started elsewhere (e.g. from a right-click window) with its progress and results', async () => {
+    await expect.poll(() => sessionRow(popup, 'main').count()).toBe(1);
+    // 25 numbers; the fake server says numbers ending in 0000 are not on WhatsApp.
+    const numbers = Array.from({ length: 25 }, (_, i) => `62812000${String(i).padStart(2, '0')}${i === 3 ? '0000' : '1234'}`);
+    const started = await askFromPage(popup, 'jobs.start', {
+      kind: 'numbers.check',
+      sessionId: 'main',
+      items: numbers.map((value) => ({ input: `+${value}`, value })),
+    });
+    expect(started.ok, JSON.stringify(started)).toBe(true);
+
+    const jobs = popup.getByRole('region', { name: 'Bulk jobs' });
+    const progress = jobs.getByRole('progressbar', { name: 'Check numbers on WhatsApp: progress' });
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('25');
+    expect(await progress.getAttribute('aria-valuemax')).toBe('25');
+    const results = jobs.getByRole('list', { name: 'Results' });
+    await expect.poll(() => results.getByRole('listitem').count()).toBe(25);
+    expect(await results.innerText()).toMatch(/not on WhatsApp/i);
+  });
+});
+
 describe('live updates', () => {
   it('polls a stock server and says why; goes live when the server allows origin *', async () => {
     const options = await extension.openPage('options.html');
