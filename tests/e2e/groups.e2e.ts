@@ -258,7 +258,10 @@ describe('the group panel', () => {
 
   it('says in words when the server refuses because this account is not an admin', async () => {
     await openGroup('Core Team');
-    // Someone demotes this account while the panel is open.
+    // Once the panel knows this account's role (its own check must not see the change below)…
+    await expect.poll(() => popup.getByRole('definition').filter({ hasText: /^admin$/ }).count()).toBeGreaterThan(0);
+    expect(await popup.getByRole('button', { name: 'Show invite link' }).isEnabled()).toBe(true);
+    // …someone demotes it while the panel is open.
     const mine = group(core)?.participants.find((p) => p.phone === ME);
     if (mine) mine.role = 'member';
     await popup.getByRole('button', { name: 'Show invite link' }).click();
