@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useSelection } from './use-selection';
+import { useGroupList } from './use-group-list';
 import { describeFailures } from './AddParticipants';
-import { callGroupApi, DIRECT_LIMIT, groupProblem, runGroupAction, startGroupJob, type OperationData } from './group-api';
+import { DIRECT_LIMIT, runGroupAction, startGroupJob, type OperationData } from './group-api';
 import { ago } from './format';
 import { readJoinRequests, resultList, resultStatuses, type GroupSummary, type JoinRequest } from './group-data';
 import { GroupJobs } from './GroupJobs';
@@ -28,41 +27,23 @@ function describeDecision(decision: Decision, answer: OperationData, count: numb
 export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; groupId: string }) {
   const show = usePopupStore((s) => s.show);
   const { group, error: groupError } = useGroup(sessionId, groupId);
-  const [requests, setRequests] = useState<JoinRequest[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { selected, toggle, clear, keepExisting } = useSelection();
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const reply = await callGroupApi('getGroupParticipantsRequests', { sessionId, groupId });
-    if (!reply.ok) return setError(groupProblem(reply.error));
-    setError(null);
-    const list = readJoinRequests(reply.data);
-    setRequests(list);
-    keepExisting(list);
-  }, [sessionId, groupId]);
-  useEffect(() => void load(), [load]);
+  const { items: requests, error, busy, load, act, selected, toggle } = useGroupList('getGroupParticipantsRequests', readJoinRequests, sessionId, groupId);
 
   async function decide(decision: Decision, chosen: readonly JoinRequest[], current: GroupSummary) {
     if (chosen.length === 0) return;
-    setBusy(true);
     if (chosen.length > DIRECT_LIMIT) {
-      const started = await startGroupJob(decision === 'approve' ? 'group.approve' : 'group.reject', sessionId, current, chosen.map((r) => ({ input: `+${r.phone}`, value: r.ref })));
-      setBusy(false);
-      if (started) clear();
+      const kind = decision === 'approve' ? 'group.approve' : 'group.reject';
+      await act(() => startGroupJob(kind, sessionId, current, chosen.map((r) => ({ input: `+${r.phone}`, value: r.ref }))), { reload: false });
       return;
     }
-    const data = await runGroupAction(
-      decision === 'approve' ? 'postGroupParticipantsRequestApprove' : 'postGroupParticipantsRequestReject',
-      { sessionId, groupId, participants: chosen.map((r) => r.ref) },
-      (answer) => describeDecision(decision, answer, chosen.length, current.subject),
-      current.subject,
+    await act(() =>
+      runGroupAction(
+        decision === 'approve' ? 'postGroupParticipantsRequestApprove' : 'postGroupParticipantsRequestReject',
+        { sessionId, groupId, participants: chosen.map((r) => r.ref) },
+        (answer) => describeDecision(decision, answer, chosen.length, current.subject),
+        current.subject,
+      ),
     );
-    setBusy(false);
-    if (data) {
-      clear();
-      void load();
-    }
   }
 
   const heading = group?.subject ?? 'this group';

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { useSelection } from './use-selection';
+import { useId, useMemo, useState } from 'react';
+import { useGroupList } from './use-group-list';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { AddParticipants, describeFailures } from './AddParticipants';
-import { callGroupApi, groupProblem, runGroupAction } from './group-api';
+import { runGroupAction } from './group-api';
 import { personLabel, readParticipantList, resultList, resultStatuses, type GroupParticipant, type GroupSummary } from './group-data';
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from './store';
@@ -54,23 +54,10 @@ function ParticipantRow(props: { person: GroupParticipant; selected: boolean; to
 export function ParticipantsView({ sessionId, groupId }: { sessionId: string; groupId: string }) {
   const show = usePopupStore((s) => s.show);
   const { group, error: groupError } = useGroup(sessionId, groupId);
-  const [roster, setRoster] = useState<GroupParticipant[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
-  const { selected, toggle, selectOnly, clear, keepExisting } = useSelection();
-  const [busy, setBusy] = useState(false);
+  const { items: roster, error, busy, load, act: actOnServer, selected, toggle, selectOnly, clear } = useGroupList('getGroupParticipants', readParticipantList, sessionId, groupId);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const searchId = useId();
-
-  const load = useCallback(async () => {
-    const reply = await callGroupApi('getGroupParticipants', { sessionId, groupId });
-    if (!reply.ok) return setError(groupProblem(reply.error));
-    setError(null);
-    const list = readParticipantList(reply.data);
-    setRoster(list);
-    keepExisting(list);
-  }, [sessionId, groupId]);
-  useEffect(() => void load(), [load]);
 
   const needle = search.trim().toLowerCase();
   const shown = useMemo(() => (roster ?? []).filter((p) => !needle || matches(p, needle)), [roster, needle]);
@@ -80,19 +67,15 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
 
   async function act(action: RosterAction, current: GroupSummary) {
     setConfirmingRemove(false);
-    setBusy(true);
     const people = chosen;
-    const data = await runGroupAction(
-      ACTIONS[action].operationId,
-      { sessionId, groupId, participants: people.map((p) => p.ref) },
-      (answer) => describeRosterOutcome(action, answer, people, current.subject),
-      current.subject,
+    await actOnServer(() =>
+      runGroupAction(
+        ACTIONS[action].operationId,
+        { sessionId, groupId, participants: people.map((p) => p.ref) },
+        (answer) => describeRosterOutcome(action, answer, people, current.subject),
+        current.subject,
+      ),
     );
-    setBusy(false);
-    if (data) {
-      clear();
-      void load();
-    }
   }
 
   const heading = group?.subject ?? 'this group';
