@@ -3,9 +3,16 @@ import { browser } from 'wxt/browser';
 import { ago } from './format';
 import { usePopupStore } from './store';
 
+/** The "All actions" page: a full tab, for the active server. */
+function openAllActions() {
+  const profileId = usePopupStore.getState().activeProfileId;
+  const query = profileId ? `?profile=${encodeURIComponent(profileId)}` : '';
+  return browser.tabs.create({ url: browser.runtime.getURL(`/actions.html${query}`) });
+}
+
 /** Profile switcher, the server pill (reachable, latency, version) and the data's age. */
 export function Header() {
-  const { profiles, activeProfileId, switchProfile, snapshots, refreshing, refresh, refreshError } = usePopupStore();
+  const { profiles, activeProfileId, switchProfile, snapshots, refreshing, refresh, refreshError, show } = usePopupStore();
   const switcherId = useId();
   const snapshot = activeProfileId ? snapshots[activeProfileId] : undefined;
   const server = snapshot?.server;
@@ -38,6 +45,12 @@ export function Header() {
         <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
           {pillText}
         </span>
+        <button type="button" className="icon" aria-label="Server details" title="Server details" onClick={() => show({ name: 'server' })}>
+          ⓘ
+        </button>
+        <button type="button" className="icon" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openAllActions()}>
+          ☰
+        </button>
         <button type="button" className="icon" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
           ↻
         </button>

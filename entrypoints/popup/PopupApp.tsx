@@ -12,6 +12,12 @@ import { WebhookView } from './WebhookView';
 /** The groups views are loaded when first opened, to keep the popup's first paint light. */
 const GroupsScreen = lazy(() => import('./GroupsScreen'));
 const isGroupsView = (view: View): view is GroupsViewState => view.name === 'groups' || view.name.startsWith('group-') || view.name === 'group';
+/** Likewise the composer, the chats, the profile and the server views. */
+const ComposeScreen = lazy(() => import('./ComposeScreen'));
+const ChatsScreen = lazy(() => import('./ChatsScreen'));
+const ProfileScreen = lazy(() => import('./ProfileScreen'));
+const ServerScreen = lazy(() => import('./ServerScreen'));
+const loading = <p className="hint" aria-busy="true">Loading…</p>;
 
 export function PopupApp() {
   const { loaded, profiles, activeProfileId, view, notice, say, login, show } = usePopupStore();
@@ -53,11 +59,13 @@ export function PopupApp() {
       {view.name === 'devices' && <DevicesView sessionId={view.sessionId} />}
       {view.name === 'webhook' && <WebhookView sessionId={view.sessionId} />}
       {view.name === 'logout-by-id' && <LogoutByIdView />}
-      {isGroupsView(view) && (
-        <Suspense fallback={<p className="hint" aria-busy="true">Loading…</p>}>
-          <GroupsScreen view={view} />
-        </Suspense>
-      )}
+      <Suspense fallback={loading}>
+        {isGroupsView(view) && <GroupsScreen view={view} />}
+        {view.name === 'compose' && <ComposeScreen sessionId={view.sessionId} to={view.to} />}
+        {(view.name === 'chats' || view.name === 'chat') && <ChatsScreen view={view} />}
+        {view.name === 'profile' && <ProfileScreen sessionId={view.sessionId} />}
+        {view.name === 'server' && <ServerScreen />}
+      </Suspense>
     </main>
   );
 }

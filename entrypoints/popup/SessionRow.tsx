@@ -53,9 +53,12 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
         <strong className="session-id">{session.id}</strong>
         <span className="status-word" title={info.hint}>{info.word}</span>
         {session.status === 'open' && (
-          <button type="button" className="groups-button" onClick={() => show({ name: 'groups', sessionId: session.id })}>
-            Groups
-          </button>
+          <span className="session-nav">
+            <button type="button" onClick={() => show({ name: 'compose', sessionId: session.id })}>Send</button>
+            <button type="button" onClick={() => show({ name: 'chats', sessionId: session.id })}>Chats</button>
+            <button type="button" onClick={() => show({ name: 'groups', sessionId: session.id })}>Groups</button>
+            <button type="button" onClick={() => show({ name: 'profile', sessionId: session.id })}>Profile</button>
+          </span>
         )}
         <button
           type="button"

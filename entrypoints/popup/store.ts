@@ -30,7 +30,12 @@ export type View =
   | { name: 'group-participants'; sessionId: string; groupId: string }
   | { name: 'group-requests'; sessionId: string; groupId: string }
   | { name: 'group-create'; sessionId: string }
-  | { name: 'group-join'; sessionId: string };
+  | { name: 'group-join'; sessionId: string }
+  | { name: 'compose'; sessionId: string; to?: string }
+  | { name: 'chats'; sessionId: string }
+  | { name: 'chat'; sessionId: string; chatId: string; chatName?: string }
+  | { name: 'profile'; sessionId: string }
+  | { name: 'server' };
 
 /** The views of one session's groups; their code is loaded only when one is opened. */
 export type GroupsViewState = Extract<View, { name: 'groups' | 'group' | 'group-participants' | 'group-requests' | 'group-create' | 'group-join' }>;
