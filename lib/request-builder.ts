@@ -18,9 +18,9 @@ export interface BuiltRequest {
   contentType?: string;
 }
 
-type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
+export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
 
-function isBlank(value: unknown): boolean {
+export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
@@ -28,7 +28,11 @@ function splitList(text: string): string[] {
   return text.split(/[\n,;]+/).map((item) => item.trim()).filter(Boolean);
 }
 
-function coerce(input: OperationInput, value: unknown): Coerced {
+/**
+ * Checks one value against its input's declared type and turns form text into that type. The
+ * explorer's form uses it too, so a field is judged exactly as the request will be.
+ */
+export function coerceInput(input: OperationInput, value: unknown): Coerced {
   switch (input.type) {
     case 'string':
       if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, value: String(value) };
@@ -132,7 +136,7 @@ export function buildRequest(
       if (input.required) missing.push(input.label);
       continue;
     }
-    const coerced = coerce(input, raw);
+    const coerced = coerceInput(input, raw);
     if (!coerced.ok) invalid.push(`${input.label} ${coerced.reason}`);
     else if (!isBlank(coerced.value)) values.set(input.name, coerced.value);
     else if (input.required) missing.push(input.label);

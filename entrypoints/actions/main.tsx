@@ -1,4 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
+import './actions.css';
+import { ActionsApp } from './ActionsApp';
+import { useExplorerStore } from './store';
 
-createRoot(document.getElementById('root')!).render(<main><h1>All actions</h1></main>);
+void useExplorerStore.getState().load();
+createRoot(document.getElementById('root')!).render(<ActionsApp />);

@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { browser } from 'wxt/browser';
+import { OperationForm } from './OperationForm';
+import { OperationList } from './OperationList';
+import { useExplorerStore } from './store';
+
+/** "All actions": every WARest operation, searchable, each with a form made from the catalog. */
+export function ActionsApp() {
+  const { loaded, profiles, profileId, chooseProfile, operation } = useExplorerStore();
+  const serverId = useId();
+  if (!loaded) return <main className="explorer-page" aria-busy="true" />;
+  return (
+    <div className="explorer-page">
+      <header className="explorer-header">
+        <h1>All actions</h1>
+        {profiles.length > 0 && (
+          <div className="server-choice">
+            <label htmlFor={serverId}>Server</label>
+            <select id={serverId} value={profileId ?? ''} onChange={(e) => chooseProfile(e.target.value)}>
+              {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+            </select>
+          </div>
+        )}
+      </header>
+      {profiles.length === 0 && (
+        <p className="banner error" role="alert">
+          No server set up yet: forms can be filled, but nothing can run.{' '}
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>Add a server</button>
+        </p>
+      )}
+      <div className="explorer">
+        <OperationList />
+        <main className="explorer-main">
+          {operation ? (
+            <OperationForm key={operation.id} operation={operation} />
+          ) : (
+            <section className="intro">
+              <h2>Choose an operation</h2>
+              <p>Every operation of the WARest API is here, grouped as in the server’s documentation. Choose one to get a form for its inputs; Run sends it through the extension (your API key stays in the extension), and Copy as cURL gives the same request for a terminal.</p>
+            </section>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

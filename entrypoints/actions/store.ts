@@ -1,0 +1,123 @@
+import { create } from 'zustand';
+import type { ApiError, ApiSuccess } from '@/lib/api-result';
+import { findOperation, type Operation } from '@/lib/catalog';
+import { emptyForm, readForm, type FormState } from '@/lib/explorer/form';
+import type { FilePayload } from '@/lib/file-payload';
+import type { SessionSummary } from '@/lib/sessions';
+import { profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type ServerProfile } from '@/lib/stored-state';
+import { askBackground } from '@/lib/ui/ask-background';
+
+/**
+ * The "All actions" page: which server and operation are chosen, the form's fields, and the
+ * last outcome. The chosen server and operation live in the address (?profile=&op=), so a
+ * reload or a bookmark comes back to the same place.
+ */
+
+export type Outcome =
+  | { operationId: string; ok: true; data: Omit<ApiSuccess, 'ok'> }
+  | { operationId: string; ok: false; error: ApiError };
+
+interface ExplorerState {
+  loaded: boolean;
+  profiles: ServerProfile[];
+  profileId: string | null;
+  snapshots: Record<string, ProfileSnapshot>;
+  search: string;
+  operation: Operation | null;
+  form: FormState;
+  /** Field errors are shown once the person has tried to run or copy. */
+  showErrors: boolean;
+  running: boolean;
+  outcome: Outcome | null;
+  load(): Promise<void>;
+  chooseProfile(profileId: string): void;
+  setSearch(search: string): void;
+  choose(operationId: string): void;
+  setText(name: string, value: string): void;
+  setFiles(name: string, files: FilePayload[]): void;
+  revealErrors(): void;
+  run(inputs: Record<string, unknown>): Promise<void>;
+}
+
+function writeAddress(profileId: string | null, operationId: string | null) {
+  const params = new URLSearchParams();
+  if (profileId) params.set('profile', profileId);
+  if (operationId) params.set('op', operationId);
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+}
+
+/** Fresh session ids for the session fields' suggestions; the answer arrives through storage. */
+function refreshSessions(profileId: string) {
+  void askBackground('sessions.refresh', { profileId });
+}
+
+/** The first open session is the likeliest one to act on. */
+function defaultSession(sessions: readonly SessionSummary[]): string | undefined {
+  return (sessions.find((s) => s.status === 'open') ?? sessions[0])?.id;
+}
+
+export const useExplorerStore = create<ExplorerState>((set, get) => ({
+  loaded: false,
+  profiles: [],
+  profileId: null,
+  snapshots: {},
+  search: '',
+  operation: null,
+  form: { text: {}, files: {} },
+  showErrors: false,
+  running: false,
+  outcome: null,
+
+  async load() {
+    const [profiles, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem)]);
+    const params = new URLSearchParams(location.search);
+    const wanted = params.get('profile');
+    const profileId = profiles.profiles.some((p) => p.id === wanted) ? wanted : (profiles.defaultProfileId ?? profiles.profiles[0]?.id ?? null);
+    set({ loaded: true, profiles: profiles.profiles, profileId, snapshots });
+    if (profileId) refreshSessions(profileId);
+    const operationId = params.get('op');
+    if (operationId && findOperation(operationId)) get().choose(operationId);
+    else writeAddress(profileId, null);
+    snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
+    profilesItem.item.watch(async () => {
+      const next = await readChecked(profilesItem);
+      const current = get().profileId;
+      set({ profiles: next.profiles, profileId: next.profiles.some((p) => p.id === current) ? current : (next.profiles[0]?.id ?? null) });
+    });
+  },
+
+  chooseProfile(profileId) {
+    set({ profileId, outcome: null });
+    refreshSessions(profileId);
+    writeAddress(profileId, get().operation?.id ?? null);
+  },
+  setSearch: (search) => set({ search }),
+
+  choose(operationId) {
+    const operation = findOperation(operationId);
+    if (!operation) return;
+    const { profileId, snapshots } = get();
+    const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
+    set({ operation, form: emptyForm(operation, { sessionId: defaultSession(sessions) }), showErrors: false, outcome: null });
+    writeAddress(profileId, operationId);
+  },
+
+  setText: (name, value) => set((state) => ({ form: { ...state.form, text: { ...state.form.text, [name]: value } } })),
+  setFiles: (name, files) => set((state) => ({ form: { ...state.form, files: { ...state.form.files, [name]: files } } })),
+  revealErrors: () => set({ showErrors: true }),
+
+  async run(inputs) {
+    const { operation, profileId } = get();
+    if (!operation) return;
+    set({ running: true, outcome: null });
+    const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: operation.id, inputs });
+    // The person may have chosen another operation meanwhile: its page must not show this answer.
+    if (get().operation?.id !== operation.id) return set({ running: false });
+    set({ running: false, outcome: reply.ok ? { operationId: operation.id, ok: true, data: reply.data } : { operationId: operation.id, ok: false, error: reply.error } });
+  },
+}));
+
+/** The form's inputs and field errors right now. */
+export function currentForm(state: Pick<ExplorerState, 'operation' | 'form'>) {
+  return state.operation ? readForm(state.operation, state.form) : { inputs: {}, errors: {} };
+}
