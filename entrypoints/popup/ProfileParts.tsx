@@ -39,7 +39,6 @@ export function useAnswer(operationId: string, inputs: Record<string, unknown>, 
       live = false;
     };
     // `inputs` is described by `key`: a new object each render must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [operationId, key, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { ...state, reload };
