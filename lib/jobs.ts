@@ -1,4 +1,5 @@
 import { firstResult, type ApiError, type ApiSuccess } from './api-result';
+import type { PhoneListEntry } from './phone-list';
 import type { OperationInputs } from './request-builder';
 import type { Job, JobItem, JobKind } from './stored-state';
 
@@ -23,6 +24,11 @@ export const MAX_ATTEMPTS = 3;
 export const MAX_KEPT_JOBS = 20;
 
 export type JobRequestItem = { input: string; value: string };
+
+/** Checked phone numbers as job items: what the person typed, and the digits to send. */
+export function jobItemsOf(numbers: readonly PhoneListEntry[]): JobRequestItem[] {
+  return numbers.map((n) => ({ input: n.input, value: n.digits }));
+}
 
 /** What became of one item, from an answer or a verification. */
 export interface ItemOutcome {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { jobItemsOf } from '@/lib/jobs';
 import { MENU_JOB_PREFIX } from '@/lib/menu-handoff';
 import type { PhoneListEntry } from '@/lib/phone-list';
 import { explainError, readAddResults, readCheckResults, type NumberResult } from '@/lib/menu-results';
@@ -19,8 +20,6 @@ export const SEND_LIMIT = 20;
 
 export type RunOutcome = { kind: 'results'; results: NumberResult[]; serverMessage?: string } | { kind: 'job'; job: Job } | { kind: 'error'; message: string };
 
-const itemsOf = (numbers: readonly PhoneListEntry[]) => numbers.map((n) => ({ input: n.input, value: n.digits }));
-
 async function startJob(payload: RequestOf<'jobs.start'>): Promise<RunOutcome> {
   const reply = await askBackground('jobs.start', payload);
   if (!reply.ok) return { kind: 'error', message: explainError(reply.error) };
@@ -30,7 +29,7 @@ async function startJob(payload: RequestOf<'jobs.start'>): Promise<RunOutcome> {
 }
 
 export async function checkNumbers(profileId: string, sessionId: string, numbers: readonly PhoneListEntry[]): Promise<RunOutcome> {
-  if (numbers.length > DIRECT_LIMIT) return startJob({ kind: 'numbers.check', profileId, sessionId, items: itemsOf(numbers) });
+  if (numbers.length > DIRECT_LIMIT) return startJob({ kind: 'numbers.check', profileId, sessionId, items: jobItemsOf(numbers) });
   const digits = numbers.map((n) => n.digits);
   const reply = await callOperation(profileId, 'getProfileOnWhatsapp', { sessionId, checkNumbers: digits.join(',') });
   if (!reply.ok) return { kind: 'error', message: explainError(reply.error) };
@@ -39,7 +38,7 @@ export async function checkNumbers(profileId: string, sessionId: string, numbers
 
 export async function addNumbers(profileId: string, sessionId: string, group: { id: string; subject: string }, numbers: readonly PhoneListEntry[]): Promise<RunOutcome> {
   if (numbers.length > DIRECT_LIMIT) {
-    return startJob({ kind: 'group.add', profileId, sessionId, groupId: group.id, groupName: group.subject, items: itemsOf(numbers) });
+    return startJob({ kind: 'group.add', profileId, sessionId, groupId: group.id, groupName: group.subject, items: jobItemsOf(numbers) });
   }
   const digits = numbers.map((n) => n.digits);
   const reply = await callOperation(profileId, 'postGroupParticipantsAdd', { sessionId, groupId: group.id, participants: digits });

@@ -117,8 +117,10 @@ export const serverHandlers: HandlerMap = {
     }]);
   },
 
-  getServerReady() {
-    return ok('Server is ready for traffic', [{ ready: true, dependencies: { db: true, redis: false, storage: true }, timestamp: nowSeconds() }]);
+  getServerReady(ctx) {
+    // While a restart is pending the server is shutting down: it still answers, but not ready.
+    const restarting = ctx.world.state.server.restartPending !== null;
+    return ok(restarting ? 'Server is restarting' : 'Server is ready for traffic', [{ ready: !restarting, dependencies: { db: !restarting, redis: false, storage: true }, timestamp: nowSeconds() }]);
   },
 
   postServerRestart(ctx) {

@@ -1,0 +1,222 @@
+/**
+ * Pure readers of WARest's profile answers (info, picture, privacy, contacts, business profile)
+ * into what the Profile view shows. Every reader tolerates missing fields and wrong types: a
+ * server version that renames or drops a field must not blank the view.
+ */
+
+type Loose = Record<string, unknown>;
+/** The part of an operation's answer the readers look at. */
+export interface Answer {
+  results: readonly unknown[];
+}
+
+const record = (value: unknown): Loose | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+const first = (data: Answer | undefined): Loose | undefined => record(data?.results?.[0]);
+
+/** "6281…", "6281…@s.whatsapp.net", "+6281…:12@s.whatsapp.net" → "+6281…"; anything else as is. */
+export function phoneOf(value: unknown): string | undefined {
+  const raw = text(value);
+  if (!raw) return undefined;
+  const match = /^\+?(\d{5,20})(?:[:@].*)?$/.exec(raw);
+  return match ? `+${match[1]}` : undefined;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+const fact = (label: string, value: string | undefined): Fact[] => (value ? [{ label, value }] : []);
+
+/** getProfileInfo → the account's details as label/value pairs, in a readable order. */
+export function readProfileFacts(data: Answer | undefined): Fact[] {
+  const info = first(data);
+  if (!info) return [];
+  const business = record(info.businessProfile);
+  const verified = text(info.verifiedName) ?? text(info.verifiendName); // the spec spells it "verifiend"
+  return [
+    ...fact('Name', text(info.pushName) ?? text(info.name)),
+    ...fact('Number', phoneOf(info.phone) ?? phoneOf(info.jid) ?? text(info.phone)),
+    ...fact('About', text(info.about) ?? text(info.status)),
+    ...fact('Verified business name', verified),
+    ...fact('Account type', business ? 'WhatsApp Business' : undefined),
+    ...fact('Business description', text(business?.description)),
+    ...fact('Business email', text(business?.email)),
+  ];
+}
+
+/** getProfilePicture (or postProfilePicture's answer) → the picture's address, null when there is none. */
+export function readPictureUrl(data: Answer | undefined): string | null {
+  const item = first(data);
+  const nested = record(item?.profilePicture);
+  const url = text(item?.imgFull) ?? text(item?.url) ?? text(item?.imgPreview) ?? text(nested?.imgFull) ?? text(nested?.url);
+  return url && /^(https?:|data:image\/)/i.test(url) ? url : null;
+}
+
+const SETTING_WORDS: Record<string, string> = {
+  readReceipts: 'Read receipts',
+  profilePhoto: 'Who sees my profile photo',
+  profile: 'Who sees my profile photo',
+  status: 'Who sees my status',
+  online: 'Who sees when I am online',
+  lastSeen: 'Who sees my last seen',
+  last: 'Who sees my last seen',
+  groupAdd: 'Who can add me to groups',
+  callAdd: 'Who can call me',
+  calls: 'Who can call me',
+  stickers: 'Who can send me stickers',
+  messages: 'Who can message me',
+  about: 'Who sees my about',
+};
+
+const VALUE_WORDS: Record<string, string> = {
+  all: 'Everyone',
+  everyone: 'Everyone',
+  contacts: 'My contacts',
+  contact_blacklist: 'My contacts, except some',
+  none: 'Nobody',
+  nobody: 'Nobody',
+  match_last_seen: 'Same as last seen',
+  known: 'Known numbers',
+};
+
+/** "someNewSetting" / "some_new_setting" → "Some new setting". */
+function words(key: string): string {
+  const spaced = key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function valueWords(key: string, value: unknown): string | undefined {
+  if (typeof value === 'boolean') return value ? 'On' : 'Off';
+  const raw = text(value);
+  if (!raw) return undefined;
+  if (key === 'readReceipts' && raw === 'all') return 'On';
+  return VALUE_WORDS[raw.toLowerCase()] ?? words(raw);
+}
+
+/** getProfilePrivacy → one line per setting, in plain words; unknown settings are worded from their name. */
+export function readPrivacy(data: Answer | undefined): Fact[] {
+  const item = first(data);
+  const settings = record(item?.privacy) ?? record(item?.settings) ?? item;
+  if (!settings) return [];
+  return Object.entries(settings).flatMap(([key, value]) => {
+    if (key === 'phone' || key === 'jid') return [];
+    const shown = valueWords(key, value);
+    return shown ? [{ label: SETTING_WORDS[key] ?? words(key), value: shown }] : [];
+  });
+}
+
+export interface Contact {
+  id: string;
+  phone?: string;
+  name?: string;
+}
+
+/** getProfileListContacts: `results[0].data` is the list (some servers put it in `results`). */
+export function readContacts(data: Answer | undefined): Contact[] {
+  const head = first(data);
+  const list = Array.isArray(head?.data) ? (head.data as unknown[]) : Array.isArray(head?.contacts) ? (head.contacts as unknown[]) : head && !('data' in head) ? [...(data?.results ?? [])] : [];
+  const seen = new Set<string>();
+  return list.flatMap((raw) => {
+    const item = record(raw);
+    const phone = phoneOf(item?.phone) ?? phoneOf(item?.jid) ?? phoneOf(item?.id);
+    const id = text(item?.jid) ?? text(item?.id) ?? phone;
+    if (!item || !id || seen.has(id)) return [];
+    seen.add(id);
+    const name = text(item.name) ?? text(item.pushName) ?? text(item.notify) ?? text(item.verifiedName);
+    return [{ id, ...(phone && { phone }), ...(name && { name }) }];
+  });
+}
+
+/** Contacts whose name or number contains the search (digits match whatever the spacing). */
+export function filterContacts(contacts: readonly Contact[], search: string): Contact[] {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return [...contacts];
+  const digits = needle.replace(/[^\d]/g, '');
+  return contacts.filter((c) => c.name?.toLowerCase().includes(needle) || (digits.length > 0 && /^[\d\s()+-]+$/.test(needle) && c.phone?.includes(digits)));
+}
+
+export interface BusinessProfile {
+  phone?: string;
+  /** False when WhatsApp has no business profile for the number. */
+  isBusiness: boolean;
+  facts: Fact[];
+}
+
+const DAY_WORDS: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
+function hoursLine(raw: unknown): string | undefined {
+  const entry = record(raw);
+  const day = text(entry?.day_of_week) ?? text(entry?.day);
+  if (!entry || !day) return undefined;
+  const dayName = DAY_WORDS[day.slice(0, 3).toLowerCase()] ?? day;
+  const mode = text(entry.mode) ?? '';
+  const open = text(entry.open_time);
+  const close = text(entry.close_time);
+  if (/closed/i.test(mode)) return `${dayName}: closed`;
+  if (/open_24h|24/i.test(mode)) return `${dayName}: open 24 hours`;
+  if (/appointment/i.test(mode)) return `${dayName}: by appointment`;
+  return open && close ? `${dayName}: ${open}–${close}` : `${dayName}: open`;
+}
+
+function stringList(value: unknown, ...keys: string[]): string[] {
+  const list = Array.isArray(value) ? value : text(value) ? [value] : [];
+  return list.flatMap((item) => {
+    const direct = text(item);
+    if (direct) return [direct];
+    const nested = record(item);
+    const named = keys.map((key) => text(nested?.[key])).find(Boolean);
+    return named ? [named] : [];
+  });
+}
+
+function readBusinessEntry(raw: unknown): BusinessProfile | undefined {
+  const item = record(raw);
+  if (!item) return undefined;
+  const phone = phoneOf(item.phone) ?? phoneOf(item.jid) ?? phoneOf(item.wid);
+  const categories = stringList(item.categories ?? item.category, 'localized_display_name', 'name', 'id');
+  const websites = stringList(item.websites ?? item.website, 'url');
+  const hours = (Array.isArray(item.businessHours) ? item.businessHours : []).map(hoursLine).filter((line): line is string => !!line);
+  const facts = [
+    ...fact('Description', text(item.description)),
+    ...fact('Category', categories.join(', ') || undefined),
+    ...fact('Email', text(item.email)),
+    ...fact('Address', text(item.address)),
+    ...fact('Website', websites.join(', ') || undefined),
+    ...fact('Opening hours', hours.join('; ') || undefined),
+    ...fact('Hours time zone', text(item.businessHoursTimezone)),
+  ];
+  const isBusiness = facts.length > 0 || !!text(item.wid);
+  return { ...(phone && { phone }), isBusiness, facts };
+}
+
+/** getProfileBusinessProfile: `results[0].data` is one entry or a list of entries. */
+export function readBusinessProfiles(data: Answer | undefined): BusinessProfile[] {
+  const head = first(data);
+  const inner = head?.data ?? (head && ('phone' in head || 'jid' in head) ? head : undefined);
+  const list = Array.isArray(inner) ? inner : inner ? [inner] : [];
+  return list.map(readBusinessEntry).filter((entry): entry is BusinessProfile => !!entry);
+}
+
+/** WhatsApp takes JPEG or PNG pictures; a few MB is more than any profile picture needs. */
+export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
+
+/** Why a picked file cannot be a profile picture, or null when it can. */
+export function checkPictureFile(file: { name: string; type: string; size: number }): string | null {
+  if (!/^image\/(jpeg|png)$/.test(file.type)) return `“${file.name}” is not a JPEG or PNG picture. Choose a .jpg or .png file.`;
+  if (file.size > MAX_PICTURE_BYTES) return `“${file.name}” is larger than 5 MB. Choose a smaller picture.`;
+  if (file.size === 0) return `“${file.name}” is empty. Choose another picture.`;
+  return null;
+}
+
+/** Why a typed picture address cannot be used, or null when it can. */
+export function checkPictureUrl(value: string): string | null {
+  if (!value.trim()) return 'Enter the address of a picture.';
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? null : 'Use an http:// or https:// address of an image.';
+  } catch {
+    return 'Not a valid address. Example: https://example.com/picture.jpg';
+  }
+}
