@@ -27,10 +27,10 @@ export type OmniboxInput =
   /** `digits` is set when the number is fine and only the message is missing. */
   | { ok: false; missing: 'everything' | 'number' | 'text'; message: string; digits?: string };
 
-/** A piece of a phone number as people type it: digits with + ( ) . - / between them. */
-const NUMBER_TOKEN = /^\+?[\d().\-/]*\d[\d().\-/]*$/;
+/** A piece of a phone number as people type it: digits with ( + ) . - / around and between them. */
+const NUMBER_TOKEN = /^\(?\+?[\d().\-/]*\d[\d().\-/]*$/;
 /** "0812-3456-7890: hello" — a colon (or ; ,) right after the number ends it without guessing. */
-const WITH_SEPARATOR = /^(\+?[\d\s().\-/]*\d[\d\s().\-/]*?)\s*[:;,]\s*([\s\S]*)$/;
+const WITH_SEPARATOR = /^(\(?\+?[\d\s().\-/]*\d[\d\s().\-/]*?)\s*[:;,]\s*([\s\S]*)$/;
 
 /** The number as a person reads it: "+62 812-3456-7890" (just "+digits" if libphonenumber cannot format it). */
 export function displayNumber(digits: string): string {
