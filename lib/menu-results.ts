@@ -144,23 +144,3 @@ export function readSentMessageId(results: readonly unknown[]): string | undefin
   const first = record(results[0]);
   return text(first?.messageId) ?? text(record(first?.key)?.id) ?? text(first?.id);
 }
-
-export interface ContactEntry {
-  /** Phone digits, country code first. */
-  digits: string;
-  name?: string;
-}
-
-/** getProfileListContacts: `results[0].data` is the list of `{ jid, phone, name }`. */
-export function readContactList(results: readonly unknown[]): ContactEntry[] {
-  const data = record(results[0])?.data;
-  const seen = new Set<string>();
-  return (Array.isArray(data) ? data : []).flatMap((raw) => {
-    const item = record(raw);
-    const number = digits(item?.phone) ?? digits(item?.jid);
-    if (!item || !number || seen.has(number)) return [];
-    seen.add(number);
-    const name = text(item.name) ?? text(item.pushName) ?? text(item.verifiedName);
-    return [{ digits: number, ...(name && { name }) }];
-  });
-}

@@ -1,11 +1,15 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
 import { imageProblem, sendCallFor, type MenuRequest, type SendAction, type SendDraft } from '@/lib/menu-handoff';
 import { notify } from './api';
 import { Outcome, type OutcomeState } from './Outcome';
-import { RecipientField, type Recipient } from './RecipientField';
+import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from '@/lib/recipient';
 import { rememberRecipient, sendOne } from './send-actions';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
+
+/** A person's number (for the address bar's recent recipients); undefined for groups and private ids. */
+const personDigits = (to: string) => /^(\d{5,20})(?:@s\.whatsapp\.net)?$/.exec(to)?.[1];
 
 const WHAT: Record<SendAction, string> = { 'send-selection': 'text', 'send-link': 'link', 'send-image': 'image' };
 
@@ -16,11 +20,16 @@ const WHAT: Record<SendAction, string> = { 'send-selection': 'text', 'send-link'
 export function SendView({ action, request, choice }: { action: SendAction; request: MenuRequest; choice: ServerChoice }) {
   const textId = useId();
   const [draft, setDraft] = useState<SendDraft>(action === 'send-selection' ? { message: request.text ?? '' } : {});
-  const [recipient, setRecipient] = useState<Recipient | null>(null);
+  const [recipientValue, setRecipientValue] = useState<RecipientValue>(EMPTY_RECIPIENT);
+  const country = useDefaultCountry();
   const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeState | null>(null);
   const { profileId, sessionId } = choice;
   const url = request.url ?? '';
+  // A contact or group of one session means nothing to another.
+  useEffect(() => setRecipientValue((v) => (v.mode === 'number' ? v : { ...v, jid: undefined, label: undefined })), [profileId, sessionId]);
+  const resolved = resolveRecipient(recipientValue, country);
+  const recipient = resolved.ok ? resolved : null;
 
   if (action === 'send-image') {
     const problem = imageProblem(url);
@@ -38,7 +47,8 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
     if (result.ok) {
       const text = `The ${what} was sent to ${recipient.label} from “${sessionId}”.${result.messageId ? ` Message ID: ${result.messageId}` : ''}`;
       setOutcome({ ok: true, text });
-      if (recipient.digits) await rememberRecipient(recipient.digits);
+      const digits = personDigits(recipient.to);
+      if (digits) await rememberRecipient(digits);
       await notify(action, true, `Sent to ${recipient.label}`, text);
     } else {
       const text = `The ${what} was not sent to ${recipient.label}. ${result.message}`;
@@ -57,7 +67,7 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
       )}
       {action === 'send-link' && <p className="hint">Link: <span className="mono">{url}</span></p>}
       <ServerPicker choice={choice} />
-      {profileId && sessionId && <RecipientField profileId={profileId} sessionId={sessionId} onChange={setRecipient} />}
+      {profileId && sessionId && <RecipientPicker profileId={profileId} sessionId={sessionId} value={recipientValue} onChange={setRecipientValue} />}
       <div className="field">
         <label htmlFor={textId}>{field[0]}</label>
         <textarea id={textId} rows={action === 'send-selection' ? 5 : 2} value={draft[field[1]] ?? ''} disabled={working || !!outcome?.ok} onChange={(e) => setDraft({ ...draft, [field[1]]: e.target.value })} />

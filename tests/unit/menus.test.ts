@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMenus, handleMenuClick, jobSummary, noticeMenuJob, registerMenus } from '@/entrypoints/background/menus';
 import { handoffKey, HANDOFF_TTL_MS, imageProblem, MAX_SELECTION, MENU_IDS, MENU_JOB_PREFIX, readMenuRequest, sendCallFor, TEXT_LIMIT, type MenuRequest } from '@/lib/menu-handoff';
-import { amAdmin, readAddResults, readCheckResults, readContactList, readGroupList, readInvitePreview, readSentMessageId, summarize } from '@/lib/menu-results';
+import { amAdmin, readAddResults, readCheckResults, readGroupList, readInvitePreview, readSentMessageId, summarize } from '@/lib/menu-results';
 import type { Job } from '@/lib/stored-state';
 
 /**
@@ -298,15 +298,10 @@ describe('reading the server’s answers', () => {
     expect(amAdmin([{ participants: [{ jid: 'y' }] }])).toBeUndefined();
   });
 
-  it('the id of a sent message, and the contact list, whatever shape they come in', () => {
+  it('the id of a sent message, whatever shape it comes in', () => {
     expect(readSentMessageId([{ to: '62811', messageId: '3EB0ABC', status: 'text success' }])).toBe('3EB0ABC');
     expect(readSentMessageId([{ key: { id: 'BAE5' } }])).toBe('BAE5');
     expect(readSentMessageId([])).toBeUndefined();
     expect(readSentMessageId([{ messageId: 42 }])).toBeUndefined();
-    expect(readContactList([{ phone: '62800', data: [{ jid: '6281111111111@s.whatsapp.net', phone: '6281111111111', name: 'Budi' }, { jid: '6282222222222@s.whatsapp.net' }, { phone: 'nope' }, { phone: '6281111111111' }] }])).toEqual([
-      { digits: '6281111111111', name: 'Budi' },
-      { digits: '6282222222222' },
-    ]);
-    expect(readContactList([{ data: 'odd' }])).toEqual([]);
   });
 });
