@@ -92,10 +92,30 @@ export interface OmniboxSuggestion {
   description: string;
 }
 
+/** Who would send, as far as the last known sessions tell (the window checks again and may change it). */
+export interface Sender {
+  profileName: string;
+  sessionId: string;
+}
+
+/**
+ * The default server's first open session in the last known snapshot: the same choice the window
+ * preselects. Undefined when no server is set up or none of its sessions is known to be open.
+ */
+export function defaultSender(
+  state: { profiles: ReadonlyArray<{ id: string; name: string }>; defaultProfileId: string | null },
+  snapshots: Readonly<Record<string, { sessions: ReadonlyArray<{ id: string; status: string }> } | undefined>>,
+): Sender | undefined {
+  const profile = state.profiles.find((p) => p.id === state.defaultProfileId) ?? state.profiles[0];
+  const session = profile ? snapshots[profile.id]?.sessions.find((s) => s.status === 'open') : undefined;
+  return profile && session ? { profileName: profile.name, sessionId: session.id } : undefined;
+}
+
 /** The first line under the address bar: what Enter will do, or what is still missing. */
-export function defaultSuggestion(parsed: OmniboxInput): string {
+export function defaultSuggestion(parsed: OmniboxInput, sender?: Sender): string {
   if (parsed.ok) {
-    return `Send “<match>${escapeXml(shortText(parsed.text))}</match>” to ${escapeXml(displayNumber(parsed.digits))} <dim>— press Enter to review</dim>`;
+    const from = sender ? `from “${escapeXml(sender.sessionId)}” of ${escapeXml(sender.profileName)} ` : '';
+    return `Send “<match>${escapeXml(shortText(parsed.text))}</match>” to ${escapeXml(displayNumber(parsed.digits))} <dim>${from}— press Enter to review</dim>`;
   }
   return escapeXml(parsed.message);
 }

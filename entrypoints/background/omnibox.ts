@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { omniboxRequestFrom } from '@/lib/menu-handoff';
-import { defaultSuggestion, parseOmniboxInput, recentSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
-import { readChecked, recentRecipientsItem, settingsItem } from '@/lib/stored-state';
+import { defaultSender, defaultSuggestion, parseOmniboxInput, recentSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
+import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/stored-state';
 import { openActionWindow } from './menus';
 
 /**
@@ -18,15 +18,20 @@ export interface OmniboxShown {
 
 const START = 'Type a phone number, then your message <dim>— e.g. +62 812 3456 7890 Hello</dim>';
 
-async function countryCode(): Promise<string> {
-  return (await readChecked(settingsItem)).defaultCountryCode;
-}
-
 /** What the address bar shows for `text`, and shows it. */
 export async function handleInputChanged(text: string, suggest?: (results: OmniboxSuggestion[]) => void): Promise<OmniboxShown> {
-  const [country, recents] = await Promise.all([countryCode(), readChecked(recentRecipientsItem)]);
+  const [settings, recents, profiles, snapshots] = await Promise.all([
+    readChecked(settingsItem),
+    readChecked(recentRecipientsItem),
+    readChecked(profilesItem),
+    readChecked(snapshotsItem),
+  ]);
+  const country = settings.defaultCountryCode;
   const parsed = parseOmniboxInput(text, country);
-  const shown = { defaultDescription: text.trim() ? defaultSuggestion(parsed) : START, suggestions: recentSuggestions(text, recents, country) };
+  const defaultDescription = profiles.profiles.length === 0
+    ? 'No WARest server is set up yet: add yours in the extension’s options first.'
+    : text.trim() ? defaultSuggestion(parsed, defaultSender(profiles, snapshots)) : START;
+  const shown = { defaultDescription, suggestions: recentSuggestions(text, recents, country) };
   await browser.omnibox.setDefaultSuggestion({ description: shown.defaultDescription });
   suggest?.(shown.suggestions);
   return shown;

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleInputChanged, handleInputEntered, registerOmnibox } from '@/entrypoints/background/omnibox';
 import { handoffKey, readMenuRequest } from '@/lib/menu-handoff';
 import {
+  defaultSender,
   defaultSuggestion,
   displayNumber,
   escapeXml,
@@ -12,7 +13,7 @@ import {
   withRecentRecipient,
   type RecentRecipient,
 } from '@/lib/omnibox';
-import { recentRecipientsItem, settingsItem, DEFAULT_SETTINGS } from '@/lib/stored-state';
+import { DEFAULT_SETTINGS, profilesItem, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/stored-state';
 
 /** The address-bar keyword `wa <number> <message>`: parsing, suggestions, and what Enter opens. */
 
@@ -72,6 +73,17 @@ describe('suggestions', () => {
     expect(defaultSuggestion(parseOmniboxInput('+62 812 3456 7890 ' + 'x'.repeat(200), ''))).toMatch(/x…<\/match>/);
   });
 
+  it('names the sender Enter will preselect: the default server’s first open session', () => {
+    const profiles = { profiles: [{ id: 'a', name: 'Office' }, { id: 'b', name: 'Home <1>' }], defaultProfileId: 'b' };
+    const snapshots = { a: { sessions: [{ id: 'main', status: 'open' }] }, b: { sessions: [{ id: 'old', status: 'logged_out' }, { id: 'phone', status: 'open' }] } };
+    const sender = defaultSender(profiles, snapshots);
+    expect(sender).toEqual({ profileName: 'Home <1>', sessionId: 'phone' });
+    expect(defaultSuggestion(parseOmniboxInput('+62 812 3456 7890 Hi', ''), sender)).toBe('Send “<match>Hi</match>” to +62 812 3456 7890 <dim>from “phone” of Home &lt;1&gt; — press Enter to review</dim>');
+    expect(defaultSender({ ...profiles, defaultProfileId: null }, snapshots)).toEqual({ profileName: 'Office', sessionId: 'main' });
+    expect(defaultSender(profiles, { b: { sessions: [{ id: 'old', status: 'logged_out' }] } })).toBeUndefined();
+    expect(defaultSender({ profiles: [], defaultProfileId: null }, {})).toBeUndefined();
+  });
+
   it('offers every recent recipient before a number is typed, then those that fit the digits', () => {
     expect(recentSuggestions('', recents, '').map((s) => s.content)).toEqual(['+6281234567890 ', '+447911123456 ', '+6289876543210 ']);
     expect(recentSuggestions('+62 8', recents, '').map((s) => s.content)).toEqual(['+6281234567890 ', '+6289876543210 ']);
@@ -107,13 +119,19 @@ describe('the background side', () => {
     });
   });
 
+  it('says first that a server is needed when none is set up', async () => {
+    expect((await handleInputChanged('+62 812 3456 7890 Hi')).defaultDescription).toBe('No WARest server is set up yet: add yours in the extension’s options first.');
+  });
+
   it('suggests recent recipients with the settings’ country code and sets the first line', async () => {
+    await profilesItem.item.setValue({ profiles: [{ id: 'p1', name: 'Office', baseUrl: 'http://192.168.1.10:4001', notifications: true, createdAt: 1 }], defaultProfileId: 'p1' });
+    await snapshotsItem.item.setValue({ p1: { fetchedAt: 1, sessions: [{ id: 'main', status: 'open' }], server: { state: 'ok' } } });
     await settingsItem.item.setValue({ ...DEFAULT_SETTINGS, defaultCountryCode: '62' });
     await recentRecipientsItem.item.setValue([{ digits: '6281234567890', usedAt: 1 }]);
     const suggest = vi.fn();
     const shown = await handleInputChanged('0812-3456-7890 Hi', suggest);
     expect(suggest).toHaveBeenCalledWith([{ content: '+6281234567890 Hi', description: '<match>+62 812 3456 7890</match> — send “Hi”' }]);
-    expect(shown.defaultDescription).toBe('Send “<match>Hi</match>” to +62 812 3456 7890 <dim>— press Enter to review</dim>');
+    expect(shown.defaultDescription).toBe('Send “<match>Hi</match>” to +62 812 3456 7890 <dim>from “main” of Office — press Enter to review</dim>');
     expect((fakeBrowser as unknown as { omnibox: { setDefaultSuggestion: ReturnType<typeof vi.fn> } }).omnibox.setDefaultSuggestion).toHaveBeenCalledWith({ description: shown.defaultDescription });
   });
 
