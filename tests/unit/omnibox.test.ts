@@ -135,6 +135,15 @@ describe('the background side', () => {
     expect((fakeBrowser as unknown as { omnibox: { setDefaultSuggestion: ReturnType<typeof vi.fn> } }).omnibox.setDefaultSuggestion).toHaveBeenCalledWith({ description: shown.defaultDescription });
   });
 
+  it('survives a damaged list of recent recipients: it is reset and reported, and typing still works', async () => {
+    await fakeBrowser.storage.local.set({ recentRecipients: [{ digits: 62812, usedAt: 'yesterday' }] });
+    const shown = await handleInputChanged('+62 812 3456 7890 Hi');
+    expect(shown.suggestions).toEqual([]);
+    expect((await fakeBrowser.storage.local.get('recentRecipients')).recentRecipients).toEqual([]);
+    const { storageNotices } = await fakeBrowser.storage.local.get('storageNotices');
+    expect(storageNotices).toEqual([expect.objectContaining({ key: 'local:recentRecipients', message: expect.stringContaining('your recent recipients') })]);
+  });
+
   it('on Enter, hands what was typed to the asking window through session storage, not the address', async () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
     const opened = await handleInputEntered(' +62 812 3456 7890 Secret plans ');
