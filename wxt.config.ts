@@ -18,5 +18,7 @@ export default defineConfig({
     ...(e2e && { host_permissions: ['http://127.0.0.1/*'] }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'WARest Companion' },
+    // `wa <number> <message>` in the address bar (entrypoints/background/omnibox.ts).
+    omnibox: { keyword: 'wa' },
   },
 });

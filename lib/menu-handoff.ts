@@ -12,9 +12,18 @@ export const MENU_IDS = {
   addToGroup: 'warest-add-to-group',
   sendMessage: 'warest-send-message',
   groupPicture: 'warest-group-picture',
+  sendSelection: 'warest-send-selection',
+  sendLink: 'warest-send-link',
+  sendImage: 'warest-send-image',
 } as const;
 
-export type MenuAction = 'join-group' | 'check-numbers' | 'add-to-group' | 'send-message' | 'group-picture';
+/** What the window does; `send-text` comes from the address-bar keyword, every other from a menu. */
+export const MENU_ACTIONS = [
+  'join-group', 'check-numbers', 'add-to-group', 'send-message', 'group-picture', 'send-selection', 'send-link', 'send-image', 'send-text',
+] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+/** The three "Send … to" menus: the thing clicked goes to one chat. */
+export type SendAction = Extract<MenuAction, 'send-selection' | 'send-link' | 'send-image'>;
 
 /** Invite links only; the scheme wildcard matches http and https. */
 export const INVITE_LINK_PATTERNS = ['*://chat.whatsapp.com/*'];
@@ -38,7 +47,11 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { id: MENU_IDS.checkNumbers, parentId: MENU_IDS.selection, title: 'Check on WhatsApp', contexts: ['selection'] },
   { id: MENU_IDS.addToGroup, parentId: MENU_IDS.selection, title: 'Add to group…', contexts: ['selection'] },
   { id: MENU_IDS.sendMessage, parentId: MENU_IDS.selection, title: 'Send a message…', contexts: ['selection'] },
+  { id: MENU_IDS.sendSelection, parentId: MENU_IDS.selection, title: 'Send selection to…', contexts: ['selection'] },
   { id: MENU_IDS.groupPicture, title: 'Set as group picture…', contexts: ['image'], targetUrlPatterns: IMAGE_PATTERNS },
+  // On every link and image: for a data: or blob: image the window says why it cannot be sent.
+  { id: MENU_IDS.sendLink, title: 'Send link to…', contexts: ['link'] },
+  { id: MENU_IDS.sendImage, title: 'Send image to…', contexts: ['image'] },
 ];
 
 const ACTIONS: Record<string, MenuAction> = {
@@ -47,6 +60,9 @@ const ACTIONS: Record<string, MenuAction> = {
   [MENU_IDS.addToGroup]: 'add-to-group',
   [MENU_IDS.sendMessage]: 'send-message',
   [MENU_IDS.groupPicture]: 'group-picture',
+  [MENU_IDS.sendSelection]: 'send-selection',
+  [MENU_IDS.sendLink]: 'send-link',
+  [MENU_IDS.sendImage]: 'send-image',
 };
 
 /** What the window needs to know about one click. */
@@ -54,9 +70,12 @@ export interface MenuRequest {
   action: MenuAction;
   /** Epoch ms of the click. */
   createdAt: number;
-  /** join-group: the invite link; group-picture: the image's address. */
+  /** join-group: the invite link; group-picture, send-image: the image's address; send-link: the link. */
   url?: string;
-  /** Selection actions: the selected text (capped at MAX_SELECTION characters). */
+  /**
+   * Selection actions: the selected text (capped at MAX_SELECTION characters); send-link: the
+   * link's text when the browser gives it; send-text: what was typed after the keyword.
+   */
   text?: string;
   /** Where the menu was used, to say so in the window. */
   pageUrl?: string;
@@ -66,10 +85,20 @@ export interface MenuRequest {
 /** A selection longer than this is cut: nobody selects more numbers than that on purpose. */
 export const MAX_SELECTION = 200_000;
 
+/** How much of a data: or blob: image address is kept (only to name its kind). */
+export const MAX_FOREIGN_SRC = 100;
+
+/** The handoff for `wa <number> <message>` typed in the address bar (checked again by the window). */
+export function omniboxRequestFrom(typed: string, now = Date.now()): MenuRequest {
+  return { action: 'send-text', createdAt: now, text: typed.slice(0, MAX_SELECTION) };
+}
+
 /** The parts of Chrome's OnClickData and Tab that matter here. */
 export interface ClickInfo {
   menuItemId: string | number;
   linkUrl?: string;
+  /** Firefox only; Chrome does not say. */
+  linkText?: string;
   srcUrl?: string;
   selectionText?: string;
   pageUrl?: string;
@@ -89,6 +118,9 @@ export function menuRequestFrom(info: ClickInfo, tab: ClickTab | undefined, now 
   const base: MenuRequest = { action, createdAt: now, ...(pageUrl && { pageUrl }), ...(tab?.title && { pageTitle: tab.title.slice(0, 300) }) };
   if (action === 'join-group') return info.linkUrl ? { ...base, url: info.linkUrl } : undefined;
   if (action === 'group-picture') return info.srcUrl ? { ...base, url: info.srcUrl } : undefined;
+  if (action === 'send-link') return info.linkUrl ? { ...base, url: info.linkUrl, ...(info.linkText?.trim() && { text: info.linkText.trim().slice(0, 500) }) } : undefined;
+  // A data: image can be megabytes: its start is enough for the window to say why it cannot be sent.
+  if (action === 'send-image') return info.srcUrl ? { ...base, url: httpUrl(info.srcUrl) ?? info.srcUrl.slice(0, MAX_FOREIGN_SRC) } : undefined;
   return { ...base, text: (info.selectionText ?? '').slice(0, MAX_SELECTION) };
 }
 
@@ -109,7 +141,7 @@ export function windowPath(id: string): string {
 export function readMenuRequest(value: unknown): MenuRequest | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const item = value as Record<string, unknown>;
-  if (!Object.values(ACTIONS).includes(item.action as MenuAction) || typeof item.createdAt !== 'number') return undefined;
+  if (!MENU_ACTIONS.includes(item.action as MenuAction) || typeof item.createdAt !== 'number') return undefined;
   const optional = (key: string) => (typeof item[key] === 'string' ? { [key]: item[key] as string } : {});
   return { action: item.action as MenuAction, createdAt: item.createdAt, ...optional('url'), ...optional('text'), ...optional('pageUrl'), ...optional('pageTitle') };
 }
@@ -122,3 +154,54 @@ export const HANDOFF_TTL_MS = 24 * 60 * 60 * 1000;
  * id, so the background can notify when it finishes (the window may be closed by then).
  */
 export const MENU_JOB_PREFIX = 'menuJob:';
+
+// ---- What the "Send … to" windows send ------------------------------------------------------
+
+/** Why an image cannot be sent by its address, or undefined when the server can download it. */
+export function imageProblem(url: string): string | undefined {
+  if (/^https?:\/\//i.test(url)) return undefined;
+  const kind = /^data:/i.test(url) ? 'is embedded in the page (a data: address)' : /^blob:/i.test(url) ? 'only exists inside the page (a blob: address)' : 'has no web address';
+  return `This image ${kind}, so your WARest server cannot download it. Save the image to a file and send it from the popup instead.`;
+}
+
+/** What the person wrote next to the thing clicked: the message, a comment on a link, or a caption. */
+export interface SendDraft {
+  /** send-selection: the message (the selection, possibly edited). */
+  message?: string;
+  /** send-link: an optional comment above the link. */
+  comment?: string;
+  /** send-image: an optional caption. */
+  caption?: string;
+}
+
+export type SendCall =
+  | { ok: true; operationId: 'postMessagesSendText' | 'postMessagesSendMedia'; inputs: Record<string, unknown>; preview: string }
+  | { ok: false; reason: string };
+
+/** WARest's limits: a text of at most 65 536 characters, a caption of at most 1 024. */
+export const TEXT_LIMIT = 65_536;
+export const CAPTION_LIMIT = 1024;
+
+/** The one call a send window makes, checked before anything goes out; `preview` is the message as it will read. */
+export function sendCallFor(action: SendAction, request: Pick<MenuRequest, 'url' | 'text'>, draft: SendDraft, sessionId: string, to: string): SendCall {
+  const base = { sessionId, to };
+  if (action === 'send-selection') {
+    const message = (draft.message ?? request.text ?? '').trim();
+    if (!message) return { ok: false, reason: 'The message is empty. Type the text to send.' };
+    if (message.length > TEXT_LIMIT) return { ok: false, reason: `The message is ${message.length} characters long; WhatsApp takes at most ${TEXT_LIMIT}. Shorten it.` };
+    return { ok: true, operationId: 'postMessagesSendText', inputs: { ...base, message }, preview: message };
+  }
+  const url = request.url ?? '';
+  if (action === 'send-link') {
+    if (!/^https?:\/\//i.test(url)) return { ok: false, reason: 'Only web links (http or https) can be sent.' };
+    const comment = draft.comment?.trim();
+    const message = comment ? `${comment}\n${url}` : url;
+    if (message.length > TEXT_LIMIT) return { ok: false, reason: `The comment is too long: WhatsApp takes at most ${TEXT_LIMIT} characters.` };
+    return { ok: true, operationId: 'postMessagesSendText', inputs: { ...base, message }, preview: message };
+  }
+  const problem = imageProblem(url);
+  if (problem) return { ok: false, reason: problem };
+  const caption = draft.caption?.trim();
+  if (caption && caption.length > CAPTION_LIMIT) return { ok: false, reason: `The caption is ${caption.length} characters long; WhatsApp takes at most ${CAPTION_LIMIT}. Shorten it.` };
+  return { ok: true, operationId: 'postMessagesSendMedia', inputs: { ...base, media: url, ...(caption && { caption }) }, preview: caption ?? '' };
+}

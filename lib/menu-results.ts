@@ -138,3 +138,9 @@ export function summarize(results: readonly { outcome?: string }[]): string {
   for (const { outcome } of results) counts.set(outcome ?? 'unknown', (counts.get(outcome ?? 'unknown') ?? 0) + 1);
   return [...counts].map(([outcome, count]) => `${count} ${OUTCOME_WORDS[outcome as NumberOutcome] ?? outcome.replace(/-/g, ' ')}`).join(', ');
 }
+
+/** A send route's answer: the new message's id (`results[0].messageId`), when the server gives one. */
+export function readSentMessageId(results: readonly unknown[]): string | undefined {
+  const first = record(results[0]);
+  return text(first?.messageId) ?? text(record(first?.key)?.id) ?? text(first?.id);
+}

@@ -238,3 +238,13 @@ const jobSchema = z.object({
 export type Job = z.infer<typeof jobSchema>;
 
 export const jobsItem = defineCheckedItem<Job[]>('local:jobs', z.array(jobSchema), [], 'your bulk jobs');
+
+// ---- Recent recipients (the address-bar keyword) ---------------------------------------------
+
+/** Numbers recently sent to from the address bar or a menu window, newest first (see lib/omnibox.ts). */
+export const recentRecipientsItem = defineCheckedItem<Array<{ digits: string; usedAt: number }>>(
+  'local:recentRecipients',
+  z.array(z.object({ digits: z.string(), usedAt: z.number() })),
+  [],
+  'your recent recipients',
+);

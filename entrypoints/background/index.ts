@@ -4,6 +4,7 @@ import { registerLiveUpdates } from './live-updates';
 import { registerLogin } from './login';
 import { registerMenus } from './menus';
 import { registerNotifications } from './notifications';
+import { registerOmnibox } from './omnibox';
 import { registerOperationHandlers } from './operations';
 import { registerOriginRules } from './origin-rules';
 import { registerPolling } from './polling';
@@ -26,5 +27,6 @@ export default defineBackground(() => {
   registerLiveUpdates();
   registerPolling();
   registerMenus();
+  registerOmnibox();
   registerJobs();
 });

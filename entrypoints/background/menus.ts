@@ -10,14 +10,16 @@ import {
   windowPath,
   type ClickInfo,
   type ClickTab,
+  type MenuRequest,
 } from '@/lib/menu-handoff';
 import type { Job } from '@/lib/stored-state';
 import { getJob, onJobFinished } from './jobs';
 
 /**
- * Right-click menus: on group invite links, on selected text (phone numbers) and on images. A
- * click stores what was clicked in storage.session under a random id and opens a small window
- * (menu-action.html?id=…) where the person picks the server, session and group and confirms.
+ * Right-click menus: on group invite links, on selected text (phone numbers, or text to send), on
+ * links and on images. A click stores what was clicked in storage.session under a random id and
+ * opens a small window (menu-action.html?id=…) where the person picks the server, session and
+ * group or recipient, and confirms.
  */
 
 /** Creates every menu afresh (removing ours first, so running twice never duplicates one). */
@@ -46,12 +48,10 @@ async function pruneHandoffs(now: number): Promise<void> {
 export const WINDOW_SIZE = { width: 420, height: 600 } as const;
 
 /**
- * What a click on one of our menus does: hand the click's data over and open the window.
- * Answers the handoff id, or undefined when the click was not for us.
+ * Hands a request to a new window: stored in storage.session under a random id, and only the id
+ * in the window's address. Used by the menus and by the address-bar keyword.
  */
-export async function handleMenuClick(info: ClickInfo, tab?: ClickTab): Promise<{ id: string; windowId?: number } | undefined> {
-  const request = menuRequestFrom(info, tab);
-  if (!request) return undefined;
+export async function openActionWindow(request: MenuRequest): Promise<{ id: string; windowId?: number }> {
   const id = crypto.randomUUID();
   await pruneHandoffs(request.createdAt).catch(() => undefined);
   await browser.storage.session.set({ [handoffKey(id)!]: request });
@@ -64,6 +64,15 @@ export async function handleMenuClick(info: ClickInfo, tab?: ClickTab): Promise<
     await browser.tabs.create({ url });
     return { id };
   }
+}
+
+/**
+ * What a click on one of our menus does: hand the click's data over and open the window.
+ * Answers the handoff id, or undefined when the click was not for us.
+ */
+export async function handleMenuClick(info: ClickInfo, tab?: ClickTab): Promise<{ id: string; windowId?: number } | undefined> {
+  const request = menuRequestFrom(info, tab);
+  return request ? openActionWindow(request) : undefined;
 }
 
 // ---- Jobs started from a menu window: a notification when they finish ----------------------

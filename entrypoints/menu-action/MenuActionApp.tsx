@@ -4,6 +4,8 @@ import { handoffKey, readMenuRequest, type MenuAction, type MenuRequest } from '
 import { JoinGroupView } from './JoinGroupView';
 import { NumbersView } from './NumbersView';
 import { PictureView } from './PictureView';
+import { QuickSendView } from './QuickSendView';
+import { SendView } from './SendView';
 import { useServerChoice } from './use-server-choice';
 
 const TITLES: Record<MenuAction, string> = {
@@ -12,6 +14,10 @@ const TITLES: Record<MenuAction, string> = {
   'add-to-group': 'Add numbers to a group',
   'send-message': 'Send a message',
   'group-picture': 'Set a group picture',
+  'send-selection': 'Send the selected text',
+  'send-link': 'Send a link',
+  'send-image': 'Send an image',
+  'send-text': 'Send a message',
 };
 
 type Loaded = { request: MenuRequest } | { problem: string };
@@ -25,7 +31,7 @@ async function loadRequest(): Promise<Loaded> {
   return request ? { request } : { problem: 'This action is no longer available (the browser was restarted, or it is too old). Close this window and use the menu again.' };
 }
 
-/** The small window a right-click menu opens: pick the server, session and group, then confirm. */
+/** The small window a right-click menu (or the `wa` address-bar keyword) opens: pick the server, session and target, then confirm. */
 export function MenuActionApp() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const choice = useServerChoice();
@@ -64,6 +70,12 @@ function Action({ request, choice }: { request: MenuRequest; choice: ReturnType<
       return <JoinGroupView url={request.url ?? ''} choice={choice} />;
     case 'group-picture':
       return <PictureView url={request.url ?? ''} choice={choice} />;
+    case 'send-selection':
+    case 'send-link':
+    case 'send-image':
+      return <SendView action={request.action} request={request} choice={choice} />;
+    case 'send-text':
+      return <QuickSendView typed={request.text ?? ''} choice={choice} />;
     default:
       return <NumbersView action={request.action} text={request.text ?? ''} choice={choice} />;
   }

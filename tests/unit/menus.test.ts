@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMenus, handleMenuClick, jobSummary, noticeMenuJob, registerMenus } from '@/entrypoints/background/menus';
-import { handoffKey, HANDOFF_TTL_MS, MAX_SELECTION, MENU_IDS, MENU_JOB_PREFIX, readMenuRequest, type MenuRequest } from '@/lib/menu-handoff';
-import { amAdmin, readAddResults, readCheckResults, readGroupList, readInvitePreview, summarize } from '@/lib/menu-results';
+import { handoffKey, HANDOFF_TTL_MS, imageProblem, MAX_SELECTION, MENU_IDS, MENU_JOB_PREFIX, readMenuRequest, sendCallFor, TEXT_LIMIT, type MenuRequest } from '@/lib/menu-handoff';
+import { amAdmin, readAddResults, readCheckResults, readGroupList, readInvitePreview, readSentMessageId, summarize } from '@/lib/menu-results';
 import type { Job } from '@/lib/stored-state';
 
 /**
@@ -66,20 +66,25 @@ describe('the menus', () => {
       expect(menus.get(id)).toMatchObject({ title, contexts: ['selection'], parentId: MENU_IDS.selection });
     }
     expect(menus.get(MENU_IDS.groupPicture)).toMatchObject({ title: 'Set as group picture…', contexts: ['image'], targetUrlPatterns: ['http://*/*', 'https://*/*'] });
-    expect(menus.size).toBe(6);
-    // Nothing shows on the page itself, on editable fields or on other links.
-    expect([...menus.values()].flatMap((m) => m.contexts).sort()).toEqual(['image', 'link', 'selection', 'selection', 'selection', 'selection']);
+    // The "Send … to" menus: under WARest for a selection; on every link and every image (a data:
+    // image gets a reason in the window rather than a menu that silently is not there).
+    expect(menus.get(MENU_IDS.sendSelection)).toEqual({ id: MENU_IDS.sendSelection, parentId: MENU_IDS.selection, title: 'Send selection to…', contexts: ['selection'] });
+    expect(menus.get(MENU_IDS.sendLink)).toEqual({ id: MENU_IDS.sendLink, title: 'Send link to…', contexts: ['link'] });
+    expect(menus.get(MENU_IDS.sendImage)).toEqual({ id: MENU_IDS.sendImage, title: 'Send image to…', contexts: ['image'] });
+    expect(menus.size).toBe(9);
+    // Nothing shows on the page itself or on editable fields.
+    expect([...menus.values()].flatMap((m) => m.contexts).sort()).toEqual(['image', 'image', 'link', 'link', 'selection', 'selection', 'selection', 'selection', 'selection']);
   });
 
   it('creates the menus on install and update, removing its own first so that twice is harmless', async () => {
     registerMenus();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-    await vi.waitFor(() => expect(menus.size).toBe(6));
+    await vi.waitFor(() => expect(menus.size).toBe(9));
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
-    await vi.waitFor(() => expect(fakeBrowser.contextMenus.create).toHaveBeenCalledTimes(12));
+    await vi.waitFor(() => expect(fakeBrowser.contextMenus.create).toHaveBeenCalledTimes(18));
     expect(fakeBrowser.contextMenus.removeAll).toHaveBeenCalledTimes(2);
     expect(createErrors).toEqual([]);
-    expect(menus.size).toBe(6);
+    expect(menus.size).toBe(9);
   });
 });
 
@@ -113,6 +118,24 @@ describe('a click', () => {
     const opened = await handleMenuClick({ menuItemId: MENU_IDS.groupPicture, srcUrl: src, pageUrl: tab.url }, tab);
     expect(create).toHaveBeenCalledTimes(1);
     expect(await stored(opened!.id)).toMatchObject({ action: 'group-picture', url: src });
+  });
+
+  it('“Send selection to…”, “Send link to…”, “Send image to…”: store what was clicked, never in the address', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    const selection = await handleMenuClick({ menuItemId: MENU_IDS.sendSelection, selectionText: 'Meet at 10, gate B', pageUrl: tab.url }, tab);
+    expect(await stored(selection!.id)).toEqual({ action: 'send-selection', text: 'Meet at 10, gate B', pageUrl: tab.url, pageTitle: 'Our contacts', createdAt: expect.any(Number) });
+    const link = await handleMenuClick({ menuItemId: MENU_IDS.sendLink, linkUrl: 'https://example.org/offer?id=7', linkText: '  Our offer ', pageUrl: tab.url }, tab);
+    expect(await stored(link!.id)).toMatchObject({ action: 'send-link', url: 'https://example.org/offer?id=7', text: 'Our offer' });
+    const image = await handleMenuClick({ menuItemId: MENU_IDS.sendImage, srcUrl: 'https://cdn.example.org/cat.jpg', pageUrl: tab.url }, tab);
+    expect(await stored(image!.id)).toMatchObject({ action: 'send-image', url: 'https://cdn.example.org/cat.jpg' });
+    // A data: image is megabytes of page content: only its start is kept, for the window to say why it cannot go.
+    const embedded = await handleMenuClick({ menuItemId: MENU_IDS.sendImage, srcUrl: `data:image/png;base64,${'A'.repeat(50_000)}` }, tab);
+    expect((await stored(embedded!.id))!.url).toHaveLength(100);
+    for (const call of create.mock.calls) expect(call[0]!.url).toMatch(/menu-action\.html\?id=[0-9a-f-]{36}$/);
+    // Nothing clicked, nothing opened.
+    expect(await handleMenuClick({ menuItemId: MENU_IDS.sendLink }, tab)).toBeUndefined();
+    expect(await handleMenuClick({ menuItemId: MENU_IDS.sendImage }, tab)).toBeUndefined();
+    expect(create).toHaveBeenCalledTimes(4);
   });
 
   it('comes through the browser’s onClicked event', async () => {
@@ -187,6 +210,36 @@ function job(overrides: Partial<Job> = {}): Job {
   };
 }
 
+describe('what the send windows send', () => {
+  it('a selection as a text message, edited or not', () => {
+    const request = { text: '  Meet at 10  ' };
+    expect(sendCallFor('send-selection', request, {}, 'main', '6281234567890')).toEqual({
+      ok: true, operationId: 'postMessagesSendText', inputs: { sessionId: 'main', to: '6281234567890', message: 'Meet at 10' }, preview: 'Meet at 10',
+    });
+    expect(sendCallFor('send-selection', request, { message: 'Meet at 11' }, 'main', '1203630@g.us')).toMatchObject({ inputs: { to: '1203630@g.us', message: 'Meet at 11' } });
+    expect(sendCallFor('send-selection', request, { message: '   ' }, 'main', '1')).toEqual({ ok: false, reason: 'The message is empty. Type the text to send.' });
+    expect(sendCallFor('send-selection', { text: 'x'.repeat(TEXT_LIMIT + 1) }, {}, 'main', '1')).toMatchObject({ ok: false, reason: expect.stringContaining('Shorten it') });
+  });
+
+  it('a link as a text message, after an optional comment', () => {
+    const request = { url: 'https://example.org/offer' };
+    expect(sendCallFor('send-link', request, {}, 'main', '62811')).toMatchObject({ ok: true, operationId: 'postMessagesSendText', inputs: { sessionId: 'main', to: '62811', message: 'https://example.org/offer' } });
+    expect(sendCallFor('send-link', request, { comment: ' Look at this ' }, 'main', '62811')).toMatchObject({ inputs: { message: 'Look at this\nhttps://example.org/offer' } });
+    expect(sendCallFor('send-link', { url: 'javascript:alert(1)' }, {}, 'main', '62811')).toEqual({ ok: false, reason: 'Only web links (http or https) can be sent.' });
+  });
+
+  it('an image by its address (the server downloads it), with an optional caption; never a data: or blob: image', () => {
+    const request = { url: 'https://cdn.example.org/cat.jpg' };
+    expect(sendCallFor('send-image', request, {}, 'main', '62811')).toEqual({ ok: true, operationId: 'postMessagesSendMedia', inputs: { sessionId: 'main', to: '62811', media: 'https://cdn.example.org/cat.jpg' }, preview: '' });
+    expect(sendCallFor('send-image', request, { caption: 'Our cat' }, 'main', '62811')).toMatchObject({ inputs: { caption: 'Our cat' }, preview: 'Our cat' });
+    expect(sendCallFor('send-image', request, { caption: 'c'.repeat(1025) }, 'main', '62811')).toMatchObject({ ok: false });
+    expect(imageProblem('data:image/png;base64,AAAA')).toContain('embedded in the page (a data: address)');
+    expect(imageProblem('blob:https://example.org/1234')).toContain('only exists inside the page (a blob: address)');
+    expect(sendCallFor('send-image', { url: 'blob:https://example.org/1234' }, {}, 'main', '62811')).toEqual({ ok: false, reason: imageProblem('blob:https://example.org/1234') });
+    expect(imageProblem('https://cdn.example.org/cat.jpg')).toBeUndefined();
+  });
+});
+
 describe('jobs started from a menu window', () => {
   it('notify once when they finish, with the counts', async () => {
     await fakeBrowser.storage.session.set({ [`${MENU_JOB_PREFIX}job-1`]: { at: 1 } });
@@ -243,5 +296,12 @@ describe('reading the server’s answers', () => {
     expect(amAdmin([{ participants: [{ jid: 'x', isMe: false, isAdmin: true }, { jid: 'y', isMe: true, isAdmin: false, isSuperAdmin: true }] }])).toBe(true);
     expect(amAdmin([{ participants: [{ jid: 'y', isMe: true, isAdmin: false }] }])).toBe(false);
     expect(amAdmin([{ participants: [{ jid: 'y' }] }])).toBeUndefined();
+  });
+
+  it('the id of a sent message, whatever shape it comes in', () => {
+    expect(readSentMessageId([{ to: '62811', messageId: '3EB0ABC', status: 'text success' }])).toBe('3EB0ABC');
+    expect(readSentMessageId([{ key: { id: 'BAE5' } }])).toBe('BAE5');
+    expect(readSentMessageId([])).toBeUndefined();
+    expect(readSentMessageId([{ messageId: 42 }])).toBeUndefined();
   });
 });

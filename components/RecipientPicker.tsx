@@ -1,0 +1,167 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  filterOptions,
+  readContacts,
+  readGroups,
+  resolveRecipient,
+  type RecipientMode,
+  type RecipientOption,
+  type RecipientValue,
+} from '@/lib/recipient';
+import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/stored-state';
+import { askBackground } from '@/lib/ui/ask-background';
+import './recipient-picker.css';
+
+/**
+ * Who to send to: a typed number or WhatsApp id, one of the session's contacts, or one of its
+ * groups. Self-contained (reads the default country code and asks the background for lists) so
+ * the popup's composer and the right-click window can both use it.
+ */
+export interface RecipientPickerProps {
+  /** The server profile; the background's default profile when absent. */
+  profileId?: string;
+  sessionId: string;
+  value: RecipientValue;
+  onChange(value: RecipientValue): void;
+  /** Country calling code for national numbers; read from the settings when absent. */
+  defaultCountry?: string;
+  /** A problem found by the form on submit; shown next to the field. */
+  error?: string;
+}
+
+const MODES: Array<{ mode: RecipientMode; label: string }> = [
+  { mode: 'number', label: 'Number' },
+  { mode: 'contact', label: 'Contact' },
+  { mode: 'group', label: 'Group' },
+];
+
+/** The default country code from the settings, unless the caller gave one. */
+export function useDefaultCountry(given?: string): string {
+  const [stored, setStored] = useState(DEFAULT_SETTINGS.defaultCountryCode);
+  useEffect(() => {
+    if (given !== undefined) return;
+    let live = true;
+    void readChecked(settingsItem).then((settings) => live && setStored(settings.defaultCountryCode));
+    return () => {
+      live = false;
+    };
+  }, [given]);
+  return given ?? stored;
+}
+
+export function RecipientPicker({ profileId, sessionId, value, onChange, defaultCountry, error }: RecipientPickerProps) {
+  const id = useId();
+  const country = useDefaultCountry(defaultCountry);
+  const [touched, setTouched] = useState(false);
+  const resolved = resolveRecipient(value, country);
+  const shownError = error ?? (touched && value.mode === 'number' && value.text.trim() && !resolved.ok ? resolved.reason : undefined);
+
+  return (
+    <fieldset className="recipient-picker">
+      <legend>Recipient</legend>
+      <div role="radiogroup" aria-label="Recipient kind" className="recipient-modes">
+        {MODES.map(({ mode, label }) => (
+          <label key={mode}>
+            <input type="radio" name={`${id}-mode`} checked={value.mode === mode} onChange={() => onChange({ ...value, mode, jid: undefined, label: undefined })} />
+            {label}
+          </label>
+        ))}
+      </div>
+      {value.mode === 'number' ? (
+        <div className="field">
+          <label htmlFor={`${id}-number`}>Phone number or WhatsApp id</label>
+          <input
+            id={`${id}-number`}
+            value={value.text}
+            inputMode="tel"
+            autoComplete="off"
+            placeholder="+62 812 3456 7890"
+            aria-invalid={shownError ? true : undefined}
+            aria-describedby={`${id}-status`}
+            onChange={(event) => onChange({ ...value, text: event.target.value })}
+            onBlur={() => setTouched(true)}
+          />
+          <p className="hint" id={`${id}-status`}>
+            {country ? `Numbers starting with 0 get country code +${country}.` : 'Include the country code, e.g. +62.'}
+            {resolved.ok && value.text.trim() ? ` Sends to ${resolved.label}.` : ''}
+          </p>
+        </div>
+      ) : (
+        <RecipientList key={value.mode} profileId={profileId} sessionId={sessionId} value={value} onChange={onChange} />
+      )}
+      {shownError && (
+        <p className="error-text" role="alert">
+          {shownError}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The session's contacts or groups, searchable, as radio buttons. */
+function RecipientList({ profileId, sessionId, value, onChange }: Omit<RecipientPickerProps, 'defaultCountry' | 'error'>) {
+  const id = useId();
+  const kind = value.mode === 'group' ? 'group' : 'contact';
+  const [options, setOptions] = useState<RecipientOption[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    const operationId = kind === 'group' ? 'getGroups' : 'getProfileListContacts';
+    const inputs: Record<string, unknown> = kind === 'group' ? { sessionId } : { sessionId, limit: 1000 };
+    void askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs }).then((reply) => {
+      if (!live) return;
+      if (reply.ok) setOptions(kind === 'group' ? readGroups(reply.data) : readContacts(reply.data));
+      else setLoadError(reply.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [kind, profileId, sessionId]);
+
+  const shown = options ? filterOptions(options, query).slice(0, 50) : [];
+  const what = kind === 'group' ? 'groups' : 'contacts';
+  return (
+    <div className="recipient-list">
+      <div className="field">
+        <label htmlFor={`${id}-search`}>Search {what}</label>
+        <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      </div>
+      {value.jid && (
+        <p className="hint" role="status">
+          Chosen: {value.label ?? value.jid}
+        </p>
+      )}
+      {loadError && (
+        <p className="error-text" role="alert">
+          {loadError}
+        </p>
+      )}
+      {!options && !loadError && (
+        <p className="hint" aria-busy="true">
+          Loading {what}…
+        </p>
+      )}
+      {options && shown.length === 0 && <p className="hint">{options.length === 0 ? `This session has no ${what}.` : `No ${what} match “${query}”.`}</p>}
+      {shown.length > 0 && (
+        <ul className="recipient-options" aria-label={kind === 'group' ? 'Groups' : 'Contacts'}>
+          {shown.map((option) => (
+            <li key={option.jid}>
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-choice`}
+                  checked={value.jid === option.jid}
+                  onChange={() => onChange({ ...value, jid: option.jid, label: option.name })}
+                />
+                <span className="recipient-name">{option.name}</span>
+                {option.detail && <span className="hint"> {option.detail}</span>}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import { omniboxRequestFrom } from '@/lib/menu-handoff';
+import { defaultSender, defaultSuggestion, parseOmniboxInput, recentSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
+import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/stored-state';
+import { openActionWindow } from './menus';
+
+/**
+ * The address-bar keyword `wa`: `wa +62 812 3456 7890 Hello` suggests recent recipients while
+ * typing and, on Enter, opens the small window that asks before sending (from the default
+ * server's first open session, which the person can change there). Nothing is sent from here.
+ */
+
+export interface OmniboxShown {
+  /** The first line: what Enter does, or what is missing (Chrome's description markup). */
+  defaultDescription: string;
+  suggestions: OmniboxSuggestion[];
+}
+
+const START = 'Type a phone number, then your message <dim>— e.g. +62 812 3456 7890 Hello</dim>';
+
+/** What the address bar shows for `text`, and shows it. */
+export async function handleInputChanged(text: string, suggest?: (results: OmniboxSuggestion[]) => void): Promise<OmniboxShown> {
+  const [settings, recents, profiles, snapshots] = await Promise.all([
+    readChecked(settingsItem),
+    readChecked(recentRecipientsItem),
+    readChecked(profilesItem),
+    readChecked(snapshotsItem),
+  ]);
+  const country = settings.defaultCountryCode;
+  const parsed = parseOmniboxInput(text, country);
+  const defaultDescription = profiles.profiles.length === 0
+    ? 'No WARest server is set up yet: add yours in the extension’s options first.'
+    : text.trim() ? defaultSuggestion(parsed, defaultSender(profiles, snapshots)) : START;
+  const shown = { defaultDescription, suggestions: recentSuggestions(text, recents, country) };
+  await browser.omnibox.setDefaultSuggestion({ description: shown.defaultDescription });
+  suggest?.(shown.suggestions);
+  return shown;
+}
+
+/**
+ * Enter: the window checks the input again and asks before sending; an incomplete input opens it
+ * too, so the person reads what is wrong in a sentence rather than nothing happening.
+ */
+export async function handleInputEntered(text: string): Promise<{ id: string; windowId?: number }> {
+  return openActionWindow(omniboxRequestFrom(text.trim()));
+}
+
+export function registerOmnibox(): void {
+  // Firefox for Android and some Chromium builds have no address-bar keywords.
+  if (!browser.omnibox) return;
+  browser.omnibox.onInputStarted.addListener(() => {
+    void browser.omnibox.setDefaultSuggestion({ description: START }).catch(() => undefined);
+  });
+  browser.omnibox.onInputChanged.addListener((text, suggest) => {
+    void handleInputChanged(text, suggest).catch((error: unknown) => console.error('WARest Companion: omnibox suggestions failed', error instanceof Error ? error.message : error));
+  });
+  browser.omnibox.onInputEntered.addListener((text) => {
+    void handleInputEntered(text).catch((error: unknown) => console.error('WARest Companion: omnibox action failed', error instanceof Error ? error.message : error));
+  });
+  // Like `warestMenuClick`: the only way a headless end-to-end test can type in the address bar.
+  // Only code already running in the worker reaches it; Enter still only opens the asking window.
+  (globalThis as { warestOmnibox?: unknown }).warestOmnibox = { inputChanged: handleInputChanged, inputEntered: handleInputEntered };
+}

@@ -1,0 +1,93 @@
+import { useEffect, useId, useState } from 'react';
+import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
+import { imageProblem, sendCallFor, type MenuRequest, type SendAction, type SendDraft } from '@/lib/menu-handoff';
+import { notify } from './api';
+import { Outcome, type OutcomeState } from './Outcome';
+import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from '@/lib/recipient';
+import { rememberRecipient, sendOne } from './send-actions';
+import { ServerPicker } from './ServerPicker';
+import type { ServerChoice } from './use-server-choice';
+
+/** A person's number (for the address bar's recent recipients); undefined for groups and private ids. */
+const personDigits = (to: string) => /^(\d{5,20})(?:@s\.whatsapp\.net)?$/.exec(to)?.[1];
+
+const WHAT: Record<SendAction, string> = { 'send-selection': 'text', 'send-link': 'link', 'send-image': 'image' };
+
+/**
+ * "Send selection to…", "Send link to…", "Send image to…": the server and session, the chat (a
+ * contact, a group or a number), what will be sent as it will read, then Send.
+ */
+export function SendView({ action, request, choice }: { action: SendAction; request: MenuRequest; choice: ServerChoice }) {
+  const textId = useId();
+  const [draft, setDraft] = useState<SendDraft>(action === 'send-selection' ? { message: request.text ?? '' } : {});
+  const [recipientValue, setRecipientValue] = useState<RecipientValue>(EMPTY_RECIPIENT);
+  const country = useDefaultCountry();
+  const [working, setWorking] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeState | null>(null);
+  const { profileId, sessionId } = choice;
+  const url = request.url ?? '';
+  // A contact or group of one session means nothing to another.
+  useEffect(() => setRecipientValue((v) => (v.mode === 'number' ? v : { ...v, jid: undefined, label: undefined })), [profileId, sessionId]);
+  const resolved = resolveRecipient(recipientValue, country);
+  const recipient = resolved.ok ? resolved : null;
+
+  if (action === 'send-image') {
+    const problem = imageProblem(url);
+    if (problem) return <p className="banner error" role="alert">{problem}</p>;
+  }
+  const call = sessionId && recipient ? sendCallFor(action, request, draft, sessionId, recipient.to) : undefined;
+  const field = { 'send-selection': ['Message', 'message'], 'send-link': ['Comment (optional)', 'comment'], 'send-image': ['Caption (optional)', 'caption'] }[action] as [string, keyof SendDraft];
+
+  const send = async () => {
+    if (!profileId || !call?.ok || !recipient) return;
+    setWorking(true);
+    const result = await sendOne(profileId, call.operationId, call.inputs);
+    setWorking(false);
+    const what = WHAT[action];
+    if (result.ok) {
+      const text = `The ${what} was sent to ${recipient.label} from “${sessionId}”.${result.messageId ? ` Message ID: ${result.messageId}` : ''}`;
+      setOutcome({ ok: true, text });
+      const digits = personDigits(recipient.to);
+      if (digits) await rememberRecipient(digits);
+      await notify(action, true, `Sent to ${recipient.label}`, text);
+    } else {
+      const text = `The ${what} was not sent to ${recipient.label}. ${result.message}`;
+      setOutcome({ ok: false, text });
+      await notify(action, false, `Not sent to ${recipient.label}`, text);
+    }
+  };
+
+  return (
+    <>
+      {action === 'send-image' && (
+        <figure className="picture">
+          <img src={url} alt="The image to send" referrerPolicy="no-referrer" />
+          <figcaption className="hint">Your WARest server downloads the image from its address: <span className="mono">{url}</span></figcaption>
+        </figure>
+      )}
+      {action === 'send-link' && <p className="hint">Link: <span className="mono">{url}</span></p>}
+      <ServerPicker choice={choice} />
+      {profileId && sessionId && <RecipientPicker profileId={profileId} sessionId={sessionId} value={recipientValue} onChange={setRecipientValue} />}
+      <div className="field">
+        <label htmlFor={textId}>{field[0]}</label>
+        <textarea id={textId} rows={action === 'send-selection' ? 5 : 2} value={draft[field[1]] ?? ''} disabled={working || !!outcome?.ok} onChange={(e) => setDraft({ ...draft, [field[1]]: e.target.value })} />
+      </div>
+      {call && !call.ok && <p className="error-text" role="alert">{call.reason}</p>}
+      {call?.ok && recipient && (
+        <section className="card" aria-label="Preview">
+          <p className="hint">To {recipient.label}, from “{sessionId}”:</p>
+          {action === 'send-image' && <p>[Image]{call.preview ? '' : ' without a caption'}</p>}
+          {call.preview && <p className="selection">{call.preview}</p>}
+        </section>
+      )}
+      {!outcome?.ok && (
+        <div className="actions">
+          <button type="button" className="primary" disabled={!call?.ok || working} onClick={() => void send()}>
+            {working ? 'Sending…' : 'Send'}
+          </button>
+        </div>
+      )}
+      {outcome && <Outcome outcome={outcome} />}
+    </>
+  );
+}

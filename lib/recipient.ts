@@ -1,0 +1,138 @@
+import { firstResult, type ApiSuccess } from './api-result';
+import { parsePhoneList } from './phone-list';
+
+/**
+ * One recipient for WARest's `to`, from what a person typed or chose: a phone number in any
+ * common format (national numbers completed with the default country code, wa.me links), or a
+ * WhatsApp id — a person (`…@s.whatsapp.net`, `…@c.us`), a group (`…@g.us`) or a private
+ * id (`…@lid`). Pure, so the popup's composer and the right-click window share it.
+ */
+
+export type RecipientMode = 'number' | 'contact' | 'group';
+
+/** What the picker holds: JSON-safe, so a draft can keep it. */
+export interface RecipientValue {
+  mode: RecipientMode;
+  /** What was typed in the number field. */
+  text: string;
+  /** The chosen contact's or group's JID (contact and group modes). */
+  jid?: string;
+  /** The chosen contact's or group's name, to show it again without a reload. */
+  label?: string;
+}
+
+export const EMPTY_RECIPIENT: RecipientValue = { mode: 'number', text: '' };
+
+export type RecipientResult =
+  | { ok: true; to: string; kind: 'person' | 'group' | 'lid'; label: string }
+  | { ok: false; reason: string };
+
+const PERSON_JID = /^(\d{5,20})(?::\d+)?@(?:s\.whatsapp\.net|c\.us)$/i;
+const GROUP_JID = /^(\d{5,20}(?:-\d{5,20})?)@g\.us$/i;
+const LID_JID = /^(\d{5,20})(?::\d+)?@lid$/i;
+
+/** Reads typed text: a JID is kept (normalised), anything else must be one phone number. */
+export function parseRecipientText(input: string, defaultCountryCode: string): RecipientResult {
+  const text = input.trim();
+  if (!text) return { ok: false, reason: 'Enter a phone number (e.g. +62 812 3456 7890) or a WhatsApp id.' };
+  if (text.includes('@')) {
+    const group = GROUP_JID.exec(text);
+    if (group) return { ok: true, to: `${group[1]}@g.us`, kind: 'group', label: `group ${group[1]}` };
+    const lid = LID_JID.exec(text);
+    if (lid) return { ok: true, to: `${lid[1]}@lid`, kind: 'lid', label: `private id ${lid[1]}` };
+    const person = PERSON_JID.exec(text);
+    if (person) return { ok: true, to: `${person[1]}@s.whatsapp.net`, kind: 'person', label: `+${person[1]}` };
+    if (/@(?:s\.whatsapp\.net|c\.us|g\.us|lid)$/i.test(text)) {
+      return { ok: false, reason: `“${text}” is not a valid WhatsApp id: the part before “@” must be digits (a group id may have one “-”).` };
+    }
+    return { ok: false, reason: `“${text}” is not a WhatsApp id. Ids end in @s.whatsapp.net (a person), @g.us (a group) or @lid.` };
+  }
+  const parsed = parsePhoneList(text, defaultCountryCode);
+  if (parsed.invalid.length > 0 || parsed.valid.length === 0) {
+    const reason = parsed.invalid[0]?.reason ?? 'This is not a phone number.';
+    const hint = defaultCountryCode ? '' : ' Numbers without a country code need a default country code in the settings.';
+    return { ok: false, reason: `“${text}”: ${reason} Enter one number with its country code, e.g. +62 812 3456 7890.${hint}` };
+  }
+  if (parsed.valid.length + parsed.duplicates.length > 1) {
+    return { ok: false, reason: 'Enter one recipient only; send again for another.' };
+  }
+  const digits = parsed.valid[0]!.digits;
+  return { ok: true, to: digits, kind: 'person', label: `+${digits}` };
+}
+
+/** The picker's value → WARest's `to`, or the reason it cannot be sent to yet. */
+export function resolveRecipient(value: RecipientValue, defaultCountryCode: string): RecipientResult {
+  if (value.mode === 'number') return parseRecipientText(value.text, defaultCountryCode);
+  if (!value.jid) return { ok: false, reason: value.mode === 'contact' ? 'Choose a contact from the list.' : 'Choose a group from the list.' };
+  const parsed = parseRecipientText(value.jid, defaultCountryCode);
+  if (!parsed.ok) return parsed;
+  if (value.mode === 'group' && parsed.kind !== 'group') return { ok: false, reason: 'The chosen item is not a group; choose a group from the list.' };
+  return { ...parsed, label: value.label || parsed.label };
+}
+
+/** A prefilled recipient (e.g. a chat's JID) as a picker value. */
+export function recipientFromJid(jid: string | undefined): RecipientValue {
+  if (!jid) return EMPTY_RECIPIENT;
+  return { mode: 'number', text: jid.replace(/@c\.us$/i, '@s.whatsapp.net') };
+}
+
+// ---- Readers of the server's lists (tolerant of missing or odd fields) ----------------------
+
+export interface RecipientOption {
+  jid: string;
+  name: string;
+  /** Phone digits for a contact; member count for a group, in words. */
+  detail?: string;
+}
+
+type Loose = Record<string, unknown>;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+function listIn(success: Pick<ApiSuccess, 'results' | 'result'>): unknown[] {
+  const first = firstResult(success as ApiSuccess) as Loose | undefined;
+  if (Array.isArray(first?.data)) return first.data;
+  if (Array.isArray(first)) return first;
+  return [];
+}
+
+/** `GET /profile/list-contacts` → contacts with a person JID, sorted by name. */
+export function readContacts(success: Pick<ApiSuccess, 'results' | 'result'>): RecipientOption[] {
+  const seen = new Set<string>();
+  const contacts: RecipientOption[] = [];
+  for (const raw of listIn(success)) {
+    if (!raw || typeof raw !== 'object') continue;
+    const entry = raw as Loose;
+    const phone = text(entry.phone)?.replace(/\D/g, '') || PERSON_JID.exec(text(entry.jid) ?? '')?.[1];
+    const jid = text(entry.jid) && PERSON_JID.test(text(entry.jid)!) ? text(entry.jid)! : phone ? `${phone}@s.whatsapp.net` : undefined;
+    if (!jid || seen.has(jid)) continue;
+    seen.add(jid);
+    const name = text(entry.name) ?? text(entry.verifiedName) ?? text(entry.notify) ?? (phone ? `+${phone}` : jid);
+    contacts.push({ jid, name, detail: phone ? `+${phone}` : undefined });
+  }
+  return contacts.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `GET /groups` → groups, sorted by subject. */
+export function readGroups(success: Pick<ApiSuccess, 'results' | 'result'>): RecipientOption[] {
+  const groups: RecipientOption[] = [];
+  for (const raw of listIn(success)) {
+    if (!raw || typeof raw !== 'object') continue;
+    const entry = raw as Loose;
+    const jid = text(entry.id) ?? text(entry.jid);
+    if (!jid || !GROUP_JID.test(jid)) continue;
+    const size = typeof entry.size === 'number' ? entry.size : Array.isArray(entry.participants) ? entry.participants.length : undefined;
+    groups.push({ jid, name: text(entry.subject) ?? text(entry.name) ?? jid, detail: size !== undefined ? `${size} member${size === 1 ? '' : 's'}` : undefined });
+  }
+  return groups.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Options whose name, number or id contain every word of the query (case- and format-insensitive). */
+export function filterOptions(options: readonly RecipientOption[], query: string): RecipientOption[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...options];
+  return options.filter((option) => {
+    const haystack = `${option.name} ${option.detail ?? ''} ${option.jid}`.toLowerCase();
+    const digits = haystack.replace(/[^\d]/g, '');
+    return words.every((word) => haystack.includes(word) || (/^\+?[\d\s-]+$/.test(word) && digits.includes(word.replace(/\D/g, ''))));
+  });
+}
