@@ -7,6 +7,20 @@ import { failure, type ApiError, type ApiResult, type RateLimitInfo } from './ap
  */
 
 const NOT_LOGGED_IN = 1106;
+
+const FORBIDDEN_FOR_KEY = "This API key isn't allowed to do that: the session may belong to another key, or the action needs an admin key.";
+/**
+ * WARest answers 403 for refusals by WhatsApp too, not only for the key's rights: these codes
+ * say the key is fine and name what was refused instead.
+ */
+const FORBIDDEN_BY_CODE: Record<number, string> = {
+  3005: 'WhatsApp did not allow sending to this recipient (in an announcement group, only admins can send).',
+  3006: 'The recipient is blocked, or has blocked this account.',
+  4001: 'WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending.',
+  4003: 'WhatsApp refused to pin or unpin (at most 3 chats can be pinned).',
+  5008: 'This needs group admin rights, which this WhatsApp account does not have in the group.',
+  8006: 'This feature is switched off on the server.',
+};
 const MAX_SERVER_MESSAGE = 300;
 
 export interface ResponseContext {
@@ -118,7 +132,7 @@ export function interpretResponse(
     case status === 401:
       return failure('auth', `The server rejected the API key. A key changes each time its user signs in to the WARest dashboard: copy the current key and enter it again in the options page.`, extra);
     case status === 403:
-      return failure('forbidden', `This API key isn't allowed to do that: the session may belong to another key, or the action needs an admin key.${said}`, extra);
+      return failure('forbidden', `${(code !== undefined && FORBIDDEN_BY_CODE[code]) || FORBIDDEN_FOR_KEY}${said}`, extra);
     case status === 404:
       return looksLikeWarest
         ? failure('not-found', `Not found.${said || ' The item may have been deleted.'}`, extra)

@@ -147,7 +147,7 @@ describe('using the explorer', () => {
     await chooseOperation(page, OPERATIONS.find((o) => o.id === 'postMessagesActionMute')!);
     await page.getByLabel('Session', { exact: true }).fill('main');
     await page.getByLabel('Recipient', { exact: true }).fill('6281122334455');
-    await page.getByLabel('Duration', { exact: false }).first().fill('soon');
+    await page.getByLabel('Duration (minutes)', { exact: true }).fill('soon');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByText('Must be a number.').waitFor();
     expect(server.requests).toEqual([]);

@@ -119,6 +119,15 @@ describe('interpretResponse: errors', () => {
     expect(err.serverMessage).toBe('Admin access required');
   });
 
+  it('403 from a WhatsApp refusal names what was refused, not the key', () => {
+    const edit = error(answer(403, { status: false, code: 4001, message: 'Message edit not allowed' }));
+    expect(edit.kind).toBe('forbidden');
+    expect(edit.message).toMatch(/^WhatsApp does not allow editing this message: only your own text messages/);
+    expect(edit.message).not.toContain('API key');
+    expect(error(answer(403, { status: false, code: 3005, message: 'Recipient not allowed' })).message).toMatch(/^WhatsApp did not allow sending to this recipient/);
+    expect(error(answer(403, { status: false, code: 2201, message: 'Insufficient permissions' })).message).toMatch(/^This API key isn't allowed to do that/);
+  });
+
   it("404 with a WARest envelope → not-found with the server's words", () => {
     const err = error(answer(404, { status: false, code: 1201, message: 'Group not found' }));
     expect(err.kind).toBe('not-found');
