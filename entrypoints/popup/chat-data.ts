@@ -114,7 +114,9 @@ function readChat(row: unknown): ChatSummary | undefined {
   if (!id) return undefined;
   const pinned = onOff(row.pinned ?? row.isPinned);
   const archived = flag(row.archived) ?? flag(row.isArchived) ?? flag(row.archive);
-  const muteEnd = row.muteEndTime ?? row.mutedUntil ?? row.muteExpiration;
+  // null means "not muted" here, so take the first field present rather than the first non-null.
+  const muteKey = ['muteEndTime', 'mutedUntil', 'muteExpiration'].find((key) => key in row);
+  const muteEnd = muteKey ? row[muteKey] : undefined;
   const mutedUntil = muteEnd === null || count(muteEnd) === 0 ? 0 : toSeconds(muteEnd);
   const lastMessage = text(row.lastMessage);
   const lastMessageAt = toSeconds(row.lastMessageTimestamp ?? row.conversationTimestamp);
