@@ -1,4 +1,5 @@
-import { showTime, type ChatSummary } from './chat-data';
+import type { ChatSummary } from './chat-data';
+import { showTime } from './chat-words';
 
 /** Pinned, archived and muted, shown only when known (from the server or this popup's own actions). */
 export function ChatFlags({ chat, now = Date.now() }: { chat: ChatSummary; now?: number }) {

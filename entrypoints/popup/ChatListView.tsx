@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { showTime, type ChatSummary } from './chat-data';
+import type { ChatSummary } from './chat-data';
 import { useChatList } from './chat-hooks';
 import { chatKey, useChatMarks, withChatMarks } from './chat-marks';
+import { showTime } from './chat-words';
 import { ChatFlags } from './ChatFlags';
 import { usePopupStore } from './store';
 

@@ -15,7 +15,7 @@ export function ChatView({ sessionId, chatId, chatName }: { sessionId: string; c
   const phone = jidPhone(chatId);
   const name = chatName ?? info.chatName ?? (phone ? `+${phone}` : chatId);
   const chat: ChatSummary = withChatMarks({ id: chatId, name, isGroup: chatId.endsWith('@g.us'), unreadCount: info.unreadCount ?? 0 }, chatMark);
-  const context = { sessionId, chatId, chatName: name, me: info.me, reload: () => void reload() };
+  const context = { sessionId, chatId, chatName: name, me: info.me, isGroup: chat.isGroup, reload: () => void reload() };
   const shown = (messages ?? []).map((message) => messageMark(messageMarks, sessionId, chatId, message));
 
   return (

@@ -12,6 +12,8 @@ export interface MessageContext {
   chatName?: string;
   /** The session's phone digits, to recognise this account's reaction. */
   me?: string;
+  /** In a group an admin may also delete others' messages for everyone; in a direct chat only your own. */
+  isGroup: boolean;
   /** Re-reads the messages after a change. */
   reload: () => void;
 }
@@ -85,7 +87,7 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
         />
       )}
       <div className="actions compact">
-        {!message.deleted && <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('revoke')}>Delete for everyone</button>}
+        {!message.deleted && (message.fromMe || context.isGroup) && <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('revoke')}>Delete for everyone</button>}
         <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('delete')}>Delete for me</button>
       </div>
       {confirming === 'revoke' && (

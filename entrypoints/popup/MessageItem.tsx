@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { describeKind, jidPhone, senderLabel, showTime, type ChatMessage } from './chat-data';
+import { jidPhone, type ChatMessage } from './chat-data';
+import { describeKind, senderLabel, showTime } from './chat-words';
 import { MessageActions, type MessageContext } from './MessageActions';
 
 function Reactions({ message, me }: { message: ChatMessage; me?: string }) {

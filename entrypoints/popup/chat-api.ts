@@ -1,6 +1,6 @@
 import type { Reply } from '@/lib/protocol';
 import { askBackground } from '@/lib/ui/ask-background';
-import { chatProblem } from './chat-data';
+import { chatProblem } from './chat-words';
 import { usePopupStore } from './store';
 import type { OperationData } from './group-api';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callChatApi } from './chat-api';
-import { appendChats, appendOlder, chatProblem, readChatPage, readMessagePage, type ChatMessage, type ChatSummary } from './chat-data';
+import { appendChats, appendOlder, readChatPage, readMessagePage, type ChatMessage, type ChatSummary } from './chat-data';
+import { chatProblem } from './chat-words';
 
 export const CHATS_PAGE = 20;
 export const MESSAGES_PAGE = 20;

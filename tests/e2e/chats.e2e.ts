@@ -269,7 +269,10 @@ describe('message actions', () => {
 
   it('edits an own text message, refusing an empty text before sending', async () => {
     await openChat('Alex Marker');
-    expect(await (await messageWithActions('Ping?')).getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    // Someone else's message in a direct chat: neither editable nor revocable from here.
+    const ping = await messageWithActions('Ping?');
+    expect(await ping.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await ping.getByRole('button', { name: 'Delete for everyone' }).count()).toBe(0);
     const own = await messageWithActions('typo here');
     await own.getByRole('button', { name: 'Edit' }).click();
     const form = own.getByRole('form', { name: 'Edit message' });

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   appendChats,
   appendOlder,
-  chatProblem,
-  describeKind,
   isEditable,
   jidPhone,
   messagesToMarkRead,
@@ -12,14 +10,13 @@ import {
   readMarkedCount,
   readMessagePage,
   readPinned,
-  senderLabel,
-  showTime,
   toSeconds,
   type ChatMessage,
 } from '@/entrypoints/popup/chat-data';
 import { messageMark, withChatMarks } from '@/entrypoints/popup/chat-marks';
+import { chatProblem, describeKind, senderLabel, showTime } from '@/entrypoints/popup/chat-words';
 
-/** The popup's readers of WARest's chat answers: tolerant of odd fields, exact about what they say. */
+/** The popup's readers of WARest's chat answers (tolerant of odd fields, exact about what they say) and their words. */
 
 const ME = '6281234567890';
 const ALEX = '6281122334455@s.whatsapp.net';
