@@ -87,8 +87,8 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
         />
       )}
       <div className="actions compact">
-        {!message.deleted && (message.fromMe || context.isGroup) && <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('revoke')}>Delete for everyone</button>}
-        <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('delete')}>Delete for me</button>
+        {!message.deleted && (message.fromMe || context.isGroup) && <button type="button" className="small danger" disabled={busy} onClick={() => { setDeleteForMe(false); setConfirming('revoke'); }}>Delete for everyone</button>}
+        <button type="button" className="small danger" disabled={busy} onClick={() => { setWithMedia(true); setConfirming('delete'); }}>Delete for me</button>
       </div>
       {confirming === 'revoke' && (
         <ConfirmDialog title="Delete this message for everyone?" confirmLabel="Delete for everyone" onCancel={() => setConfirming(null)} onConfirm={confirmDelete}>

@@ -316,6 +316,8 @@ describe('message actions', () => {
     expect(lastRequest('deleteMessagesMessageIdActionDelete')?.body).toEqual({ sessionId: 'main', to: ALEX, withMedia: false });
     await expect.poll(() => popup.getByText('This message was deleted.').count()).toBe(0);
 
+    // The same words will announce the next deletion: clear the banner so it cannot be mistaken.
+    await popup.getByRole('button', { name: 'Dismiss message' }).click();
     const photo = await messageWithActions('New office view');
     await photo.getByRole('button', { name: 'Delete for me' }).click();
     await remove.getByRole('button', { name: 'Cancel' }).click();
