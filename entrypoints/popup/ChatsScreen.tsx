@@ -1,12 +1,12 @@
-import { usePopupStore, type View } from './store';
+import { ChatListView } from './ChatListView';
+import { ChatView } from './ChatView';
+import type { View } from './store';
+import './chats.css';
 
-/** A session's chats and a chat's messages. (Being built.) */
+/**
+ * A session's chats and a chat's messages, with their actions. Loaded on demand (React.lazy in
+ * PopupApp), so the popup's first paint does not pay for it.
+ */
 export default function ChatsScreen({ view }: { view: Extract<View, { name: 'chats' | 'chat' }> }) {
-  const show = usePopupStore((s) => s.show);
-  return (
-    <section className="panel" aria-label={`Chats of ${view.sessionId}`}>
-      <h2>Chats of “{view.sessionId}”</h2>
-      <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
-    </section>
-  );
+  return view.name === 'chats' ? <ChatListView sessionId={view.sessionId} /> : <ChatView sessionId={view.sessionId} chatId={view.chatId} chatName={view.chatName} />;
 }

@@ -117,3 +117,10 @@ export function serializeMessage(session: SessionRecord, chat: ChatRecord, messa
     updatedAt: message.updatedAt,
   };
 }
+
+/** Opens a chat directly in a session (tests seed history with appendMessage afterwards). */
+export function seedChat(session: SessionRecord, jid: string, name: string | null): ChatRecord {
+  const chat = session.chats.get(jid) ?? newChat(jid, name, isGroupJid(jid), nowSeconds());
+  session.chats.set(jid, chat);
+  return chat;
+}

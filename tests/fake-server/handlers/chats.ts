@@ -10,6 +10,9 @@ import { nowSeconds, type ChatRecord } from '../state';
 
 /** WhatsApp lets you pin at most three chats. */
 const MAX_PINNED_CHATS = 3;
+/** The stock server's caps on one mark-as-read request. */
+const MAX_MARK_READ_BATCH = 500;
+const MAX_MARK_READ_DAYS = 365;
 
 function chatJidOf(ctx: HandlerContext): string {
   const raw = ctx.params.chatId ?? '';
@@ -77,26 +80,30 @@ export const chatHandlers: HandlerMap = {
     });
   },
 
+  /**
+   * As the stock server: `messages` > 0 acknowledges that many of the newest inbound messages;
+   * otherwise those of the last `days` days (default 1, 0 = all). Read or not, they are sent
+   * again; none at all is an error (code 2004).
+   */
   postChatsChatIdRead(ctx) {
     const session = loggedInSession(ctx);
     const chat = existingChat(ctx);
-    const count = num(ctx.body, 'messages') ?? 0;
-    const days = num(ctx.body, 'days');
-    const mode = count > 0 ? 'by_count' : days ? 'by_days' : 'all';
-    const since = days ? nowSeconds() - days * 86400 : 0;
-    const unread = chat.messages.filter((message) => !message.fromMe && !message.read && (mode !== 'by_days' || message.timestamp >= since)).reverse();
-    const marked = mode === 'by_count' ? unread.slice(0, count) : unread;
+    const count = Math.min(Math.max(num(ctx.body, 'messages') ?? 0, 0), MAX_MARK_READ_BATCH);
+    const days = Math.min(Math.max(num(ctx.body, 'days') ?? 1, 0), MAX_MARK_READ_DAYS);
+    const since = count === 0 && days > 0 ? nowSeconds() - days * 86400 : null;
+    const inbound = chat.messages.filter((message) => !message.fromMe && (since === null || message.timestamp >= since)).reverse();
+    const marked = count > 0 ? inbound.slice(0, count) : inbound;
+    if (marked.length === 0) throw new ApiError(2004, 'No inbound messages available to mark as read');
     for (const message of marked) message.read = true;
     chat.unreadCount = chat.messages.filter((message) => !message.fromMe && !message.read).length;
-    return singleResult(1000, mode === 'by_days' ? `Marked inbound messages as read in the last ${days} day(s)` : 'Marked inbound messages as read', {
+    return singleResult(1000, count > 0 ? `Marked last ${marked.length} inbound message(s) as read` : `Marked inbound messages as read in the last ${days} day(s)`, {
       sessionId: session.id,
       phone: session.account.phone,
       chatId: chat.jid,
       totalMarked: marked.length,
-      mode,
-      partial: mode === 'by_count' ? { capped: unread.length > count, cap: count } : null,
-      parameters: { messages: count, days: days ?? 0 },
-      marked: marked.map((message) => ({ id: message.id, fromMe: message.fromMe, timestamp: message.timestamp })),
+      mode: count > 0 ? 'by_messages' : 'by_days',
+      parameters: { messages: count, days },
+      marked: [...marked].reverse().map((message) => ({ id: message.id, fromMe: message.fromMe, timestamp: message.timestamp })),
     });
   },
 
@@ -106,13 +113,14 @@ export const chatHandlers: HandlerMap = {
     const pin = bool(ctx.body, 'pin') === true;
     if (pin && chat.pinnedAt === null) {
       const pinned = [...session.chats.values()].filter((other) => other.pinnedAt !== null).length;
-      if (pinned >= MAX_PINNED_CHATS) throw new ApiError(2003, `You can only pin up to ${MAX_PINNED_CHATS} chats`);
+      // WhatsApp refuses a fourth pin; the stock server answers any refusal with 4003.
+      if (pinned >= MAX_PINNED_CHATS) throw new ApiError(4003, 'Pin/unpin not allowed');
       chat.pinnedAt = nowSeconds();
     } else if (!pin) {
       chat.pinnedAt = null;
     }
-    const label = pin ? 'chat pinned' : 'chat unpinned';
-    return singleResult(1000, label, { sessionId: session.id, phone: session.account.phone, chatId: chat.jid, pinned: pin, message: `${label} successfully`, updatedAt: nowSeconds(), messageId: null });
+    const label = pin ? 'Chat pinned' : 'Chat unpinned';
+    return singleResult(1000, label, { sessionId: session.id, phone: session.account.phone, chatId: chat.jid, pinned: pin, message: `${label} successfully`, updatedAt: nowSeconds() });
   },
 
   postChatsChatIdMessagesMessageIdPin(ctx) {
@@ -124,7 +132,7 @@ export const chatHandlers: HandlerMap = {
     const pin = bool(ctx.body, 'pin') === true;
     message.pinned = pin;
     message.updatedAt = nowSeconds();
-    const label = pin ? 'message pinned' : 'message unpinned';
+    const label = pin ? 'Message pinned' : 'Message unpinned';
     return singleResult(1000, label, { sessionId: session.id, phone: session.account.phone, chatId: chat.jid, pinned: pin, message: `${label} successfully`, updatedAt: message.updatedAt, messageId: message.id });
   },
 };

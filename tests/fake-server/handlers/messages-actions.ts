@@ -78,12 +78,16 @@ function markRead(chat: ChatRecord, message: MessageRecord): void {
 }
 
 export const messageActionHandlers: HandlerMap = {
+  // The stock server reports a star as messageTypeDetails.starredAt in the message list.
   postMessagesMessageIdActionStar: messageAction('Message starred', 'message starred success', ({ message }) => {
     message.starred = true;
+    message.details = { ...message.details, starredAt: nowSeconds() };
   }),
 
   postMessagesMessageIdActionUnstar: messageAction('Message unstarred', 'message unstarred success', ({ message }) => {
     message.starred = false;
+    const { starredAt: _starredAt, ...rest } = message.details ?? {};
+    message.details = rest;
   }),
 
   postMessagesMessageIdActionReaction: messageAction('Reaction applied', 'reaction applied success', ({ session, message }, ctx) => {
@@ -119,8 +123,11 @@ export const messageActionHandlers: HandlerMap = {
     if (!message.fromMe) throw new ApiError(4001, 'Only your own messages can be edited');
     if (!EDITABLE_TYPES.has(message.messageType)) throw new ApiError(4001, 'Only text messages can be edited');
     if (nowSeconds() - message.timestamp > EDIT_WINDOW_SECONDS) throw new ApiError(4001, 'Messages can only be edited within 15 minutes of sending');
+    const before = message.body;
     message.body = str(ctx.body, 'message') ?? '';
     message.isEdited = true;
+    // As the stock server's messageTypeDetails.edit: when, and the text before the edit.
+    message.details = { ...message.details, edit: { lastEditedAt: nowSeconds(), messageBeforeEdit: before } };
   }),
 
   postMessagesMessageIdActionMarkAsRead: messageAction('Message marked as read', 'message read success', ({ chat, message }) => {

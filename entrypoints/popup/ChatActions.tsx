@@ -1,0 +1,93 @@
+import { useId, useState } from 'react';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { runChatAction } from './chat-api';
+import { messagesToMarkRead, MUTE_CHOICES, readMarkedCount, readPinned, type ChatSummary } from './chat-data';
+import { useChatMarks } from './chat-marks';
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * What can be done to a whole chat: mark read, pin, mute, archive, clear. A stock server's lists
+ * do not say whether a chat is pinned, muted or archived, so until this popup has changed it
+ * both directions are offered.
+ */
+export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string; chat: ChatSummary; onChanged: () => void }) {
+  const markChat = useChatMarks((s) => s.markChat);
+  const [busy, setBusy] = useState(false);
+  const [minutes, setMinutes] = useState(MUTE_CHOICES[1]!.minutes);
+  const [confirmingClear, setConfirmingClear] = useState(false);
+  const muteId = useId();
+  const who = `“${chat.name}”`;
+  const to = chat.id;
+  const muted = chat.mutedUntil === undefined ? undefined : chat.mutedUntil > nowSeconds();
+
+  async function act(run: () => Promise<unknown>) {
+    setBusy(true);
+    const done = await run();
+    setBusy(false);
+    return done;
+  }
+
+  const markRead = () =>
+    act(async () => {
+      const done = await runChatAction('postChatsChatIdRead', { sessionId, chatId: chat.id, messages: messagesToMarkRead(chat.unreadCount) }, (data) => {
+        const marked = readMarkedCount(data);
+        return marked === undefined ? `Marked ${who} as read.` : `Marked ${who} as read (${marked} message${marked === 1 ? '' : 's'} acknowledged).`;
+      });
+      if (done) onChanged();
+    });
+  const pin = (asked: boolean) =>
+    act(async () => {
+      const done = await runChatAction('postChatsChatIdPin', { sessionId, chatId: chat.id, pin: asked }, (data) => (readPinned(data, asked) ? `Pinned ${who} to the top of the chat list.` : `Unpinned ${who}.`));
+      if (done) markChat(sessionId, chat.id, { pinned: readPinned(done, asked) });
+    });
+  const mute = () =>
+    act(async () => {
+      const label = MUTE_CHOICES.find((choice) => choice.minutes === minutes)?.label ?? `${minutes} minutes`;
+      const done = await runChatAction('postMessagesActionMute', { sessionId, to, duration: minutes }, () => `Muted ${who} for ${label}.`);
+      if (done) markChat(sessionId, chat.id, { mutedUntil: nowSeconds() + minutes * 60 });
+    });
+  const unmute = () =>
+    act(async () => {
+      const done = await runChatAction('postMessagesActionUnmute', { sessionId, to }, () => `Unmuted ${who}: its notifications are back on.`);
+      if (done) markChat(sessionId, chat.id, { mutedUntil: 0 });
+    });
+  const archive = (on: boolean) =>
+    act(async () => {
+      const done = await runChatAction(on ? 'postMessagesActionArchive' : 'postMessagesActionUnarchive', { sessionId, to }, () => (on ? `Archived ${who}.` : `Moved ${who} out of the archive.`));
+      if (done) markChat(sessionId, chat.id, on ? { archived: true, pinned: false } : { archived: false });
+    });
+  const clear = () => {
+    setConfirmingClear(false);
+    return act(async () => {
+      const done = await runChatAction('deleteMessagesActionClearAll', { sessionId, to }, () => `Cleared the messages of ${who} on this account. Starred messages are kept.`);
+      if (done) onChanged();
+    });
+  };
+
+  return (
+    <section className="chat-actions" aria-label="Chat actions">
+      <div className="actions compact">
+        <button type="button" className="small" disabled={busy} onClick={() => void markRead()}>Mark chat read</button>
+        {chat.pinned !== true && <button type="button" className="small" disabled={busy} onClick={() => void pin(true)}>Pin chat</button>}
+        {chat.pinned !== false && <button type="button" className="small" disabled={busy} onClick={() => void pin(false)}>Unpin chat</button>}
+        {chat.archived !== true && <button type="button" className="small" disabled={busy} onClick={() => void archive(true)}>Archive chat</button>}
+        {chat.archived !== false && <button type="button" className="small" disabled={busy} onClick={() => void archive(false)}>Unarchive chat</button>}
+      </div>
+      <div className="actions compact mute-row">
+        <label htmlFor={muteId}>Mute for</label>
+        <select id={muteId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+          {MUTE_CHOICES.map((choice) => <option key={choice.minutes} value={choice.minutes}>{choice.label}</option>)}
+        </select>
+        <button type="button" className="small" disabled={busy} onClick={() => void mute()}>Mute chat</button>
+        {muted !== false && <button type="button" className="small" disabled={busy} onClick={() => void unmute()}>Unmute chat</button>}
+        <button type="button" className="small danger" disabled={busy} onClick={() => setConfirmingClear(true)}>Clear chat</button>
+      </div>
+      {confirmingClear && (
+        <ConfirmDialog title={`Clear all messages of ${who}?`} confirmLabel="Clear chat" onCancel={() => setConfirmingClear(false)} onConfirm={() => void clear()}>
+          Every message of this chat is removed from this WhatsApp account (starred ones are kept). The other side keeps its copy. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
