@@ -45,21 +45,27 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
 
   const shownErrors = errors ?? {};
   /** Changes the form; once a send was tried, the checks follow every change. */
-  function set(patch: Partial<ComposeForm>) {
+  function set(patch: Partial<ComposeForm>, nextFiles: readonly File[] = files) {
     setSent(null);
     setSendError(null);
     update(patch);
     if (errors) {
-      const next = { ...form!, ...patch };
-      const check = buildSend(next, sessionId, described(files), country);
+      const check = buildSend({ ...form!, ...patch }, sessionId, described(nextFiles), country);
       setErrors(check.ok ? {} : check.errors);
     }
+  }
+
+  function pickFiles(picked: File[]) {
+    setFiles(picked);
+    set({ pickedNames: picked.map((file) => file.name) }, picked);
   }
 
   function changeType(type: ComposeType) {
     setFiles([]);
     setErrors(null);
-    set({ type, pickedNames: [] });
+    setSent(null);
+    setSendError(null);
+    update({ type, pickedNames: [] });
   }
 
   async function send() {
@@ -110,7 +116,7 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
         </select>
       </div>
       {form.type === 'text' && <TextFields {...props} />}
-      {takesFiles(form.type) && <FileFields {...props} files={files} onFiles={setFiles} />}
+      {takesFiles(form.type) && <FileFields {...props} files={files} onFiles={pickFiles} />}
       {form.type === 'contact' && <ContactFields {...props} />}
       {form.type === 'location' && <LocationFields {...props} />}
       {form.type === 'poll' && <PollFields {...props} />}

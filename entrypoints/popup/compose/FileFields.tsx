@@ -3,7 +3,7 @@ import { ACCEPT, TYPE_LABELS } from '@/lib/compose';
 import { CheckField, FieldError, TextField, type FieldsProps } from './fields';
 
 interface FileFieldsProps extends FieldsProps {
-  /** The files picked now (not kept in the draft). */
+  /** The files picked now (not kept in the draft; their names are). */
   files: readonly File[];
   onFiles(files: File[]): void;
 }
@@ -53,11 +53,7 @@ export function FileFields({ form, set, errors, files, onFiles }: FileFieldsProp
             accept={ACCEPT[form.type] || undefined}
             aria-invalid={errors.files ? true : undefined}
             aria-describedby={`${id}-file-hint${errors.files ? ` ${id}-file-error` : ''}`}
-            onChange={(event) => {
-              const picked = [...(event.target.files ?? [])];
-              onFiles(picked);
-              set({ pickedNames: picked.map((file) => file.name) });
-            }}
+            onChange={(event) => onFiles([...(event.target.files ?? [])])}
           />
           <span className="hint" id={`${id}-file-hint`}>
             {repick
