@@ -35,18 +35,35 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
     };
   }, [key, to]);
 
+  /** The change not yet written, written at once if the popup is being closed. */
+  const pending = useRef<ComposeForm | null>(null);
+
+  async function write(next: ComposeForm) {
+    if (!key) return;
+    pending.current = null;
+    const drafts = await readChecked(composeDraftsItem);
+    const at = Date.now();
+    await composeDraftsItem.item.setValue({ ...drafts, [key]: { ...next, savedAt: at } });
+    setSavedAt(at);
+  }
+
   function save(next: ComposeForm) {
     if (!key) return;
+    pending.current = next;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void (async () => {
-        const drafts = await readChecked(composeDraftsItem);
-        const at = Date.now();
-        await composeDraftsItem.item.setValue({ ...drafts, [key]: { ...next, savedAt: at } });
-        setSavedAt(at);
-      })();
-    }, SAVE_DELAY_MS);
+    timer.current = setTimeout(() => void write(next), SAVE_DELAY_MS);
   }
+
+  // A popup closes without warning: when it is hidden, write the last change now.
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState !== 'hidden' || !pending.current) return;
+      clearTimeout(timer.current);
+      void write(pending.current);
+    };
+    document.addEventListener('visibilitychange', flush);
+    return () => document.removeEventListener('visibilitychange', flush);
+  });
 
   // The latest form, so several changes in one event (file + its name) build on each other.
   const latest = useRef<ComposeForm | null>(null);
@@ -64,6 +81,7 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
   /** After a successful send: forget the draft, keep the type and recipient for the next one. */
   async function clear() {
     clearTimeout(timer.current);
+    pending.current = null;
     setForm((current) => (current ? emptyForm(current.type, current.recipient) : current));
     setSavedAt(null);
     if (!key) return;
