@@ -56,11 +56,17 @@ const OPERATION: Record<ComposeType, string> = {
   list: 'postMessagesSendList',
 };
 
+/**
+ * Picked files travel to the background as base64 inside one extension message, which Chrome caps
+ * at 64 MiB: 40 MB of file is the most that fits with room to spare.
+ */
+export const MAX_UPLOAD_MB = 40;
+
 /** The single-file types, their input name, and what kind of file each takes. */
 const SINGLE_FILE: Partial<Record<ComposeType, { input: string; accepts: (mime: string, name: string) => boolean; what: string; maxMb: number }>> = {
   media: { input: 'media', accepts: (m) => /^(image|video)\//.test(m), what: 'an image or a video', maxMb: 16 },
   audio: { input: 'audio', accepts: (m, n) => m.startsWith('audio/') || /\.(mp3|ogg|opus|m4a|aac|wav|amr|flac)$/i.test(n), what: 'an audio file', maxMb: 16 },
-  document: { input: 'document', accepts: () => true, what: 'a file', maxMb: 100 },
+  document: { input: 'document', accepts: () => true, what: 'a file', maxMb: MAX_UPLOAD_MB },
   sticker: { input: 'sticker', accepts: (m) => /^image\/(webp|png|jpeg|gif)$/.test(m), what: 'a WebP, PNG, JPEG or GIF image', maxMb: 1 },
   gif: { input: 'gif', accepts: (m) => m === 'image/gif' || m === 'video/mp4', what: 'a GIF or an MP4 video', maxMb: 16 },
 };
@@ -185,7 +191,11 @@ function singleFileInput(form: ComposeForm, files: readonly PickedFile[], errors
   }
   if (!rule.accepts(file.type, file.name)) errors.files = `“${file.name}” is not ${rule.what}; choose ${rule.what}.`;
   else if (BLOCKED.test(file.name)) errors.files = `WARest refuses programs and scripts like “${file.name}”.`;
-  else if (file.size > rule.maxMb * 1024 * 1024) errors.files = `“${file.name}” is larger than ${rule.maxMb} MB, the most WhatsApp takes for ${rule.what}.`;
+  else if (file.size > rule.maxMb * 1024 * 1024) {
+    errors.files = rule.maxMb === MAX_UPLOAD_MB
+      ? `“${file.name}” is larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload; send it from a link instead.`
+      : `“${file.name}” is larger than ${rule.maxMb} MB, the most WhatsApp takes for ${rule.what}.`;
+  }
   else if (file.size === 0) errors.files = `“${file.name}” is empty.`;
   return file.value;
 }
@@ -206,9 +216,12 @@ function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], countr
           : 'Choose one or more files to send.';
       }
       const blocked = files.find((file) => BLOCKED.test(file.name));
-      const huge = files.find((file) => file.size > 100 * 1024 * 1024);
+      const huge = files.find((file) => file.size > MAX_UPLOAD_MB * 1024 * 1024);
       if (blocked) errors.files = `WARest refuses programs and scripts like “${blocked.name}”; remove it from the selection.`;
-      else if (huge) errors.files = `“${huge.name}” is larger than 100 MB, the most WhatsApp takes.`;
+      else if (huge) errors.files = `“${huge.name}” is larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload; send it as a document from a link instead.`;
+      else if (files.reduce((total, file) => total + file.size, 0) > MAX_UPLOAD_MB * 1024 * 1024) {
+        errors.files = `Together the files are larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload at once; send them in smaller groups.`;
+      }
       checkCaption(form.caption, errors);
       return { files: files.map((file) => file.value), caption: form.caption.trim() || undefined };
     }

@@ -55,6 +55,9 @@ describe('files and single-file types', () => {
     expect(errorsOf(form({ type: 'files' })).files).toMatch(/Choose one or more files/);
     expect(errorsOf(form({ type: 'files' }), [file('setup.exe', 'application/x-msdownload')]).files).toMatch(/setup\.exe/);
     expect(errorsOf(form({ type: 'files', pickedNames: ['a.pdf'] })).files).toMatch(/Pick the files again \(a\.pdf\)/);
+    expect(errorsOf(form({ type: 'files' }), [file('big.zip', 'application/zip', 41 * 1024 * 1024)]).files).toMatch(/larger than 40 MB.*from a link/);
+    expect(errorsOf(form({ type: 'files' }), [file('a.zip', 'application/zip', 25 * 1024 * 1024), file('b.zip', 'application/zip', 25 * 1024 * 1024)]).files).toMatch(/Together the files/);
+    expect(errorsOf(form({ type: 'document' }), [file('big.iso', 'application/octet-stream', 41 * 1024 * 1024)]).files).toMatch(/larger than 40 MB.*from a link/);
   });
   it('media: a picked image with view-once and compress, or a URL', () => {
     const picked = inputsOf(form({ type: 'media', viewOnce: true, compress: false, caption: 'Look' }), [file('p.png', 'image/png')]);
