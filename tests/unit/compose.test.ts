@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { composeDraftKey, composeDraftsItem } from '@/lib/stored-state';
 import { buildSend, emptyForm, formFromDraft, parseDecimal, readSent, withMentions, type ComposeForm, type PickedFile } from '@/lib/compose';
 
 const TO = { mode: 'number' as const, text: '+62 812 3456 7890' };
@@ -148,6 +149,14 @@ describe('buttons and list', () => {
 });
 
 describe('drafts and answers', () => {
+  it('stores every form field: a filled form passes the draft schema unchanged', () => {
+    const filled = { ...form({ type: 'list', message: 'm', pickedNames: ['a.pdf'], recipient: { mode: 'group', text: '', jid: '1203630@g.us', label: 'T' } }), savedAt: 5 };
+    const parsed = composeDraftsItem.schema.safeParse({ [composeDraftKey('p1', 'main')]: filled });
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual({ 'p1/main': filled });
+    expect(composeDraftsItem.schema.safeParse({ x: { ...filled, type: 'fax' } }).success).toBe(false);
+  });
+
   it('fills fields an older draft lacks', () => {
     const restored = formFromDraft({ type: 'poll', question: 'Q', savedAt: 1 } as never, emptyForm('text', TO));
     expect(restored.type).toBe('poll');
