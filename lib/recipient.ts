@@ -120,7 +120,7 @@ export function readGroups(success: Pick<ApiSuccess, 'results' | 'result'>): Rec
     const entry = raw as Loose;
     const jid = text(entry.id) ?? text(entry.jid);
     if (!jid || !GROUP_JID.test(jid)) continue;
-    const size = typeof entry.size === 'number' ? entry.size : Array.isArray(entry.participants) ? entry.participants.length : undefined;
+    const size = typeof entry.participantsCount === 'number' ? entry.participantsCount : typeof entry.size === 'number' ? entry.size : Array.isArray(entry.participants) ? entry.participants.length : undefined;
     groups.push({ jid, name: text(entry.subject) ?? text(entry.name) ?? jid, detail: size !== undefined ? `${size} member${size === 1 ? '' : 's'}` : undefined });
   }
   return groups.sort((a, b) => a.name.localeCompare(b.name));

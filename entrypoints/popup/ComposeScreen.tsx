@@ -1,12 +1,152 @@
+import { useId, useRef, useState } from 'react';
+import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
+import { buildSend, readSent, takesFiles, TYPE_LABELS, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
+import { filePayloadFromBlob } from '@/lib/file-payload';
+import { resolveRecipient } from '@/lib/recipient';
+import { COMPOSE_TYPES, type ComposeType } from '@/lib/stored-state';
+import { askBackground } from '@/lib/ui/ask-background';
+import { ButtonsFields } from './compose/ButtonsFields';
+import { ContactFields, LocationFields } from './compose/CardFields';
+import { CheckField, TextField, type FieldsProps } from './compose/fields';
+import { FileFields } from './compose/FileFields';
+import { ListFields } from './compose/ListFields';
+import { PollFields } from './compose/PollFields';
+import { SentResult } from './compose/SentResult';
+import { TextFields } from './compose/TextFields';
+import { useComposeDraft } from './compose/use-compose-draft';
 import { usePopupStore } from './store';
+import './compose/compose.css';
 
-/** The composer: send any of WARest's 12 message types from one session. (Being built.) */
-export default function ComposeScreen({ sessionId }: { sessionId: string; to?: string }) {
+/** Files as the checks see them before their bytes are read. */
+const described = (files: readonly File[]): PickedFile[] => files.map((file) => ({ name: file.name, type: file.type, size: file.size, value: null }));
+
+/** The composer: send any of WARest's 12 message types from one session, with a kept draft. */
+export default function ComposeScreen({ sessionId, to }: { sessionId: string; to?: string }) {
   const show = usePopupStore((s) => s.show);
+  const say = usePopupStore((s) => s.say);
+  const profileId = usePopupStore((s) => s.activeProfileId);
+  const country = useDefaultCountry();
+  const { form, update, clear, savedAt } = useComposeDraft(profileId, sessionId, to);
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ result: SentMessage; to: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const typeId = useId();
+
+  if (!form) {
+    return (
+      <section className="panel" aria-label={`Send from ${sessionId}`}>
+        <p className="hint" aria-busy="true">Loading the composer…</p>
+      </section>
+    );
+  }
+
+  const shownErrors = errors ?? {};
+  /** Changes the form; once a send was tried, the checks follow every change. */
+  function set(patch: Partial<ComposeForm>, nextFiles: readonly File[] = files) {
+    setSent(null);
+    setSendError(null);
+    update(patch);
+    if (errors) {
+      const check = buildSend({ ...form!, ...patch }, sessionId, described(nextFiles), country);
+      setErrors(check.ok ? {} : check.errors);
+    }
+  }
+
+  function pickFiles(picked: File[]) {
+    setFiles(picked);
+    set({ pickedNames: picked.map((file) => file.name) }, picked);
+  }
+
+  function changeType(type: ComposeType) {
+    setFiles([]);
+    setErrors(null);
+    setSent(null);
+    setSendError(null);
+    update({ type, pickedNames: [] });
+  }
+
+  async function send() {
+    setSendError(null);
+    setSent(null);
+    const check = buildSend(form!, sessionId, described(files), country);
+    if (!check.ok) {
+      setErrors(check.errors);
+      // Bring the first problem into view, where its message is.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setErrors(null);
+    setBusy(true);
+    try {
+      const picked = await Promise.all(files.map(async (file) => ({ name: file.name, type: file.type, size: file.size, value: await filePayloadFromBlob(file, file.name) })));
+      const built = buildSend(form!, sessionId, picked, country);
+      if (!built.ok) return setErrors(built.errors);
+      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: built.operationId, inputs: built.inputs });
+      if (!reply.ok) {
+        setSendError(reply.error.message);
+        return;
+      }
+      const recipient = resolveRecipient(form!.recipient, country);
+      setSent({ result: readSent(reply.data), to: recipient.ok ? recipient.label : String(built.inputs.to) });
+      setFiles([]);
+      await clear();
+    } catch {
+      setSendError('The files could not be read. Pick them again and retry.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const props: FieldsProps = { form, set, errors: shownErrors };
   return (
-    <section className="panel" aria-label={`Send from ${sessionId}`}>
+    <form ref={formRef} className="panel compose" aria-label={`Send from ${sessionId}`} noValidate onSubmit={(event) => { event.preventDefault(); void send(); }}>
       <h2>Send from “{sessionId}”</h2>
-      <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
-    </section>
+      <RecipientPicker profileId={profileId ?? undefined} sessionId={sessionId} value={form.recipient} onChange={(recipient) => set({ recipient })} defaultCountry={country} error={shownErrors.recipient} />
+      <div className="field">
+        <label htmlFor={typeId}>Message type</label>
+        <select id={typeId} value={form.type} onChange={(event) => changeType(event.target.value as ComposeType)}>
+          {COMPOSE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {form.type === 'text' && <TextFields {...props} />}
+      {takesFiles(form.type) && <FileFields {...props} files={files} onFiles={pickFiles} />}
+      {form.type === 'contact' && <ContactFields {...props} />}
+      {form.type === 'location' && <LocationFields {...props} />}
+      {form.type === 'poll' && <PollFields {...props} />}
+      {form.type === 'buttons' && <ButtonsFields {...props} />}
+      {form.type === 'list' && <ListFields {...props} />}
+      <details className="compose-options" open={!!form.replyMessageId || !!shownErrors.replyMessageId}>
+        <summary>More options</summary>
+        <TextField label="Reply to message id (optional)" value={form.replyMessageId} onChange={(replyMessageId) => set({ replyMessageId })} error={shownErrors.replyMessageId} hint="The id of the message to quote, e.g. from a chat." />
+        <CheckField label="Show “typing…” first" checked={form.presence} onChange={(presence) => set({ presence })} />
+      </details>
+      {errors && Object.keys(errors).length > 0 && (
+        <p className="error-text" role="alert">
+          Nothing was sent: fix the {Object.keys(errors).length === 1 ? 'field' : `${Object.keys(errors).length} fields`} marked above.
+        </p>
+      )}
+      {sendError && (
+        <p className="error-text" role="alert">
+          Not sent. {sendError}
+        </p>
+      )}
+      {sent && <SentResult sent={sent.result} to={sent.to} onCopied={(text, ok) => say({ tone: ok ? 'ok' : 'error', text })} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Sending…' : `Send ${TYPE_LABELS[form.type].toLowerCase()}`}
+        </button>
+        <button type="button" onClick={() => show({ name: 'list' })}>
+          Back to sessions
+        </button>
+      </div>
+      {savedAt && !sent && <p className="hint compose-saved">Draft saved; it is kept if the popup closes.</p>}
+    </form>
   );
 }

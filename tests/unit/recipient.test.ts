@@ -107,12 +107,14 @@ describe('readers of contact and group lists', () => {
   });
   it('reads groups with member counts and tolerates odd answers', () => {
     const groups = readGroups({ results: [{ data: [
-      { id: '120363000000000001@g.us', subject: 'Team', size: 3 },
+      { id: '120363000000000001@g.us', subject: 'Team', participantsCount: 3 },
+      { id: '120363000000000003@g.us', subject: 'Older server', size: 5 },
       { id: '120363000000000002@g.us', participants: [{}] },
       { id: 'not-a-group', subject: 'x' },
     ] }] });
     expect(groups).toEqual([
       { jid: '120363000000000002@g.us', name: '120363000000000002@g.us', detail: '1 member' },
+      { jid: '120363000000000003@g.us', name: 'Older server', detail: '5 members' },
       { jid: '120363000000000001@g.us', name: 'Team', detail: '3 members' },
     ]);
     expect(readGroups({ results: [] })).toEqual([]);

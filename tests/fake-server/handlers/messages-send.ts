@@ -19,11 +19,19 @@ interface Outgoing {
   media?: MediaInfo | null;
   details?: Record<string, unknown> | null;
   poll?: PollInfo | null;
+  /** People mentioned as "@<digits>" in a text (WhatsApp's own mention form). */
+  mentionedJids?: string[];
   /** Route-specific advancedInfo fields. */
   advanced?: Record<string, unknown>;
 }
 
 const TEXT_LIMIT = 65536;
+const BUTTON_LIMIT = 3;
+
+/** "@6281234567890" tokens in a text → the JIDs mentioned, once each. */
+function mentionsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/@(\d{6,16})(?!\d)/g)].map((match) => `${match[1]}@s.whatsapp.net`))];
+}
 const CAPTION_LIMIT = 1024;
 
 /** A send option from the JSON/multipart body, or from the query string for raw uploads. */
@@ -75,6 +83,7 @@ function dispatch(ctx: HandlerContext, message: string, outgoing: Outgoing | ((r
       media: send.media ?? null,
       details: { ...send.details, isForwarded },
       poll: send.poll ?? null,
+      mentionedJids: send.mentionedJids ?? [],
       quotedMessageId,
     });
     return {
@@ -163,7 +172,10 @@ export const messageSendHandlers: HandlerMap = {
     const text = str(ctx.body, 'message') ?? '';
     if (text.trim().length === 0) throw new ApiError(2001, 'message is required');
     if (text.length > TEXT_LIMIT) throw new ApiError(3015, `message exceeds ${TEXT_LIMIT} characters`);
-    return dispatch(ctx, 'Text message sent', { messageType: 'extendedtextmessage', status: 'text success', body: text });
+    const mentionedJids = mentionsIn(text);
+    return dispatch(ctx, 'Text message sent', {
+      messageType: 'extendedtextmessage', status: 'text success', body: text, mentionedJids, advanced: { mentionedJids },
+    });
   },
 
   postMessagesSendFiles: sendFiles,
@@ -264,7 +276,16 @@ export const messageSendHandlers: HandlerMap = {
 
   postMessagesSendButton(ctx) {
     const text = str(ctx.body, 'text') ?? '';
-    const buttons = Array.isArray(ctx.body.buttons) ? ctx.body.buttons : [];
+    const buttons = Array.isArray(ctx.body.buttons) ? (ctx.body.buttons as Array<Record<string, unknown>>) : [];
+    if (!text.trim()) throw new ApiError(2001, 'text is required');
+    if (buttons.length === 0) throw new ApiError(2001, 'buttons is required');
+    if (buttons.length > BUTTON_LIMIT) throw new ApiError(2002, `At most ${BUTTON_LIMIT} buttons`);
+    for (const button of buttons) {
+      const type = str(button, 'type') ?? 'reply';
+      if (!str(button, 'displayText')) throw new ApiError(2002, 'Every button needs displayText');
+      if (type === 'url' && !/^https?:\/\//.test(str(button, 'url') ?? '')) throw new ApiError(2002, 'A url button needs an http(s) url');
+      if (type === 'call' && !/^\+?\d{6,16}$/.test(str(button, 'phoneNumber') ?? '')) throw new ApiError(2002, 'A call button needs a phoneNumber');
+    }
     return dispatch(ctx, 'Interactive button message sent', {
       messageType: 'buttonsmessage', status: 'interactive button success', body: text,
       details: { footer: str(ctx.body, 'footer') ?? null, buttons }, advanced: { buttonCount: buttons.length },

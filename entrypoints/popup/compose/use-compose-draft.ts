@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { emptyForm, formFromDraft, type ComposeForm } from '@/lib/compose';
+import { recipientFromJid } from '@/lib/recipient';
+import { composeDraftKey, composeDraftsItem, readChecked } from '@/lib/stored-state';
+
+const SAVE_DELAY_MS = 250;
+
+/**
+ * The composer's form, restored from this profile+session's draft and saved back shortly after
+ * every change, so closing the popup loses nothing. A recipient given by the caller (a chat's
+ * "Send") wins over the draft's.
+ */
+export function useComposeDraft(profileId: string | null, sessionId: string, to: string | undefined) {
+  const [form, setForm] = useState<ComposeForm | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const key = profileId ? composeDraftKey(profileId, sessionId) : null;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    const fresh = emptyForm('text', recipientFromJid(to));
+    if (!key) {
+      setForm(fresh);
+      return;
+    }
+    void readChecked(composeDraftsItem).then((drafts) => {
+      if (!live) return;
+      const draft = drafts[key];
+      const restored = formFromDraft(draft, fresh);
+      setForm(to ? { ...restored, recipient: fresh.recipient } : restored);
+      if (draft) setSavedAt(draft.savedAt);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, to]);
+
+  /** The change not yet written, written at once if the popup is being closed. */
+  const pending = useRef<ComposeForm | null>(null);
+
+  async function write(next: ComposeForm) {
+    if (!key) return;
+    pending.current = null;
+    const drafts = await readChecked(composeDraftsItem);
+    const at = Date.now();
+    await composeDraftsItem.item.setValue({ ...drafts, [key]: { ...next, savedAt: at } });
+    setSavedAt(at);
+  }
+
+  function save(next: ComposeForm) {
+    if (!key) return;
+    pending.current = next;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void write(next), SAVE_DELAY_MS);
+  }
+
+  // A popup closes without warning: when it is hidden, write the last change now.
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState !== 'hidden' || !pending.current) return;
+      clearTimeout(timer.current);
+      void write(pending.current);
+    };
+    document.addEventListener('visibilitychange', flush);
+    return () => document.removeEventListener('visibilitychange', flush);
+  });
+
+  // The latest form, so several changes in one event (file + its name) build on each other.
+  const latest = useRef<ComposeForm | null>(null);
+  latest.current = form;
+
+  function update(patch: Partial<ComposeForm>) {
+    const current = latest.current;
+    if (!current) return;
+    const next = { ...current, ...patch };
+    latest.current = next;
+    setForm(next);
+    save(next);
+  }
+
+  /** After a successful send: forget the draft, keep the type and recipient for the next one. */
+  async function clear() {
+    clearTimeout(timer.current);
+    pending.current = null;
+    setForm((current) => (current ? emptyForm(current.type, current.recipient) : current));
+    setSavedAt(null);
+    if (!key) return;
+    const drafts = await readChecked(composeDraftsItem);
+    const { [key]: _sent, ...rest } = drafts;
+    await composeDraftsItem.item.setValue(rest);
+  }
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return { form, update, clear, savedAt };
+}

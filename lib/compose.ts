@@ -1,0 +1,394 @@
+import { firstResult, type ApiSuccess } from './api-result';
+import { normalizePhone } from './phone';
+import { parsePhoneList } from './phone-list';
+import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from './recipient';
+import type { ComposeDraft, ComposeType } from './stored-state';
+
+/**
+ * The composer's logic, without a browser: per message type, the friendly form fields become the
+ * inputs of the matching WARest send operation, and every problem is found before sending, with
+ * a sentence keyed by the field it belongs next to.
+ */
+
+export type ComposeForm = Omit<ComposeDraft, 'savedAt' | 'recipient'> & { recipient: RecipientValue };
+
+/** A file picked from disk: its metadata for checks, and the value to send (a FilePayload). */
+export interface PickedFile {
+  name: string;
+  type: string;
+  size: number;
+  value: unknown;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type BuiltSend =
+  | { ok: true; operationId: string; inputs: Record<string, unknown> }
+  | { ok: false; errors: FieldErrors };
+
+export const TYPE_LABELS: Record<ComposeType, string> = {
+  text: 'Text',
+  files: 'Files',
+  media: 'Image or video',
+  audio: 'Audio',
+  document: 'Document',
+  sticker: 'Sticker',
+  gif: 'GIF',
+  contact: 'Contact card',
+  location: 'Location',
+  poll: 'Poll',
+  buttons: 'Buttons',
+  list: 'List',
+};
+
+const OPERATION: Record<ComposeType, string> = {
+  text: 'postMessagesSendText',
+  files: 'postMessagesSendFiles',
+  media: 'postMessagesSendMedia',
+  audio: 'postMessagesSendAudio',
+  document: 'postMessagesSendDocument',
+  sticker: 'postMessagesSendSticker',
+  gif: 'postMessagesSendGif',
+  contact: 'postMessagesSendContact',
+  location: 'postMessagesSendLocation',
+  poll: 'postMessagesSendPoll',
+  buttons: 'postMessagesSendButton',
+  list: 'postMessagesSendList',
+};
+
+/**
+ * Picked files travel to the background as base64 inside one extension message, which Chrome caps
+ * at 64 MiB: 40 MB of file is the most that fits with room to spare.
+ */
+export const MAX_UPLOAD_MB = 40;
+
+/** The single-file types, their input name, and what kind of file each takes. */
+const SINGLE_FILE: Partial<Record<ComposeType, { input: string; accepts: (mime: string, name: string) => boolean; what: string; maxMb: number }>> = {
+  media: { input: 'media', accepts: (m) => /^(image|video)\//.test(m), what: 'an image or a video', maxMb: 16 },
+  audio: { input: 'audio', accepts: (m, n) => m.startsWith('audio/') || /\.(mp3|ogg|opus|m4a|aac|wav|amr|flac)$/i.test(n), what: 'an audio file', maxMb: 16 },
+  document: { input: 'document', accepts: () => true, what: 'a file', maxMb: MAX_UPLOAD_MB },
+  sticker: { input: 'sticker', accepts: (m) => /^image\/(webp|png|jpeg|gif)$/.test(m), what: 'a WebP, PNG, JPEG or GIF image', maxMb: 1 },
+  gif: { input: 'gif', accepts: (m) => m === 'image/gif' || m === 'video/mp4', what: 'a GIF or an MP4 video', maxMb: 16 },
+};
+
+/** Which file picker each type shows (the `accept` attribute); undefined for types without files. */
+export const ACCEPT: Partial<Record<ComposeType, string>> = {
+  files: '',
+  media: 'image/*,video/*',
+  audio: 'audio/*,.ogg,.opus,.mp3,.m4a',
+  document: '',
+  sticker: 'image/webp,image/png,image/jpeg,image/gif',
+  gif: 'image/gif,video/mp4',
+};
+
+export function takesFiles(type: ComposeType): boolean {
+  return type in ACCEPT;
+}
+
+export const TEXT_LIMIT = 65536;
+export const CAPTION_LIMIT = 1024;
+export const POLL_MIN_OPTIONS = 2;
+export const POLL_MAX_OPTIONS = 12;
+export const MAX_BUTTONS = 3;
+const BUTTON_TEXT_LIMIT = 20;
+const MAX_SECTIONS = 10;
+const MAX_ROWS = 10;
+/** Executables and scripts WARest refuses whatever its allow-list says. */
+const BLOCKED = /\.(exe|msi|bat|cmd|sh|com|scr|ps1|vbs)$/i;
+
+export function emptyForm(type: ComposeType = 'text', recipient: RecipientValue = EMPTY_RECIPIENT): ComposeForm {
+  return {
+    type,
+    recipient,
+    replyMessageId: '',
+    presence: false,
+    message: '',
+    mentions: '',
+    caption: '',
+    source: 'file',
+    url: '',
+    viewOnce: false,
+    compress: true,
+    isVN: false,
+    filename: '',
+    pickedNames: [],
+    contactName: '',
+    contactPhone: '',
+    contactOrganization: '',
+    contactEmail: '',
+    latitude: '',
+    longitude: '',
+    placeName: '',
+    address: '',
+    question: '',
+    pollOptions: ['', ''],
+    multipleAnswers: false,
+    maxSelection: '',
+    bodyText: '',
+    footer: '',
+    buttons: [{ kind: 'reply', text: '', value: '' }],
+    listTitle: '',
+    listButtonText: '',
+    sections: [{ title: '', rows: [{ title: '', description: '' }] }],
+  };
+}
+
+/** A stored draft as a form: missing fields (an older draft) take their empty value. */
+export function formFromDraft(draft: Partial<ComposeDraft> | undefined, fallback: ComposeForm): ComposeForm {
+  if (!draft) return fallback;
+  const { savedAt: _savedAt, ...fields } = draft;
+  return { ...fallback, ...fields } as ComposeForm;
+}
+
+const isHttpUrl = (text: string): boolean => {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname;
+  } catch {
+    return false;
+  }
+};
+
+const MESSAGE_ID = /^[A-Za-z0-9._:-]{4,128}$/;
+
+/** A number typed in a form field ("-6,2" or "-6.2"); undefined when it is not one. */
+export function parseDecimal(text: string): number | undefined {
+  const compact = text.trim().replace(',', '.');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(compact)) return undefined;
+  return Number(compact);
+}
+
+function checkCaption(caption: string, errors: FieldErrors): void {
+  if (caption.length > CAPTION_LIMIT) errors.caption = `The caption is ${caption.length} characters long; WhatsApp takes at most ${CAPTION_LIMIT}.`;
+}
+
+/** Mentions typed as numbers → "@digits" tokens appended to the text where not already there. */
+export function withMentions(message: string, mentions: string, country: string): { text: string } | { error: string } {
+  if (!mentions.trim()) return { text: message };
+  const parsed = parsePhoneList(mentions, country);
+  if (parsed.invalid.length > 0) {
+    const bad = parsed.invalid[0]!;
+    return { error: `Mention “${bad.input}”: ${bad.reason} Enter numbers with the country code, separated by commas.` };
+  }
+  const missing = parsed.valid.map((entry) => `@${entry.digits}`).filter((token) => !new RegExp(`${token}(?!\\d)`).test(message));
+  return { text: missing.length ? `${message.trimEnd()} ${missing.join(' ')}` : message };
+}
+
+function singleFileInput(form: ComposeForm, files: readonly PickedFile[], errors: FieldErrors): unknown {
+  const rule = SINGLE_FILE[form.type]!;
+  if (form.source === 'url') {
+    const url = form.url.trim();
+    if (!url) errors.url = 'Enter the link to the file (https://…).';
+    else if (!isHttpUrl(url)) errors.url = `“${url}” is not a web link; it must start with https://.`;
+    return url;
+  }
+  const file = files[0];
+  if (!file) {
+    errors.files = form.pickedNames.length
+      ? `Pick ${form.pickedNames[0]} again: picked files are not kept when the popup closes.`
+      : `Choose ${rule.what} to send.`;
+    return undefined;
+  }
+  if (!rule.accepts(file.type, file.name)) errors.files = `“${file.name}” is not ${rule.what}; choose ${rule.what}.`;
+  else if (BLOCKED.test(file.name)) errors.files = `WARest refuses programs and scripts like “${file.name}”.`;
+  else if (file.size > rule.maxMb * 1024 * 1024) {
+    errors.files = rule.maxMb === MAX_UPLOAD_MB
+      ? `“${file.name}” is larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload; send it from a link instead.`
+      : `“${file.name}” is larger than ${rule.maxMb} MB, the most WhatsApp takes for ${rule.what}.`;
+  }
+  else if (file.size === 0) errors.files = `“${file.name}” is empty.`;
+  return file.value;
+}
+
+function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], country: string, errors: FieldErrors): Record<string, unknown> {
+  switch (form.type) {
+    case 'text': {
+      if (!form.message.trim()) errors.message = 'Write the message.';
+      else if (form.message.length > TEXT_LIMIT) errors.message = `The message is too long (${form.message.length} characters; at most ${TEXT_LIMIT}).`;
+      const mentioned = withMentions(form.message, form.mentions, country);
+      if ('error' in mentioned) errors.mentions = mentioned.error;
+      return { message: 'text' in mentioned ? mentioned.text : form.message };
+    }
+    case 'files': {
+      if (files.length === 0) {
+        errors.files = form.pickedNames.length
+          ? `Pick the files again (${form.pickedNames.join(', ')}): picked files are not kept when the popup closes.`
+          : 'Choose one or more files to send.';
+      }
+      const blocked = files.find((file) => BLOCKED.test(file.name));
+      const huge = files.find((file) => file.size > MAX_UPLOAD_MB * 1024 * 1024);
+      if (blocked) errors.files = `WARest refuses programs and scripts like “${blocked.name}”; remove it from the selection.`;
+      else if (huge) errors.files = `“${huge.name}” is larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload; send it as a document from a link instead.`;
+      else if (files.reduce((total, file) => total + file.size, 0) > MAX_UPLOAD_MB * 1024 * 1024) {
+        errors.files = `Together the files are larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload at once; send them in smaller groups.`;
+      }
+      checkCaption(form.caption, errors);
+      return { files: files.map((file) => file.value), caption: form.caption.trim() || undefined };
+    }
+    case 'media':
+    case 'audio':
+    case 'document':
+    case 'sticker':
+    case 'gif': {
+      const rule = SINGLE_FILE[form.type]!;
+      const inputs: Record<string, unknown> = { [rule.input]: singleFileInput(form, files, errors) };
+      if (form.type === 'media' || form.type === 'document' || form.type === 'gif') {
+        checkCaption(form.caption, errors);
+        inputs.caption = form.caption.trim() || undefined;
+      }
+      if (form.type === 'media') Object.assign(inputs, { viewOnce: form.viewOnce, compress: form.compress });
+      if (form.type === 'gif' || form.type === 'sticker') inputs.compress = form.compress;
+      if (form.type === 'audio') inputs.isVN = form.isVN;
+      if (form.type === 'document') {
+        const name = form.filename.trim();
+        if (name && BLOCKED.test(name)) errors.filename = `WARest refuses files named like programs or scripts (“${name}”).`;
+        else if (name && /[\\/]/.test(name)) errors.filename = 'A file name cannot contain “/” or “\\”.';
+        inputs.filename = name || undefined;
+      }
+      return inputs;
+    }
+    case 'contact': {
+      const name = form.contactName.trim();
+      if (!name) errors.contactName = 'Enter the name shown on the card.';
+      const phone = normalizePhone(form.contactPhone, country);
+      if (!phone.ok) errors.contactPhone = phone.message;
+      const email = form.contactEmail.trim();
+      if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.contactEmail = `“${email}” is not an e-mail address.`;
+      const contact: Record<string, string> = { name, fullName: name, phone: phone.ok ? phone.digits : '' };
+      if (form.contactOrganization.trim()) contact.organization = form.contactOrganization.trim();
+      if (email) contact.email = email;
+      return { contact };
+    }
+    case 'location': {
+      const latitude = parseDecimal(form.latitude);
+      const longitude = parseDecimal(form.longitude);
+      if (!form.latitude.trim()) errors.latitude = 'Enter the latitude, e.g. -6.1754.';
+      else if (latitude === undefined) errors.latitude = `“${form.latitude.trim()}” is not a number; write it like -6.1754.`;
+      else if (Math.abs(latitude) > 90) errors.latitude = `Latitude ${latitude} is out of range: it must be between -90 and 90.`;
+      if (!form.longitude.trim()) errors.longitude = 'Enter the longitude, e.g. 106.8272.';
+      else if (longitude === undefined) errors.longitude = `“${form.longitude.trim()}” is not a number; write it like 106.8272.`;
+      else if (Math.abs(longitude) > 180) errors.longitude = `Longitude ${longitude} is out of range: it must be between -180 and 180.`;
+      const location: Record<string, unknown> = { latitude, longitude };
+      if (form.placeName.trim()) location.name = form.placeName.trim();
+      if (form.address.trim()) location.address = form.address.trim();
+      return { location };
+    }
+    case 'poll': {
+      const question = form.question.trim();
+      if (!question) errors.question = 'Write the poll question.';
+      const options = form.pollOptions.map((option) => option.trim()).filter(Boolean);
+      const lower = options.map((option) => option.toLowerCase());
+      if (options.length < POLL_MIN_OPTIONS) errors.pollOptions = `A poll needs at least ${POLL_MIN_OPTIONS} options; fill in ${POLL_MIN_OPTIONS - options.length} more.`;
+      else if (options.length > POLL_MAX_OPTIONS) errors.pollOptions = `A poll takes at most ${POLL_MAX_OPTIONS} options; remove ${options.length - POLL_MAX_OPTIONS}.`;
+      else if (new Set(lower).size !== lower.length) errors.pollOptions = `Each option must be different; “${options[lower.findIndex((o, i) => lower.indexOf(o) !== i)]}” repeats.`;
+      let maxSelection = 1;
+      if (form.multipleAnswers) {
+        const typed = form.maxSelection.trim();
+        maxSelection = options.length || 1;
+        if (typed) {
+          const limit = Number(typed);
+          if (!Number.isInteger(limit) || limit < 1) errors.maxSelection = 'Enter a whole number of answers, 1 or more, or leave it empty for no limit.';
+          else if (options.length >= POLL_MIN_OPTIONS && limit > options.length) errors.maxSelection = `At most ${options.length} answers: the poll has ${options.length} options.`;
+          else maxSelection = limit;
+        }
+      }
+      return { question, options, maxSelection };
+    }
+    case 'buttons': {
+      const text = form.bodyText.trim();
+      if (!text) errors.bodyText = 'Write the message shown above the buttons.';
+      if (form.buttons.length === 0) errors.buttons = 'Add at least one button.';
+      if (form.buttons.length > MAX_BUTTONS) errors.buttons = `WhatsApp shows at most ${MAX_BUTTONS} buttons; remove ${form.buttons.length - MAX_BUTTONS}.`;
+      const buttons = form.buttons.map((button, index) => {
+        const displayText = button.text.trim();
+        if (!displayText) errors[`buttons.${index}.text`] = 'Enter the button’s label.';
+        else if (displayText.length > BUTTON_TEXT_LIMIT) errors[`buttons.${index}.text`] = `Button labels take at most ${BUTTON_TEXT_LIMIT} characters.`;
+        const value = button.value.trim();
+        if (button.kind === 'url') {
+          if (!isHttpUrl(value)) errors[`buttons.${index}.value`] = value ? `“${value}” is not a web link; it must start with https://.` : 'Enter the link the button opens.';
+          return { type: 'url', displayText, url: value };
+        }
+        if (button.kind === 'call') {
+          const phone = normalizePhone(value, country);
+          if (!phone.ok) errors[`buttons.${index}.value`] = phone.message;
+          return { type: 'call', displayText, phoneNumber: phone.ok ? `+${phone.digits}` : value };
+        }
+        return { type: 'reply', displayText, id: `btn-${index + 1}` };
+      });
+      return { text, buttons, footer: form.footer.trim() || undefined };
+    }
+    case 'list': {
+      const text = form.bodyText.trim();
+      if (!text) errors.bodyText = 'Write the message shown above the list.';
+      const buttonText = form.listButtonText.trim();
+      if (!buttonText) errors.listButtonText = 'Enter the label of the button that opens the list, e.g. “Choose”.';
+      else if (buttonText.length > BUTTON_TEXT_LIMIT) errors.listButtonText = `The button label takes at most ${BUTTON_TEXT_LIMIT} characters.`;
+      if (form.sections.length === 0) errors.sections = 'Add at least one section.';
+      if (form.sections.length > MAX_SECTIONS) errors.sections = `A list takes at most ${MAX_SECTIONS} sections.`;
+      const sections = form.sections.map((section, s) => {
+        if (!section.title.trim()) errors[`sections.${s}.title`] = 'Enter the section’s title.';
+        if (section.rows.length === 0) errors[`sections.${s}.rows`] = 'Add at least one row to this section.';
+        if (section.rows.length > MAX_ROWS) errors[`sections.${s}.rows`] = `A section takes at most ${MAX_ROWS} rows.`;
+        return {
+          title: section.title.trim(),
+          rows: section.rows.map((row, r) => {
+            if (!row.title.trim()) errors[`sections.${s}.rows.${r}.title`] = 'Enter the row’s title.';
+            return { id: `row-${s + 1}-${r + 1}`, title: row.title.trim(), ...(row.description.trim() && { description: row.description.trim() }) };
+          }),
+        };
+      });
+      const list: Record<string, unknown> = { buttonText, text, sections };
+      if (form.listTitle.trim()) list.title = form.listTitle.trim();
+      if (form.footer.trim()) list.footer = form.footer.trim();
+      return { list };
+    }
+  }
+}
+
+/**
+ * The form → the send operation and its inputs, or the problems by field. `files` are the files
+ * picked for this send (their values already turned into payloads).
+ */
+export function buildSend(form: ComposeForm, sessionId: string, files: readonly PickedFile[], country: string): BuiltSend {
+  const errors: FieldErrors = {};
+  const recipient = resolveRecipient(form.recipient, country);
+  if (!recipient.ok) errors.recipient = recipient.reason;
+  const reply = form.replyMessageId.trim();
+  if (reply && !MESSAGE_ID.test(reply)) errors.replyMessageId = `“${reply}” is not a message id; copy it from the message (letters and digits, e.g. 3EB0C0FFEE1234).`;
+  const typeInputs = buildTypeInputs(form, files, country, errors);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const inputs: Record<string, unknown> = { sessionId, to: recipient.ok ? recipient.to : '', ...typeInputs };
+  if (reply) inputs.replyMessageId = reply;
+  if (form.presence) inputs.presence = true;
+  for (const key of Object.keys(inputs)) if (inputs[key] === undefined) delete inputs[key];
+  return { ok: true, operationId: OPERATION[form.type], inputs };
+}
+
+export interface SentMessage {
+  /** The id of each message sent (several for files); empty when the server gave none. */
+  messageIds: string[];
+  /** Files the server refused, with its reason. */
+  blocked: string[];
+  /** Where it went, as the server said. */
+  toJid?: string;
+}
+
+/** Reads a send answer (results[0].messageId, or advancedInfo.files[].messageId for files). */
+export function readSent(success: Pick<ApiSuccess, 'results' | 'result'>): SentMessage {
+  const first = firstResult(success as ApiSuccess) as Record<string, unknown> | undefined;
+  const ids: string[] = [];
+  const blocked: string[] = [];
+  const add = (value: unknown) => typeof value === 'string' && value.trim() && !ids.includes(value) && ids.push(value);
+  const advanced = first?.advancedInfo && typeof first.advancedInfo === 'object' ? (first.advancedInfo as Record<string, unknown>) : {};
+  add(first?.messageId);
+  if (Array.isArray(advanced.files)) for (const file of advanced.files) if (file && typeof file === 'object') add((file as Record<string, unknown>).messageId);
+  if (Array.isArray(advanced.blockedFiles)) {
+    for (const file of advanced.blockedFiles) {
+      if (file && typeof file === 'object') {
+        const entry = file as Record<string, unknown>;
+        blocked.push(`${typeof entry.name === 'string' ? entry.name : 'a file'}: ${typeof entry.reason === 'string' ? entry.reason : 'refused'}`);
+      }
+    }
+  }
+  return { messageIds: ids, blocked, toJid: typeof first?.toJid === 'string' ? first.toJid : undefined };
+}
