@@ -17,7 +17,7 @@ const FORBIDDEN_BY_CODE: Record<number, string> = {
   3005: 'WhatsApp did not allow sending to this recipient (in an announcement group, only admins can send).',
   3006: 'The recipient is blocked, or has blocked this account.',
   4001: 'WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending.',
-  4003: 'WhatsApp refused to pin or unpin (at most 3 chats can be pinned).',
+  4003: 'WhatsApp did not allow this pin change. At most 3 chats can be pinned: unpin another chat first, then try again.',
   5008: 'This needs group admin rights, which this WhatsApp account does not have in the group.',
   8006: 'This feature is switched off on the server.',
 };

@@ -31,17 +31,14 @@ export function senderLabel(message: ChatMessage, chat: { id: string; name?: str
 }
 
 /**
- * A failure about a chat or a message, explained: what happened and what to do. Codes the
- * client's generic text would misread (403 means "not allowed by WhatsApp" here, not "wrong key")
- * get their own advice; everything else keeps the client's sentence.
+ * A failure about a chat or a message, explained: what happened and what to do. Codes whose
+ * advice depends on being in a chat get their own words here (WhatsApp's 403 refusals, such as
+ * edit and pin limits, are already explained by lib/response.ts); everything else keeps the
+ * client's sentence.
  */
 export function chatProblem(error: ApiError): string {
   const said = error.serverMessage ? ` The server said: “${error.serverMessage}”.` : '';
   switch (error.code) {
-    case 4001:
-      return `WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending.${said}`;
-    case 4003:
-      return `WhatsApp did not allow this pin change. At most 3 chats can be pinned: unpin another chat first, then try again.${said}`;
     case 4004:
       return `This message was already deleted. Reload the chat to see its current messages.${said}`;
     case 2601:

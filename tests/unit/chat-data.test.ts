@@ -210,8 +210,6 @@ describe('chatProblem', () => {
   const error = (code: number | undefined, serverMessage?: string) => ({ kind: 'forbidden' as const, message: 'This API key isn’t allowed to do that.', status: 403, ...(code !== undefined && { code }), ...(serverMessage && { serverMessage }) });
 
   it('explains WhatsApp’s refusals instead of blaming the key', () => {
-    expect(chatProblem(error(4003, 'Pin/unpin not allowed'))).toBe('WhatsApp did not allow this pin change. At most 3 chats can be pinned: unpin another chat first, then try again. The server said: “Pin/unpin not allowed”.');
-    expect(chatProblem(error(4001))).toMatch(/^WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending\.$/);
     expect(chatProblem(error(2601, 'Message not found'))).toMatch(/^This message is no longer on the server.*Reload the chat/);
     expect(chatProblem(error(2004))).toMatch(/nothing to mark as read/);
   });
