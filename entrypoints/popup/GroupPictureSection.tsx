@@ -1,21 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { filePayloadFromBlob } from '@/lib/file-payload';
+import { checkPictureFile, checkPictureUrl } from '@/lib/picture';
 import { callGroupApi, runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from './group-data';
 import { usePopupStore } from './store';
-
-/** WhatsApp takes JPEG or PNG pictures; a few MB is more than any group picture needs. */
-const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
-
-function checkPictureUrl(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? null : 'Use an http:// or https:// address of an image.';
-  } catch {
-    return 'Not a valid address. Example: https://example.com/picture.jpg';
-  }
-}
 
 /** The group's picture: view it, set it from a file or a URL, remove it (after asking). */
 export function GroupPictureSection(props: { sessionId: string; group: GroupSummary; mayEdit: boolean }) {
@@ -40,9 +29,8 @@ export function GroupPictureSection(props: { sessionId: string; group: GroupSumm
   async function setFrom(source: 'file' | 'url') {
     let value: unknown;
     if (source === 'file') {
-      if (!file) return say({ tone: 'error', text: 'Choose a picture file first.' });
-      if (!/^image\/(jpeg|png)$/.test(file.type)) return say({ tone: 'error', text: `“${file.name}” is not a JPEG or PNG picture. Choose a .jpg or .png file.` });
-      if (file.size > MAX_PICTURE_BYTES) return say({ tone: 'error', text: `“${file.name}” is larger than 5 MB. Choose a smaller picture.` });
+      const problem = file ? checkPictureFile(file) : 'Choose a picture file first.';
+      if (problem || !file) return say({ tone: 'error', text: problem ?? '' });
       value = await filePayloadFromBlob(file, file.name);
     } else {
       const problem = checkPictureUrl(url);

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { filePayloadFromBlob } from '@/lib/file-payload';
-import { checkPictureFile, checkPictureUrl, readPictureUrl } from './profile-data';
+import { checkPictureFile, checkPictureUrl } from '@/lib/picture';
+import { readPictureUrl } from './profile-data';
 import { callOperation, useAnswer } from './ProfileParts';
 import { usePopupStore } from './store';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkPictureFile, checkPictureUrl } from '@/lib/picture';
 import {
-  checkPictureFile,
-  checkPictureUrl,
   filterContacts,
   phoneOf,
   readBusinessProfiles,
