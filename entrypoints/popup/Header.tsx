@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { browser } from 'wxt/browser';
+import { InfoIcon, ListIcon } from '@/components/HeaderIcons';
 import { ago } from './format';
 import { usePopupStore } from './store';
 
@@ -46,10 +47,10 @@ export function Header() {
           {pillText}
         </span>
         <button type="button" className="icon" aria-label="Server details" title="Server details" onClick={() => show({ name: 'server' })}>
-          ⓘ
+          <InfoIcon />
         </button>
         <button type="button" className="icon" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openAllActions()}>
-          ☰
+          <ListIcon />
         </button>
         <button type="button" className="icon" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
           ↻

@@ -160,6 +160,12 @@ describe('a chat', () => {
 
     await popup.getByRole('button', { name: 'Send message' }).click();
     await popup.getByRole('heading', { name: 'Send from “main”' }).waitFor();
+    // The composer comes with this chat as the recipient: a reply goes to Alex without typing a number.
+    await popup.getByLabel('Message', { exact: true }).fill('Checking the webhook logs now');
+    await popup.getByRole('button', { name: 'Send text' }).click();
+    await popup.getByRole('status', { name: 'Sent' }).waitFor();
+    const sent = server.requests.find((r) => r.operationId === 'postMessagesSendText');
+    expect((sent?.body as { to?: string } | undefined)?.to).toBe(ALEX);
   });
 
   it('marks the chat read, pins and unpins, mutes and unmutes, archives and unarchives', async () => {
