@@ -25,6 +25,8 @@ interface ExplorerState {
   search: string;
   operation: Operation | null;
   form: FormState;
+  /** The form was made before any session was known, and its session field is still untouched. */
+  awaitingSession: boolean;
   /** Field errors are shown once the person has tried to run or copy. */
   showErrors: boolean;
   running: boolean;
@@ -64,6 +66,7 @@ export const useExplorerStore = create<ExplorerState>((set, get) => ({
   search: '',
   operation: null,
   form: { text: {}, files: {} },
+  awaitingSession: false,
   showErrors: false,
   running: false,
   outcome: null,
@@ -78,7 +81,15 @@ export const useExplorerStore = create<ExplorerState>((set, get) => ({
     const operationId = params.get('op');
     if (operationId && findOperation(operationId)) get().choose(operationId);
     else writeAddress(profileId, null);
-    snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
+    snapshotsItem.item.watch(async () => {
+      const next = await readChecked(snapshotsItem);
+      set({ snapshots: next });
+      // Sessions often arrive after the form was made (the page asked for a refresh on opening):
+      // an empty session field then gets the likeliest session, as it would have at once.
+      const { operation, form, profileId: current } = get();
+      const fresh = current ? defaultSession(next[current]?.sessions ?? []) : undefined;
+      if (get().awaitingSession && operation?.needsSession && fresh && form.text.sessionId === '') get().setText('sessionId', fresh);
+    });
     profilesItem.item.watch(async () => {
       const next = await readChecked(profilesItem);
       const current = get().profileId;
@@ -98,11 +109,16 @@ export const useExplorerStore = create<ExplorerState>((set, get) => ({
     if (!operation) return;
     const { profileId, snapshots } = get();
     const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
-    set({ operation, form: emptyForm(operation, { sessionId: defaultSession(sessions) }), showErrors: false, outcome: null });
+    const sessionId = defaultSession(sessions);
+    set({ operation, form: emptyForm(operation, { sessionId }), awaitingSession: !sessionId, showErrors: false, outcome: null });
     writeAddress(profileId, operationId);
   },
 
-  setText: (name, value) => set((state) => ({ form: { ...state.form, text: { ...state.form.text, [name]: value } } })),
+  setText: (name, value) =>
+    set((state) => ({
+      form: { ...state.form, text: { ...state.form.text, [name]: value } },
+      awaitingSession: state.awaitingSession && name !== 'sessionId',
+    })),
   setFiles: (name, files) => set((state) => ({ form: { ...state.form, files: { ...state.form.files, [name]: files } } })),
   revealErrors: () => set({ showErrors: true }),
 

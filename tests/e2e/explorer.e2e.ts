@@ -243,5 +243,9 @@ describe('using the explorer', () => {
     const [tab] = await Promise.all([extension.context.waitForEvent('page'), popup.getByRole('button', { name: 'All actions' }).click()]);
     await tab.getByRole('heading', { name: 'All actions' }).waitFor();
     expect(await tab.getByRole('combobox', { name: 'Server' }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Office');
+    // An operation on a session starts with the server's open session filled in.
+    await tab.getByRole('searchbox', { name: 'Search operations' }).fill('Profile info');
+    await tab.getByRole('button', { name: 'Profile info', exact: true }).click();
+    await expect.poll(() => tab.getByLabel('Session', { exact: true }).inputValue()).toBe('main');
   });
 });
