@@ -13,7 +13,7 @@ const FORBIDDEN_FOR_KEY = "This API key isn't allowed to do that: the session ma
  * WARest answers 403 for refusals by WhatsApp too, not only for the key's rights: these codes
  * say the key is fine and name what was refused instead.
  */
-const FORBIDDEN_BY_CODE: Record<number, string> = {
+const FORBIDDEN_BY_CODE: Partial<Record<number, string>> = {
   3005: 'WhatsApp did not allow sending to this recipient (in an announcement group, only admins can send).',
   3006: 'The recipient is blocked, or has blocked this account.',
   4001: 'WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending.',
@@ -153,4 +153,9 @@ export function interpretResponse(
     default:
       return failure('bad-response', `Unexpected answer from ${host} (HTTP ${status}).${said}`, extra);
   }
+}
+
+/** Whether a refusal is about the API key's rights (not a WhatsApp or server refusal that comes as 403 too). */
+export function isKeyRefusal(error: { kind: string; code?: number }): boolean {
+  return error.kind === 'forbidden' && !(error.code !== undefined && FORBIDDEN_BY_CODE[error.code]);
 }

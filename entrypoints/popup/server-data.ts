@@ -1,4 +1,5 @@
 import type { ApiError } from '@/lib/api-result';
+import { isKeyRefusal } from '@/lib/response';
 import type { Answer, Fact } from './profile-data';
 
 /**
@@ -232,7 +233,8 @@ export function checkTimezone(value: string): string | null {
 
 /** A refusal because the key is not an admin key (403), in words that say what to do. */
 export function adminProblem(error: ApiError, what: string, serverName: string): string {
-  if (error.kind === 'forbidden' || error.status === 403 || error.code === 2201) {
+  // A 403 that WhatsApp or the server explains (e.g. a feature switched off) keeps its own words.
+  if (isKeyRefusal(error) || error.code === 2201) {
     return `The server “${serverName}” refused to ${what}: the API key saved for it is not an admin key. Use the server’s admin key (in the extension’s options) to do this.`;
   }
   return error.message;

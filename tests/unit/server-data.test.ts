@@ -175,5 +175,7 @@ describe('restart answers and inputs', () => {
       'The server “Office” refused to restart: the API key saved for it is not an admin key. Use the server’s admin key (in the extension’s options) to do this.',
     );
     expect(adminProblem({ kind: 'network', message: 'Cannot reach the server.' }, 'restart', 'Office')).toBe('Cannot reach the server.');
+    // A 403 the server explains itself is not blamed on the key.
+    expect(adminProblem({ kind: 'forbidden', message: 'This feature is switched off on the server.', status: 403, code: 8006 }, 'restart', 'Office')).toBe('This feature is switched off on the server.');
   });
 });
