@@ -87,7 +87,8 @@ export function RecipientPicker({ profileId, sessionId, value, onChange, default
           </p>
         </div>
       ) : (
-        <RecipientList key={value.mode} profileId={profileId} sessionId={sessionId} value={value} onChange={onChange} />
+        // A new mode, server or session starts a fresh list: another session's contacts must never be offered.
+        <RecipientList key={`${value.mode}:${profileId ?? ''}:${sessionId}`} profileId={profileId} sessionId={sessionId} value={value} onChange={onChange} />
       )}
       {shownError && (
         <p className="error-text" role="alert">

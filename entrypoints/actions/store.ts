@@ -25,8 +25,8 @@ interface ExplorerState {
   search: string;
   operation: Operation | null;
   form: FormState;
-  /** The form was made before any session was known, and its session field is still untouched. */
-  awaitingSession: boolean;
+  /** The session field holds what the page chose (or is empty awaiting sessions), not what the person typed. */
+  sessionIsDefault: boolean;
   /** Field errors are shown once the person has tried to run or copy. */
   showErrors: boolean;
   running: boolean;
@@ -58,80 +58,86 @@ function defaultSession(sessions: readonly SessionSummary[]): string | undefined
   return (sessions.find((s) => s.status === 'open') ?? sessions[0])?.id;
 }
 
-export const useExplorerStore = create<ExplorerState>((set, get) => ({
-  loaded: false,
-  profiles: [],
-  profileId: null,
-  snapshots: {},
-  search: '',
-  operation: null,
-  form: { text: {}, files: {} },
-  awaitingSession: false,
-  showErrors: false,
-  running: false,
-  outcome: null,
+export const useExplorerStore = create<ExplorerState>((set, get) => {
+  /** Puts the page's choice of session in the form, leaving it marked as the page's choice. */
+  const fillSession = (sessionId: string) => set((state) => ({ form: { ...state.form, text: { ...state.form.text, sessionId } } }));
+  return {
+    loaded: false,
+    profiles: [],
+    profileId: null,
+    snapshots: {},
+    search: '',
+    operation: null,
+    form: { text: {}, files: {} },
+    sessionIsDefault: false,
+    showErrors: false,
+    running: false,
+    outcome: null,
 
-  async load() {
-    const [profiles, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem)]);
-    const params = new URLSearchParams(location.search);
-    const wanted = params.get('profile');
-    const profileId = profiles.profiles.some((p) => p.id === wanted) ? wanted : (profiles.defaultProfileId ?? profiles.profiles[0]?.id ?? null);
-    set({ loaded: true, profiles: profiles.profiles, profileId, snapshots });
-    if (profileId) refreshSessions(profileId);
-    const operationId = params.get('op');
-    if (operationId && findOperation(operationId)) get().choose(operationId);
-    else writeAddress(profileId, null);
-    snapshotsItem.item.watch(async () => {
-      const next = await readChecked(snapshotsItem);
-      set({ snapshots: next });
-      // Sessions often arrive after the form was made (the page asked for a refresh on opening):
-      // an empty session field then gets the likeliest session, as it would have at once.
-      const { operation, form, profileId: current } = get();
-      const fresh = current ? defaultSession(next[current]?.sessions ?? []) : undefined;
-      if (get().awaitingSession && operation?.needsSession && fresh && form.text.sessionId === '') get().setText('sessionId', fresh);
-    });
-    profilesItem.item.watch(async () => {
-      const next = await readChecked(profilesItem);
-      const current = get().profileId;
-      set({ profiles: next.profiles, profileId: next.profiles.some((p) => p.id === current) ? current : (next.profiles[0]?.id ?? null) });
-    });
-  },
+    async load() {
+      const [profiles, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem)]);
+      const params = new URLSearchParams(location.search);
+      const wanted = params.get('profile');
+      const profileId = profiles.profiles.some((p) => p.id === wanted) ? wanted : (profiles.defaultProfileId ?? profiles.profiles[0]?.id ?? null);
+      set({ loaded: true, profiles: profiles.profiles, profileId, snapshots });
+      if (profileId) refreshSessions(profileId);
+      const operationId = params.get('op');
+      if (operationId && findOperation(operationId)) get().choose(operationId);
+      else writeAddress(profileId, null);
+      snapshotsItem.item.watch(async () => {
+        const next = await readChecked(snapshotsItem);
+        set({ snapshots: next });
+        // Sessions often arrive after the form was made (the page asked for a refresh on opening):
+        // an empty session field then gets the likeliest session, as it would have at once.
+        const { operation, form, profileId: current } = get();
+        const fresh = current ? defaultSession(next[current]?.sessions ?? []) : undefined;
+        if (get().sessionIsDefault && operation?.needsSession && fresh && form.text.sessionId === '') fillSession(fresh);
+      });
+      profilesItem.item.watch(async () => {
+        const next = await readChecked(profilesItem);
+        const current = get().profileId;
+        set({ profiles: next.profiles, profileId: next.profiles.some((p) => p.id === current) ? current : (next.profiles[0]?.id ?? null) });
+      });
+    },
 
-  chooseProfile(profileId) {
-    set({ profileId, outcome: null });
-    refreshSessions(profileId);
-    writeAddress(profileId, get().operation?.id ?? null);
-  },
-  setSearch: (search) => set({ search }),
+    chooseProfile(profileId) {
+      set({ profileId, outcome: null });
+      // A session chosen for the previous server means nothing on this one; one the person typed stays.
+      if (get().sessionIsDefault && get().operation?.needsSession) fillSession(defaultSession(get().snapshots[profileId]?.sessions ?? []) ?? '');
+      refreshSessions(profileId);
+      writeAddress(profileId, get().operation?.id ?? null);
+    },
+    setSearch: (search) => set({ search }),
 
-  choose(operationId) {
-    const operation = findOperation(operationId);
-    if (!operation) return;
-    const { profileId, snapshots } = get();
-    const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
-    const sessionId = defaultSession(sessions);
-    set({ operation, form: emptyForm(operation, { sessionId }), awaitingSession: !sessionId, showErrors: false, outcome: null });
-    writeAddress(profileId, operationId);
-  },
+    choose(operationId) {
+      const operation = findOperation(operationId);
+      if (!operation) return;
+      const { profileId, snapshots } = get();
+      const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
+      const sessionId = defaultSession(sessions);
+      set({ operation, form: emptyForm(operation, { sessionId }), sessionIsDefault: true, showErrors: false, outcome: null });
+      writeAddress(profileId, operationId);
+    },
 
-  setText: (name, value) =>
-    set((state) => ({
-      form: { ...state.form, text: { ...state.form.text, [name]: value } },
-      awaitingSession: state.awaitingSession && name !== 'sessionId',
-    })),
-  setFiles: (name, files) => set((state) => ({ form: { ...state.form, files: { ...state.form.files, [name]: files } } })),
-  revealErrors: () => set({ showErrors: true }),
+    setText: (name, value) =>
+      set((state) => ({
+        form: { ...state.form, text: { ...state.form.text, [name]: value } },
+        sessionIsDefault: state.sessionIsDefault && name !== 'sessionId',
+      })),
+    setFiles: (name, files) => set((state) => ({ form: { ...state.form, files: { ...state.form.files, [name]: files } } })),
+    revealErrors: () => set({ showErrors: true }),
 
-  async run(inputs) {
-    const { operation, profileId } = get();
-    if (!operation) return;
-    set({ running: true, outcome: null });
-    const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: operation.id, inputs });
-    // The person may have chosen another operation meanwhile: its page must not show this answer.
-    if (get().operation?.id !== operation.id) return set({ running: false });
-    set({ running: false, outcome: reply.ok ? { operationId: operation.id, ok: true, data: reply.data } : { operationId: operation.id, ok: false, error: reply.error } });
-  },
-}));
+    async run(inputs) {
+      const { operation, profileId } = get();
+      if (!operation) return;
+      set({ running: true, outcome: null });
+      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: operation.id, inputs });
+      // The person may have chosen another operation or server meanwhile: that page must not show this answer.
+      if (get().operation?.id !== operation.id || get().profileId !== profileId) return set({ running: false });
+      set({ running: false, outcome: reply.ok ? { operationId: operation.id, ok: true, data: reply.data } : { operationId: operation.id, ok: false, error: reply.error } });
+    },
+  };
+});
 
 /** The form's inputs and field errors right now. */
 export function currentForm(state: Pick<ExplorerState, 'operation' | 'form'>) {

@@ -19,7 +19,11 @@ export interface OmniboxShown {
 const START = 'Type a phone number, then your message <dim>— e.g. +62 812 3456 7890 Hello</dim>';
 
 /** What the address bar shows for `text`, and shows it. */
+let latestInput = 0;
+
 export async function handleInputChanged(text: string, suggest?: (results: OmniboxSuggestion[]) => void): Promise<OmniboxShown> {
+  // Keystrokes are answered after async reads: an older one must not replace a newer one's line.
+  const input = ++latestInput;
   const [settings, recents, profiles, snapshots] = await Promise.all([
     readChecked(settingsItem),
     readChecked(recentRecipientsItem),
@@ -32,6 +36,7 @@ export async function handleInputChanged(text: string, suggest?: (results: Omnib
     ? 'No WARest server is set up yet: add yours in the extension’s options first.'
     : text.trim() ? defaultSuggestion(parsed, defaultSender(profiles, snapshots)) : START;
   const shown = { defaultDescription, suggestions: recentSuggestions(text, recents, country) };
+  if (input !== latestInput) return shown;
   await browser.omnibox.setDefaultSuggestion({ description: shown.defaultDescription });
   suggest?.(shown.suggestions);
   return shown;

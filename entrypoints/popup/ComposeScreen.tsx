@@ -81,20 +81,22 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
     setErrors(null);
     setBusy(true);
     try {
-      const picked = await Promise.all(files.map(async (file) => ({ name: file.name, type: file.type, size: file.size, value: await filePayloadFromBlob(file, file.name) })));
+      // Only reading the files can throw here; a failure after the send must not read as "not sent".
+      let picked;
+      try {
+        picked = await Promise.all(files.map(async (file) => ({ name: file.name, type: file.type, size: file.size, value: await filePayloadFromBlob(file, file.name) })));
+      } catch {
+        return setSendError('The files could not be read. Pick them again and retry.');
+      }
       const built = buildSend(form!, sessionId, picked, country);
       if (!built.ok) return setErrors(built.errors);
       const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: built.operationId, inputs: built.inputs });
-      if (!reply.ok) {
-        setSendError(reply.error.message);
-        return;
-      }
+      if (!reply.ok) return setSendError(reply.error.message);
       const recipient = resolveRecipient(form!.recipient, country);
       setSent({ result: readSent(reply.data), to: recipient.ok ? recipient.label : String(built.inputs.to) });
       setFiles([]);
-      await clear();
-    } catch {
-      setSendError('The files could not be read. Pick them again and retry.');
+      // The message is sent: a draft that could not be cleared is only a leftover, never a resend.
+      await clear().catch(() => undefined);
     } finally {
       setBusy(false);
     }

@@ -31,7 +31,11 @@ export function GroupPictureSection(props: { sessionId: string; group: GroupSumm
     if (source === 'file') {
       const problem = file ? checkPictureFile(file) : 'Choose a picture file first.';
       if (problem || !file) return say({ tone: 'error', text: problem ?? '' });
-      value = await filePayloadFromBlob(file, file.name);
+      try {
+        value = await filePayloadFromBlob(file, file.name);
+      } catch {
+        return say({ tone: 'error', text: `“${file.name}” could not be read. Pick it again.` });
+      }
     } else {
       const problem = checkPictureUrl(url);
       if (problem) return say({ tone: 'error', text: problem });

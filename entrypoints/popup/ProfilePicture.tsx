@@ -30,7 +30,11 @@ export function ProfilePicture({ sessionId }: { sessionId: string }) {
     if (source === 'file') {
       const why = file ? checkPictureFile(file) : 'Choose a picture file first.';
       if (why || !file) return setProblem({ field: 'file', text: why ?? '' });
-      value = await filePayloadFromBlob(file, file.name);
+      try {
+        value = await filePayloadFromBlob(file, file.name);
+      } catch {
+        return setProblem({ field: 'file', text: `“${file.name}” could not be read. Pick it again.` });
+      }
     } else {
       const why = checkPictureUrl(url);
       if (why) return setProblem({ field: 'url', text: why });

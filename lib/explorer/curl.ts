@@ -23,8 +23,9 @@ export function toCurl(baseUrl: string, operation: Operation, inputs: OperationI
   if (typeof request.body === 'string') parts.push('--data-raw', shellQuote(request.body));
   else if (request.body) {
     for (const [name, value] of request.body.entries()) {
+      // --form-string: a value starting with @ or < is text here, not a file for curl to read.
       // A picked file is named by its file name: run the command where that file is.
-      if (typeof value === 'string') parts.push('-F', shellQuote(`${name}=${value}`));
+      if (typeof value === 'string') parts.push('--form-string', shellQuote(`${name}=${value}`));
       else parts.push('-F', shellQuote(`${name}=@${value.name || 'file'}`));
     }
   }

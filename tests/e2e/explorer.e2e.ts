@@ -238,6 +238,25 @@ describe('using the explorer', () => {
     expect((server.requests[0]!.body as { message: string }).message).toBe("It's from cURL");
   });
 
+  it('follows the server switch with its own open session, but keeps a session the person typed', async () => {
+    const other = await startFakeWarest({ keys: [{ key: 'north-key', user: 'nora' }] });
+    other.addSession('nora', { id: 'north', status: 'open' });
+    try {
+      const page = await openExplorer();
+      await saveProfile(extension, { url: other.url, name: 'North', key: 'north-key' });
+      await chooseOperation(page, OPERATIONS.find((o) => o.id === 'getProfileInfo')!);
+      const session = page.getByLabel('Session', { exact: true });
+      await expect.poll(() => session.inputValue()).toBe('main');
+      await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'North' });
+      await expect.poll(() => session.inputValue()).toBe('north');
+      await session.fill('typed-by-hand');
+      await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Office' });
+      expect(await session.inputValue()).toBe('typed-by-hand');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('opens from the popup on the popup’s server', async () => {
     const popup = await openPopupFor(extension, { url: server.url, name: 'Office' });
     const [tab] = await Promise.all([extension.context.waitForEvent('page'), popup.getByRole('button', { name: 'All actions' }).click()]);

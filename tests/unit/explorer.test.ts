@@ -89,7 +89,12 @@ describe('Copy as cURL', () => {
 
   it('uploads a picked file as multipart, naming the file', () => {
     const result = toCurl('http://h', op('postMessagesSendDocument'), { sessionId: 'main', to: '628123', document: pdf, filename: 'r.pdf' });
-    expect(result.ok && result.command).toBe(`curl -X POST 'http://h/api/v1/messages/send/document' -H "X-WAREST-API-KEY: $WAREST_API_KEY" -F 'sessionId=main' -F 'to=628123' -F 'document=@report.pdf' -F 'filename=r.pdf'`);
+    expect(result.ok && result.command).toBe(`curl -X POST 'http://h/api/v1/messages/send/document' -H "X-WAREST-API-KEY: $WAREST_API_KEY" --form-string 'sessionId=main' --form-string 'to=628123' -F 'document=@report.pdf' --form-string 'filename=r.pdf'`);
+  });
+
+  it('sends a text part that starts with @ as text, not as a file to read', () => {
+    const result = toCurl('http://h', op('postMessagesSendDocument'), { sessionId: 'main', to: '628123', document: pdf, caption: '@6281234 see this' });
+    expect(result.ok && result.command).toContain(`--form-string 'caption=@6281234 see this'`);
   });
 
   it('refuses to build a command from incomplete inputs, saying what is missing', () => {
