@@ -308,6 +308,16 @@ describe('recipients, checks, drafts and errors', () => {
     expect(sends()).toHaveLength(1);
   });
 
+  it('keeps the last words typed when the person leaves the composer at once', async () => {
+    await openComposer();
+    await popup.getByLabel('Message', { exact: true }).fill('Typed just before going back');
+    // No wait for the delayed save: leaving must write it.
+    await popup.getByRole('button', { name: 'Back to sessions' }).click();
+    await waitForDraft((draft) => (draft as { message?: string }).message === 'Typed just before going back');
+    await openComposer();
+    expect(await popup.getByLabel('Message', { exact: true }).inputValue()).toBe('Typed just before going back');
+  });
+
   it('shows a server refusal in words and keeps what was typed', async () => {
     await openComposer();
     await popup.getByRole('radio', { name: 'Group', exact: true }).check();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { emptyForm, formFromDraft, type ComposeForm } from '@/lib/compose';
 import { recipientFromJid } from '@/lib/recipient';
-import { composeDraftKey, composeDraftsItem, readChecked } from '@/lib/stored-state';
+import { composeDraftKey, composeDraftsItem, readChecked, type ComposeDraft } from '@/lib/stored-state';
 
 const SAVE_DELAY_MS = 250;
 
@@ -15,6 +15,11 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const key = profileId ? composeDraftKey(profileId, sessionId) : null;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /**
+   * Every draft as last read or written. Writing from this copy takes one storage call, with no
+   * read first, so a write started as the popup closes has the best chance to land.
+   */
+  const drafts = useRef<Record<string, ComposeDraft>>({});
 
   useEffect(() => {
     let live = true;
@@ -23,9 +28,10 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
       setForm(fresh);
       return;
     }
-    void readChecked(composeDraftsItem).then((drafts) => {
+    void readChecked(composeDraftsItem).then((stored) => {
       if (!live) return;
-      const draft = drafts[key];
+      drafts.current = stored;
+      const draft = stored[key];
       const restored = formFromDraft(draft, fresh);
       setForm(to ? { ...restored, recipient: fresh.recipient } : restored);
       if (draft) setSavedAt(draft.savedAt);
@@ -38,20 +44,22 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
   /** The change not yet written, written at once if the popup is being closed. */
   const pending = useRef<ComposeForm | null>(null);
 
-  async function write(next: ComposeForm) {
+  function write(next: ComposeForm) {
     if (!key) return;
     pending.current = null;
-    const drafts = await readChecked(composeDraftsItem);
     const at = Date.now();
-    await composeDraftsItem.item.setValue({ ...drafts, [key]: { ...next, savedAt: at } });
-    setSavedAt(at);
+    drafts.current = { ...drafts.current, [key]: { ...next, savedAt: at } };
+    composeDraftsItem.item.setValue(drafts.current).then(
+      () => setSavedAt(at),
+      (error: unknown) => console.error('WARest Companion: could not save the draft', error instanceof Error ? error.message : error),
+    );
   }
 
   function save(next: ComposeForm) {
     if (!key) return;
     pending.current = next;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void write(next), SAVE_DELAY_MS);
+    timer.current = setTimeout(() => write(next), SAVE_DELAY_MS);
   }
 
   // A popup closes without warning: when it is hidden, write the last change now.
@@ -59,7 +67,7 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
     const flush = () => {
       if (document.visibilityState !== 'hidden' || !pending.current) return;
       clearTimeout(timer.current);
-      void write(pending.current);
+      write(pending.current);
     };
     document.addEventListener('visibilitychange', flush);
     return () => document.removeEventListener('visibilitychange', flush);
@@ -85,11 +93,17 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
     setForm((current) => (current ? emptyForm(current.type, current.recipient) : current));
     setSavedAt(null);
     if (!key) return;
-    const drafts = await readChecked(composeDraftsItem);
-    const { [key]: _sent, ...rest } = drafts;
+    const { [key]: _sent, ...rest } = drafts.current;
+    drafts.current = rest;
     await composeDraftsItem.item.setValue(rest);
   }
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving the composer (Back, another view) writes the last change at once instead of dropping it.
+  const flushOnLeave = useRef(() => {});
+  flushOnLeave.current = () => {
+    clearTimeout(timer.current);
+    if (pending.current) write(pending.current);
+  };
+  useEffect(() => () => flushOnLeave.current(), []);
   return { form, update, clear, savedAt };
 }
