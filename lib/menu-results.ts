@@ -37,7 +37,8 @@ export function readGroupList(results: readonly unknown[]): GroupListEntry[] {
     const item = record(raw);
     const id = text(item?.id) ?? text(item?.jid);
     if (!item || !id) return [];
-    const size = typeof item.participantsCount === 'number' ? item.participantsCount : Array.isArray(item.participants) ? item.participants.length : undefined;
+    // Older servers call the count `size`.
+    const size = typeof item.participantsCount === 'number' ? item.participantsCount : typeof item.size === 'number' ? item.size : Array.isArray(item.participants) ? item.participants.length : undefined;
     return [{ id, subject: text(item.subject) ?? text(item.name) ?? id, ...(size !== undefined && { size }), locked: item.restrict === true, membersMayAdd: item.memberAddMode === true }];
   });
 }

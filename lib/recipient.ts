@@ -1,4 +1,5 @@
-import { firstResult, type ApiSuccess } from './api-result';
+import type { ApiSuccess } from './api-result';
+import { readGroupList } from './menu-results';
 import { parsePhoneList } from './phone-list';
 
 /**
@@ -88,18 +89,28 @@ export interface RecipientOption {
 type Loose = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-function listIn(success: Pick<ApiSuccess, 'results' | 'result'>): unknown[] {
-  const first = firstResult(success as ApiSuccess) as Loose | undefined;
+/** The answer's results; routes that answer with one `result` object count it as the only one. */
+const resultsOf = (success: Pick<ApiSuccess, 'results' | 'result'>): readonly unknown[] =>
+  success.results.length ? success.results : success.result !== undefined ? [success.result] : [];
+
+/**
+ * `GET /profile/list-contacts`: the raw entries, wherever the server put them — `results[0].data`,
+ * `results[0].contacts`, or `results` itself. The composer's picker and the Profile view both read
+ * contacts through this.
+ */
+export function contactEntries(results: readonly unknown[] | undefined): unknown[] {
+  const head = results?.[0];
+  const first = head && typeof head === 'object' && !Array.isArray(head) ? (head as Loose) : undefined;
   if (Array.isArray(first?.data)) return first.data;
-  if (Array.isArray(first)) return first;
-  return [];
+  if (Array.isArray(first?.contacts)) return first.contacts;
+  return first && !('data' in first) ? [...(results ?? [])] : [];
 }
 
 /** `GET /profile/list-contacts` → contacts with a person JID, sorted by name. */
 export function readContacts(success: Pick<ApiSuccess, 'results' | 'result'>): RecipientOption[] {
   const seen = new Set<string>();
   const contacts: RecipientOption[] = [];
-  for (const raw of listIn(success)) {
+  for (const raw of contactEntries(resultsOf(success))) {
     if (!raw || typeof raw !== 'object') continue;
     const entry = raw as Loose;
     const phone = text(entry.phone)?.replace(/\D/g, '') || PERSON_JID.exec(text(entry.jid) ?? '')?.[1];
@@ -112,18 +123,12 @@ export function readContacts(success: Pick<ApiSuccess, 'results' | 'result'>): R
   return contacts.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** `GET /groups` → groups, sorted by subject. */
+/** `GET /groups` → groups, sorted by subject (read by the same reader as the menus' group picker). */
 export function readGroups(success: Pick<ApiSuccess, 'results' | 'result'>): RecipientOption[] {
-  const groups: RecipientOption[] = [];
-  for (const raw of listIn(success)) {
-    if (!raw || typeof raw !== 'object') continue;
-    const entry = raw as Loose;
-    const jid = text(entry.id) ?? text(entry.jid);
-    if (!jid || !GROUP_JID.test(jid)) continue;
-    const size = typeof entry.participantsCount === 'number' ? entry.participantsCount : typeof entry.size === 'number' ? entry.size : Array.isArray(entry.participants) ? entry.participants.length : undefined;
-    groups.push({ jid, name: text(entry.subject) ?? text(entry.name) ?? jid, detail: size !== undefined ? `${size} member${size === 1 ? '' : 's'}` : undefined });
-  }
-  return groups.sort((a, b) => a.name.localeCompare(b.name));
+  return readGroupList(resultsOf(success))
+    .filter((group) => GROUP_JID.test(group.id))
+    .map((group) => ({ jid: group.id, name: group.subject, detail: group.size !== undefined ? `${group.size} member${group.size === 1 ? '' : 's'}` : undefined }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Options whose name, number or id contain every word of the query (case- and format-insensitive). */

@@ -4,6 +4,8 @@
  * server version that renames or drops a field must not blank the view.
  */
 
+import { contactEntries } from '@/lib/recipient';
+
 type Loose = Record<string, unknown>;
 /** The part of an operation's answer the readers look at. */
 export interface Answer {
@@ -115,8 +117,7 @@ export interface Contact {
 
 /** getProfileListContacts: `results[0].data` is the list (some servers put it in `results`). */
 export function readContacts(data: Answer | undefined): Contact[] {
-  const head = first(data);
-  const list = Array.isArray(head?.data) ? (head.data as unknown[]) : Array.isArray(head?.contacts) ? (head.contacts as unknown[]) : head && !('data' in head) ? [...(data?.results ?? [])] : [];
+  const list = contactEntries(data?.results);
   const seen = new Set<string>();
   return list.flatMap((raw) => {
     const item = record(raw);
