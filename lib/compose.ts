@@ -1,3 +1,4 @@
+import { readSentMessageId } from './menu-results';
 import { firstResult, type ApiSuccess } from './api-result';
 import { normalizePhone } from './phone';
 import { parsePhoneList } from './phone-list';
@@ -380,7 +381,8 @@ export function readSent(success: Pick<ApiSuccess, 'results' | 'result'>): SentM
   const blocked: string[] = [];
   const add = (value: unknown) => typeof value === 'string' && value.trim() && !ids.includes(value) && ids.push(value);
   const advanced = first?.advancedInfo && typeof first.advancedInfo === 'object' ? (first.advancedInfo as Record<string, unknown>) : {};
-  add(first?.messageId);
+  // One reader of a send's message id for the whole extension (also the menus' and address bar's).
+  add(readSentMessageId(first ? [first] : []));
   if (Array.isArray(advanced.files)) for (const file of advanced.files) if (file && typeof file === 'object') add((file as Record<string, unknown>).messageId);
   if (Array.isArray(advanced.blockedFiles)) {
     for (const file of advanced.blockedFiles) {

@@ -5,6 +5,8 @@
  * ever leaves the background.
  */
 
+import { CAPTION_LIMIT, TEXT_LIMIT } from './compose';
+
 export const MENU_IDS = {
   joinGroup: 'warest-join-group',
   selection: 'warest-selection',
@@ -178,9 +180,8 @@ export type SendCall =
   | { ok: true; operationId: 'postMessagesSendText' | 'postMessagesSendMedia'; inputs: Record<string, unknown>; preview: string }
   | { ok: false; reason: string };
 
-/** WARest's limits: a text of at most 65 536 characters, a caption of at most 1 024. */
-export const TEXT_LIMIT = 65_536;
-export const CAPTION_LIMIT = 1024;
+/** WARest's limits, the composer's too: a text of at most 65 536 characters, a caption of at most 1 024. */
+export { CAPTION_LIMIT, TEXT_LIMIT };
 
 /** The one call a send window makes, checked before anything goes out; `preview` is the message as it will read. */
 export function sendCallFor(action: SendAction, request: Pick<MenuRequest, 'url' | 'text'>, draft: SendDraft, sessionId: string, to: string): SendCall {
