@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { callGroupApi, groupProblem, runGroupAction } from './group-api';
+import { groupProblem, runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from './group-data';
 import { usePopupStore } from './store';
+import { callActive } from './actions';
 
 /** The group's invite link: show it, copy it, reset it (after asking). Admins only. */
 export function GroupInviteSection({ sessionId, group }: { sessionId: string; group: GroupSummary }) {
@@ -14,7 +15,7 @@ export function GroupInviteSection({ sessionId, group }: { sessionId: string; gr
 
   async function showLink() {
     setBusy(true);
-    const reply = await callGroupApi('getGroupInvite', { sessionId, groupId: group.id });
+    const reply = await callActive('getGroupInvite', { sessionId, groupId: group.id });
     setBusy(false);
     if (!reply.ok) return say({ tone: 'error', text: groupProblem(reply.error, group.subject) });
     const found = resultText(reply.data, 'inviteLink');

@@ -2,9 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { filePayloadFromBlob } from '@/lib/file-payload';
 import { checkPictureFile, checkPictureUrl } from '@/lib/picture';
-import { callGroupApi, runGroupAction } from './group-api';
+import { runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from './group-data';
 import { usePopupStore } from './store';
+import { callActive } from './actions';
 
 /** The group's picture: view it, set it from a file or a URL, remove it (after asking). */
 export function GroupPictureSection(props: { sessionId: string; group: GroupSummary; mayEdit: boolean }) {
@@ -20,7 +21,7 @@ export function GroupPictureSection(props: { sessionId: string; group: GroupSumm
   const base = { sessionId, groupId: group.id };
 
   useEffect(() => {
-    void callGroupApi('getGroupPicture', { sessionId, groupId: group.id }).then((reply) => {
+    void callActive('getGroupPicture', { sessionId, groupId: group.id }).then((reply) => {
       if (reply.ok) setPicture(resultText(reply.data, 'pictureUrl') ?? null);
       else setPicture(null);
     });

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { parseInviteLink } from '@/lib/invite-link';
-import { callGroupApi, groupProblem, runGroupAction } from './group-api';
+import { groupProblem, runGroupAction } from './group-api';
 import { readInvitePreview, resultText, type InvitePreview } from './group-data';
 import { useGroupsStore } from './groups-store';
 import { usePopupStore } from './store';
+import { callActive } from './actions';
 
 function PreviewCard({ preview }: { preview: InvitePreview }) {
   return (
@@ -46,7 +47,7 @@ export function JoinByLinkView({ sessionId }: { sessionId: string }) {
     setTouched(true);
     if (!parsed.ok) return;
     setBusy(true);
-    const reply = await callGroupApi('getGroupJoinViaLink', { sessionId, inviteLink: parsed.link });
+    const reply = await callActive('getGroupJoinViaLink', { sessionId, inviteLink: parsed.link });
     setBusy(false);
     if (!reply.ok) return say({ tone: 'error', text: groupProblem(reply.error) });
     const group = readInvitePreview(reply.data);

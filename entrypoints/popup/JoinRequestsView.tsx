@@ -1,11 +1,12 @@
 import { useGroupList } from './use-group-list';
 import { describeFailures } from './AddParticipants';
-import { DIRECT_LIMIT, runGroupAction, startGroupJob, type OperationData } from './group-api';
+import { DIRECT_LIMIT, runGroupAction, startGroupJob } from './group-api';
 import { ago } from './format';
 import { readJoinRequests, resultList, resultStatuses, type GroupSummary, type JoinRequest } from './group-data';
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from './store';
 import { useGroup } from './use-group';
+import { type OperationData } from './actions';
 
 type Decision = 'approve' | 'reject';
 

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { readBusinessProfiles, type BusinessProfile } from './profile-data';
-import { callOperation, FactList } from './ProfileParts';
+import { FactList } from './ProfileParts';
 import { usePhoneList } from './PhoneListInput';
+import { callActive } from './actions';
 
 /** Looks up one number's WhatsApp Business profile (description, category, hours…). */
 export function ProfileBusiness({ sessionId }: { sessionId: string }) {
@@ -21,7 +22,7 @@ export function ProfileBusiness({ sessionId }: { sessionId: string }) {
     const number = parsed.valid[0]!;
     setProblem(null);
     setBusy(true);
-    const reply = await callOperation('getProfileBusinessProfile', { sessionId, checkNumbers: number.digits });
+    const reply = await callActive('getProfileBusinessProfile', { sessionId, checkNumbers: number.digits });
     setBusy(false);
     if (!reply.ok) return setProblem(reply.error.message);
     setFound({ number: `+${number.digits}`, profile: readBusinessProfiles(reply.data)[0] ?? null });

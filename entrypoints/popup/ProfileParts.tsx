@@ -1,21 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, ApiSuccess } from '@/lib/api-result';
-import type { Reply } from '@/lib/protocol';
-import { askBackground } from '@/lib/ui/ask-background';
+import type { ApiError } from '@/lib/api-result';
 import type { Fact } from './profile-data';
-import { usePopupStore } from './store';
+import { type OperationData, callActive } from './actions';
 
 /**
  * What the Profile and Server views share: one call to the background for the active server, a
  * hook that loads one answer (with its error in words), and a definition list of facts.
  */
-
-export type OperationData = Omit<ApiSuccess, 'ok'>;
-
-export function callOperation(operationId: string, inputs: Record<string, unknown> = {}): Promise<Reply<OperationData>> {
-  const profileId = usePopupStore.getState().activeProfileId;
-  return askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs });
-}
 
 export interface Loaded {
   data: OperationData | null;
@@ -31,7 +22,7 @@ export function useAnswer(operationId: string, inputs: Record<string, unknown>, 
   useEffect(() => {
     let live = true;
     setState((previous) => ({ ...previous, loading: true }));
-    void callOperation(operationId, inputs).then((reply) => {
+    void callActive(operationId, inputs).then((reply) => {
       if (!live) return;
       setState(reply.ok ? { data: reply.data, error: null, loading: false } : { data: null, error: reply.error, loading: false });
     });

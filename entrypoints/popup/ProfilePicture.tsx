@@ -3,8 +3,9 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { filePayloadFromBlob } from '@/lib/file-payload';
 import { checkPictureFile, checkPictureUrl } from '@/lib/picture';
 import { readPictureUrl } from './profile-data';
-import { callOperation, useAnswer } from './ProfileParts';
+import { useAnswer } from './ProfileParts';
 import { usePopupStore } from './store';
+import { callActive } from './actions';
 
 /** The account's profile picture: view it, set it from a file or a link, remove it (after asking). */
 export function ProfilePicture({ sessionId }: { sessionId: string }) {
@@ -41,7 +42,7 @@ export function ProfilePicture({ sessionId }: { sessionId: string }) {
       value = url.trim();
     }
     setBusy(true);
-    const reply = await callOperation('postProfilePicture', { sessionId, picture: value });
+    const reply = await callActive('postProfilePicture', { sessionId, picture: value });
     setBusy(false);
     if (!reply.ok) return say({ tone: 'error', text: reply.error.message });
     say({ tone: 'ok', text: `New profile picture set for “${sessionId}” from ${source === 'file' && file ? `“${file.name}”` : 'the link'}.` });
@@ -54,7 +55,7 @@ export function ProfilePicture({ sessionId }: { sessionId: string }) {
   async function remove() {
     setConfirming(false);
     setBusy(true);
-    const reply = await callOperation('deleteProfilePicture', { sessionId });
+    const reply = await callActive('deleteProfilePicture', { sessionId });
     setBusy(false);
     if (!reply.ok) return say({ tone: 'error', text: reply.error.message });
     say({ tone: 'ok', text: `Removed the profile picture of “${sessionId}”.` });

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { adminProblem, checkSchedule, checkTimezone, readRestart, readSchedule } from './server-data';
-import { callOperation } from './ProfileParts';
 import { usePopupStore } from './store';
+import { callActive } from './actions';
 
 type Pending = { kind: 'now' } | { kind: 'schedule'; schedule: string; timezone: string } | { kind: 'clear' };
 
@@ -31,8 +31,8 @@ export function ServerRestart({ serverName, onRestarted }: { serverName: string;
     setOutcome(null);
     const reply =
       action.kind === 'now'
-        ? await callOperation('postServerRestart')
-        : await callOperation('postServerRestartScheduled', action.kind === 'clear' ? { schedule: '0' } : { schedule: action.schedule, ...(action.timezone && { timezone: action.timezone }) });
+        ? await callActive('postServerRestart')
+        : await callActive('postServerRestartScheduled', action.kind === 'clear' ? { schedule: '0' } : { schedule: action.schedule, ...(action.timezone && { timezone: action.timezone }) });
     setBusy(false);
     if (!reply.ok) {
       const what = action.kind === 'now' ? 'restart' : 'change its restart schedule';

@@ -1,6 +1,42 @@
-import type { ApiSuccess } from '@/lib/api-result';
+import type { ApiError, ApiSuccess } from '@/lib/api-result';
+import type { Reply } from '@/lib/protocol';
 import { askBackground } from '@/lib/ui/ask-background';
 import { usePopupStore } from './store';
+
+/** What a successful operation answers, as the popup sees it. */
+export type OperationData = Omit<ApiSuccess, 'ok'>;
+
+/** Calls one catalog operation on the popup's active server (through the background). */
+export function callActive(operationId: string, inputs: Record<string, unknown> = {}): Promise<Reply<OperationData>> {
+  const profileId = usePopupStore.getState().activeProfileId;
+  return askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs });
+}
+
+/** Success in words, with the server's own message. */
+export function withServerWords(text: string, data: OperationData): string {
+  return data.message ? `${text} The server said: “${data.message}”.` : text;
+}
+
+/**
+ * Runs one operation and puts its outcome in the popup's banner: the description and the
+ * server's words on success; on failure, `explain`'s words (views with their own reasons for
+ * some failures pass one). Answers the data on success, null on failure.
+ */
+export async function runAndSay(
+  operationId: string,
+  inputs: Record<string, unknown>,
+  describe: (data: OperationData) => string,
+  explain: (error: ApiError) => string = (error) => error.message,
+): Promise<OperationData | null> {
+  const { say } = usePopupStore.getState();
+  const reply = await callActive(operationId, inputs);
+  if (!reply.ok) {
+    say({ tone: 'error', text: explain(reply.error) });
+    return null;
+  }
+  say({ tone: 'ok', text: withServerWords(describe(reply.data), reply.data) });
+  return reply.data;
+}
 
 /**
  * Runs one catalog operation for the active profile and tells the user how it went: the
@@ -10,16 +46,9 @@ import { usePopupStore } from './store';
 export async function runOperation(
   operationId: string,
   inputs: Record<string, unknown>,
-  describeSuccess: (data: Omit<ApiSuccess, 'ok'>) => string,
-): Promise<Omit<ApiSuccess, 'ok'> | null> {
-  const { activeProfileId, say, refresh } = usePopupStore.getState();
-  const reply = await askBackground('operation.call', { ...(activeProfileId && { profileId: activeProfileId }), operationId, inputs });
-  if (!reply.ok) {
-    say({ tone: 'error', text: reply.error.message });
-    return null;
-  }
-  const serverWords = reply.data.message ? ` The server said: “${reply.data.message}”.` : '';
-  say({ tone: 'ok', text: `${describeSuccess(reply.data)}${serverWords}` });
-  void refresh();
-  return reply.data;
+  describeSuccess: (data: OperationData) => string,
+): Promise<OperationData | null> {
+  const data = await runAndSay(operationId, inputs, describeSuccess);
+  if (data) void usePopupStore.getState().refresh();
+  return data;
 }

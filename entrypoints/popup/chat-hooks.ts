@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { callChatApi } from './chat-api';
 import { appendChats, appendOlder, readChatPage, readMessagePage, type ChatMessage, type ChatSummary } from './chat-data';
 import { chatProblem } from './chat-words';
+import { callActive } from './actions';
 
 export const CHATS_PAGE = 20;
 export const MESSAGES_PAGE = 20;
@@ -24,7 +24,7 @@ export function useChatList(sessionId: string, search: string) {
       const ticket = ++latest.current;
       setLoading(true);
       const needle = search.trim();
-      const reply = await callChatApi('getChats', { sessionId, limit: CHATS_PAGE, offset, sortBy: 'lastMessage', sortOrder: 'desc', ...(needle && { search: needle }) });
+      const reply = await callActive('getChats', { sessionId, limit: CHATS_PAGE, offset, sortBy: 'lastMessage', sortOrder: 'desc', ...(needle && { search: needle }) });
       if (ticket !== latest.current) return;
       setLoading(false);
       if (!reply.ok) return setError(chatProblem(reply.error));
@@ -61,7 +61,7 @@ export function useChatMessages(sessionId: string, chatId: string) {
   const fetchPage = useCallback(
     async (offset: number, limit: number, current: ChatMessage[]) => {
       setLoading(true);
-      const reply = await callChatApi('getChatsChatIdMessages', { sessionId, chatId, limit, offset });
+      const reply = await callActive('getChatsChatIdMessages', { sessionId, chatId, limit, offset });
       setLoading(false);
       if (!reply.ok) return setError(chatProblem(reply.error));
       setError(null);

@@ -1,20 +1,13 @@
-import type { ApiError, ApiSuccess } from '@/lib/api-result';
-import type { Reply } from '@/lib/protocol';
+import type { ApiError } from '@/lib/api-result';
 import { askBackground } from '@/lib/ui/ask-background';
 import { usePopupStore } from './store';
+import { type OperationData, runAndSay } from './actions';
 
 /**
  * Group operations from the popup: one call to the background per operation, and the outcome
  * in words. Failures that groups have their own reasons for (not an admin, group gone, link
  * reset) get their own advice; everything else keeps the client's "what to do".
  */
-
-export type OperationData = Omit<ApiSuccess, 'ok'>;
-
-export function callGroupApi(operationId: string, inputs: Record<string, unknown>): Promise<Reply<OperationData>> {
-  const profileId = usePopupStore.getState().activeProfileId;
-  return askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs });
-}
 
 function quoted(words: string | undefined): string {
   return words ? ` The server said: “${words}”.` : '';
@@ -38,11 +31,6 @@ export function groupProblem(error: ApiError, groupName?: string): string {
   return error.message;
 }
 
-/** Success in words, with the server's own message. */
-export function withServerWords(text: string, data: OperationData): string {
-  return `${text}${quoted(data.message)}`;
-}
-
 /**
  * Runs one group operation and puts its outcome in the popup's banner. Answers the data on
  * success, null on failure.
@@ -53,14 +41,7 @@ export async function runGroupAction(
   describe: (data: OperationData) => string,
   groupName?: string,
 ): Promise<OperationData | null> {
-  const { say } = usePopupStore.getState();
-  const reply = await callGroupApi(operationId, inputs);
-  if (!reply.ok) {
-    say({ tone: 'error', text: groupProblem(reply.error, groupName) });
-    return null;
-  }
-  say({ tone: 'ok', text: withServerWords(describe(reply.data), reply.data) });
-  return reply.data;
+  return runAndSay(operationId, inputs, describe, (error) => groupProblem(error, groupName));
 }
 
 /** Above this many items, participants and join requests go through a background job. */

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import { callGroupApi, groupProblem } from './group-api';
+import { groupProblem } from './group-api';
 import { adminFromRoster, readGroupInfo, readGroupList, readParticipantList, type GroupSummary } from './group-data';
 import { usePopupStore } from './store';
+import { callActive } from './actions';
 
 /**
  * The groups of each session, kept while the popup is open so going back and forth between the
@@ -31,11 +32,11 @@ export function listKey(sessionId: string): string {
 
 /** Whether this account is an admin of a group whose list entry does not say. */
 async function lookUpAdmin(sessionId: string, groupId: string): Promise<boolean | undefined | 'failed'> {
-  const info = await callGroupApi('getGroupInfo', { sessionId, groupId });
+  const info = await callActive('getGroupInfo', { sessionId, groupId });
   if (!info.ok) return 'failed';
   const known = readGroupInfo(info.data).group;
   if (known?.amAdmin !== undefined) return known.amAdmin;
-  const roster = await callGroupApi('getGroupParticipants', { sessionId, groupId });
+  const roster = await callActive('getGroupParticipants', { sessionId, groupId });
   return roster.ok ? adminFromRoster(readParticipantList(roster.data)) : 'failed';
 }
 
@@ -48,7 +49,7 @@ export const useGroupsStore = create<GroupsState>((set, get) => ({
     const key = listKey(sessionId);
     if (get().loading[key] || (!force && get().lists[key])) return;
     set((s) => ({ loading: { ...s.loading, [key]: true } }));
-    const reply = await callGroupApi('getGroups', { sessionId });
+    const reply = await callActive('getGroups', { sessionId });
     if (!reply.ok) {
       set((s) => ({ loading: { ...s.loading, [key]: false }, errors: { ...s.errors, [key]: groupProblem(reply.error) } }));
       return;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { callGroupApi, groupProblem, type OperationData } from './group-api';
+import { groupProblem } from './group-api';
 import { useSelection } from './use-selection';
+import { type OperationData, callActive } from './actions';
 
 /**
  * A list read from one group route (participants, join requests) with a multi-select over it:
@@ -19,7 +20,7 @@ export function useGroupList<T extends { ref: string }>(
   const { keepExisting, clear } = selection;
 
   const load = useCallback(async () => {
-    const reply = await callGroupApi(operationId, { sessionId, groupId });
+    const reply = await callActive(operationId, { sessionId, groupId });
     if (!reply.ok) return setError(groupProblem(reply.error));
     setError(null);
     const list = read(reply.data);

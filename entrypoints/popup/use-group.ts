@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { callGroupApi, groupProblem } from './group-api';
+import { groupProblem } from './group-api';
 import { readGroupInfo, type GroupSummary } from './group-data';
 import { listKey, useGroupsStore } from './groups-store';
+import { callActive } from './actions';
 
 /**
  * One group, as the panel and its sub-views show it: painted from the cached list at once, then
@@ -19,7 +20,7 @@ export function useGroup(sessionId: string, groupId: string) {
 
   const reload = useCallback(async () => {
     setLoading(true);
-    const reply = await callGroupApi('getGroupInfo', { sessionId, groupId });
+    const reply = await callActive('getGroupInfo', { sessionId, groupId });
     setLoading(false);
     if (!reply.ok) return setError(groupProblem(reply.error, name.current));
     const fresh = readGroupInfo(reply.data).group;
