@@ -67,7 +67,7 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
       )}
       {action === 'send-link' && <p className="hint">Link: <span className="mono">{url}</span></p>}
       <ServerPicker choice={choice} />
-      {profileId && sessionId && <RecipientPicker profileId={profileId} sessionId={sessionId} value={recipientValue} onChange={setRecipientValue} />}
+      {profileId && sessionId && <RecipientPicker profileId={profileId} sessionId={sessionId} value={recipientValue} onChange={setRecipientValue} defaultCountry={country} />}
       <div className="field">
         <label htmlFor={textId}>{field[0]}</label>
         <textarea id={textId} rows={action === 'send-selection' ? 5 : 2} value={draft[field[1]] ?? ''} disabled={working || !!outcome?.ok} onChange={(e) => setDraft({ ...draft, [field[1]]: e.target.value })} />

@@ -49,6 +49,7 @@ export function useChatList(sessionId: string, search: string) {
 /**
  * A chat's messages, newest first, paged back in time ("Load older"). `reload` reads again as
  * many as are shown, so an action's effect appears without losing the pages already loaded.
+ * Only the newest request's answer is shown.
  */
 export function useChatMessages(sessionId: string, chatId: string) {
   const [messages, setMessages] = useState<ChatMessage[] | null>(null);
@@ -57,11 +58,16 @@ export function useChatMessages(sessionId: string, chatId: string) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const shown = useRef(0);
+  const latest = useRef(0);
 
   const fetchPage = useCallback(
     async (offset: number, limit: number, current: ChatMessage[]) => {
+      // As for the chat list: an answer overtaken by a newer request (a reload after an action,
+      // another chat) must not replace what that request brings.
+      const ticket = ++latest.current;
       setLoading(true);
       const reply = await callActive('getChatsChatIdMessages', { sessionId, chatId, limit, offset });
+      if (ticket !== latest.current) return;
       setLoading(false);
       if (!reply.ok) return setError(chatProblem(reply.error));
       setError(null);
