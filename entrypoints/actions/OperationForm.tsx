@@ -5,15 +5,7 @@ import { toCurl } from '@/lib/explorer/curl';
 import { FieldControl } from './FieldControl';
 import { ResultView } from './ResultView';
 import { currentForm, useExplorerStore } from './store';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { copyText } from '@/lib/ui/clipboard';
 
 /** The chosen operation: what it is, its generated form, Run and Copy as cURL, and the outcome. */
 export function OperationForm({ operation }: { operation: Operation }) {

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { findImages } from '@/lib/explorer/result-images';
 import { JsonNode } from './JsonTree';
 import { useExplorerStore } from './store';
+import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
 
 /** The last run's outcome: status and the server's words, pictures inline, the answer as JSON. */
 export function ResultView() {
   const outcome = useExplorerStore((s) => s.outcome);
-  const [copied, setCopied] = useState<string | null>(null);
+  // Which answer the "copied" line is about: a newer answer does not inherit it.
+  const [copied, setCopied] = useState<{ about: unknown; text: string } | null>(null);
   if (!outcome) return null;
   if (!outcome.ok) {
     const { error } = outcome;
@@ -22,12 +24,7 @@ export function ResultView() {
   const images = findImages(answer);
   const json = JSON.stringify(answer, null, 2) ?? 'null';
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(json);
-      setCopied('Copied the answer as JSON.');
-    } catch {
-      setCopied('The browser refused clipboard access.');
-    }
+    setCopied({ about: outcome, text: (await copyText(json)) ? 'Copied the answer as JSON.' : `${CLIPBOARD_REFUSED} Select the answer and copy it by hand.` });
   }
   return (
     <section className="result" aria-label="Result" aria-live="polite">
@@ -47,7 +44,7 @@ export function ResultView() {
       )}
       <div className="actions compact">
         <button type="button" onClick={() => void copy()}>Copy JSON</button>
-        {copied && <span className="hint" role="status">{copied}</span>}
+        {copied?.about === outcome && <span className="hint" role="status">{copied.text}</span>}
       </div>
       <div className="json-tree" aria-label="Answer">
         <JsonNode name="" value={answer} />

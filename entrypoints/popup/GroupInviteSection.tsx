@@ -3,7 +3,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { groupProblem, runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from './group-data';
 import { usePopupStore } from './store';
-import { callActive } from './actions';
+import { callActive, copyAndSay } from './actions';
 
 /** The group's invite link: show it, copy it, reset it (after asking). Admins only. */
 export function GroupInviteSection({ sessionId, group }: { sessionId: string; group: GroupSummary }) {
@@ -35,10 +35,7 @@ export function GroupInviteSection({ sessionId, group }: { sessionId: string; gr
 
   function copy() {
     if (!link) return;
-    void navigator.clipboard.writeText(link).then(
-      () => say({ tone: 'ok', text: 'Invite link copied.' }),
-      () => say({ tone: 'error', text: 'Could not copy: the browser refused clipboard access. Select the link and copy it by hand.' }),
-    );
+    void copyAndSay(link, 'Invite link copied.', ' Select the link and copy it by hand.');
   }
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { askBackground } from '@/lib/ui/ask-background';
 import { groupCode } from './format';
 import { usePopupStore } from './store';
+import { copyAndSay } from './actions';
 
 /** How often the popup asks the background for news of the login while it is open. */
 const POLL_MS = 2500;
@@ -11,7 +12,7 @@ const POLL_MS = 2500;
  * code, grouped and copyable. The state lives in storage, so closing the popup loses nothing.
  */
 export function LoginView() {
-  const { login, show, say, refresh } = usePopupStore();
+  const { login, show, refresh } = usePopupStore();
   const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
@@ -77,7 +78,7 @@ export function LoginView() {
           {login.pairingCode ? (
             <div className="pairing">
               <output className="pairing-code" aria-label="Pairing code">{groupCode(login.pairingCode)}</output>
-              <button type="button" onClick={() => void navigator.clipboard.writeText(groupCode(login.pairingCode!)).then(() => say({ tone: 'ok', text: 'Pairing code copied.' }))}>
+              <button type="button" onClick={() => void copyAndSay(groupCode(login.pairingCode!), 'Pairing code copied.', ' Type the code shown above into WhatsApp instead.')}>
                 Copy code
               </button>
             </div>

@@ -3,7 +3,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { CopyIcon } from '@/components/CopyIcon';
 import { STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 import { askBackground } from '@/lib/ui/ask-background';
-import { runOperation } from './actions';
+import { runOperation, copyAndSay } from './actions';
 import { ago, showPhone } from './format';
 import { usePopupStore } from './store';
 
@@ -65,7 +65,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
           className="icon small"
           aria-label={`Copy session id ${session.id}`}
           title="Copy id"
-          onClick={() => void navigator.clipboard.writeText(session.id).then(() => say({ tone: 'ok', text: `Copied “${session.id}”.` }), () => say({ tone: 'error', text: 'Could not copy: the browser refused clipboard access.' }))}
+          onClick={() => void copyAndSay(session.id, `Copied “${session.id}”.`)}
         >
           <CopyIcon />
         </button>

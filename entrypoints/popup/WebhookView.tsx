@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { runOperation } from './actions';
+import { runOperation, copyAndSay } from './actions';
 import { usePopupStore } from './store';
 
 /** A strong random secret for signing webhook deliveries. */
@@ -23,7 +23,7 @@ export function checkWebhookUrl(text: string): string | null {
 }
 
 export function WebhookView({ sessionId }: { sessionId: string }) {
-  const { show, say } = usePopupStore();
+  const { show } = usePopupStore();
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const [reveal, setReveal] = useState(false);
@@ -63,7 +63,7 @@ export function WebhookView({ sessionId }: { sessionId: string }) {
         </div>
         <div className="actions compact">
           <button type="button" onClick={() => { setSecret(generateSecret()); setReveal(true); }}>Generate</button>
-          <button type="button" disabled={!secret} onClick={() => void navigator.clipboard.writeText(secret).then(() => say({ tone: 'ok', text: 'Secret copied.' }))}>Copy secret</button>
+          <button type="button" disabled={!secret} onClick={() => void copyAndSay(secret, 'Secret copied.', ' Press Show and copy it by hand.')}>Copy secret</button>
         </div>
         {touched && secretProblem && <span className="error-text">{secretProblem}</span>}
       </div>

@@ -2,6 +2,7 @@ import type { ApiError, ApiSuccess } from '@/lib/api-result';
 import type { Reply } from '@/lib/protocol';
 import { askBackground } from '@/lib/ui/ask-background';
 import { usePopupStore } from './store';
+import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
 
 /** What a successful operation answers, as the popup sees it. */
 export type OperationData = Omit<ApiSuccess, 'ok'>;
@@ -43,6 +44,13 @@ export async function runAndSay(
  * server's own words on success, the error's "what to do" on failure. Refreshes the session
  * list afterwards, since most session operations change it.
  */
+/** Copies text and says so in the banner, or says the browser refused (with what to do instead). */
+export async function copyAndSay(text: string, copied: string, whenRefused = ''): Promise<void> {
+  const { say } = usePopupStore.getState();
+  if (await copyText(text)) say({ tone: 'ok', text: copied });
+  else say({ tone: 'error', text: `${CLIPBOARD_REFUSED}${whenRefused}` });
+}
+
 export async function runOperation(
   operationId: string,
   inputs: Record<string, unknown>,
