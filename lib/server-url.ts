@@ -69,10 +69,13 @@ export function normalizeServerUrl(input: string): ServerUrlCheck {
   return { ok: true, baseUrl, origin: `${url.protocol}//${url.host}`, warnings };
 }
 
-/** The host-permission match pattern for a server (match patterns cover every port of a host). */
+/**
+ * The host-permission match pattern for a server: its scheme, host and port only (a pattern
+ * without a port would cover every port of the host, more than the server needs).
+ */
 export function hostPermissionPattern(baseUrl: string): string {
   const url = new URL(baseUrl);
-  return `${url.protocol}//${url.hostname}/*`;
+  return `${url.protocol}//${url.host}/*`;
 }
 
 /** Host and port only, for messages: never the full URL with a possible prefix. */

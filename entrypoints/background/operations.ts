@@ -1,7 +1,7 @@
 import type { ApiError } from '@/lib/api-result';
 import { createClient, type ServerCredentials } from '@/lib/client';
 import { testConnection } from '@/lib/connection-test';
-import { normalizeServerUrl } from '@/lib/server-url';
+import { displayHost, normalizeServerUrl } from '@/lib/server-url';
 import { readChecked, settingsItem } from '@/lib/stored-state';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
 import { syncLiveConnections } from './live-updates';
@@ -40,7 +40,18 @@ async function serverToTest(
   if (!saved.ok) {
     return draft ? { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key to test this server.' } } : saved;
   }
-  return { ok: true, value: { baseUrl: baseUrl ?? saved.value.profile.baseUrl, apiKey: typedKey ?? saved.value.apiKey } };
+  const savedUrl = saved.value.profile.baseUrl;
+  if (baseUrl && new URL(baseUrl).origin !== new URL(savedUrl).origin) {
+    // The form points somewhere else now: the saved key belongs to the old address only.
+    return {
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: `The server URL was changed from ${displayHost(savedUrl)} to ${displayHost(baseUrl)}: enter the API key for the new address to test it. The saved key is only ever sent to the address it was saved for.`,
+      },
+    };
+  }
+  return { ok: true, value: { baseUrl: baseUrl ?? savedUrl, apiKey: saved.value.apiKey } };
 }
 
 export function registerOperationHandlers(): void {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/stored-state';
-import { hostPermissionPattern, normalizeServerUrl } from '@/lib/server-url';
+import { displayHost, hostPermissionPattern, normalizeServerUrl } from '@/lib/server-url';
 import type { ApiError } from '@/lib/api-result';
 import { registerHandler } from './router';
 import { syncOriginRules } from './origin-rules';
@@ -65,6 +65,16 @@ export function registerProfileHandlers(): void {
     const existing = request.id ? state.profiles.find((p) => p.id === request.id) : undefined;
     if (request.id && !existing) return { ok: false, error: { kind: 'no-profile', message: 'That server profile no longer exists.' } };
     if (!existing && !apiKey) return { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key.' } };
+    if (existing && !apiKey && new URL(existing.baseUrl).origin !== new URL(url.baseUrl).origin) {
+      // The saved key was given for the old address: it is never sent elsewhere unless typed again.
+      return {
+        ok: false,
+        error: {
+          kind: 'invalid-input',
+          message: `The server URL was changed from ${displayHost(existing.baseUrl)} to ${displayHost(url.baseUrl)}: enter the API key again for the new address.`,
+        },
+      };
+    }
 
     const profile: ServerProfile = {
       id: existing?.id ?? crypto.randomUUID(),

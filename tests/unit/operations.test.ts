@@ -58,7 +58,7 @@ describe('operation.call', () => {
     const reply = await ask('operation.call', { operationId: 'getServerPing' });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'permission' } });
     if (!reply.ok) expect(reply.error.message).toContain('192.168.1.10:4001');
-    expect(contains).toHaveBeenCalledWith({ origins: ['http://192.168.1.10/*'] });
+    expect(contains).toHaveBeenCalledWith({ origins: ['http://192.168.1.10:4001/*'] });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -155,6 +155,21 @@ describe('connection.test', () => {
     pingHealthList();
     expect(data(await ask('connection.test', { profileId: 'home', draft: { baseUrl: 'http://192.168.1.10:4001' } })).ok).toBe(true);
     expect((fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>)['X-WAREST-API-KEY']).toBe(KEY);
+  });
+
+  it('never sends the saved key to a new address typed into an edited profile', async () => {
+    await saveProfiles([home], { home: KEY });
+    pingHealthList();
+    const reply = await ask('connection.test', { profileId: 'home', draft: { baseUrl: 'https://new-host.example.com' } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    if (!reply.ok) expect(reply.error.message).toMatch(/enter the API key for the new address/);
+    expect(fetchMock).not.toHaveBeenCalled();
+    // Another port is another origin too.
+    expect(await ask('connection.test', { profileId: 'home', draft: { baseUrl: 'http://192.168.1.10:4002' } })).toMatchObject({ ok: false });
+    expect(fetchMock).not.toHaveBeenCalled();
+    // A typed key goes to the new address.
+    expect(data(await ask('connection.test', { profileId: 'home', draft: { baseUrl: 'https://new-host.example.com', apiKey: 'typed-key' } })).ok).toBe(true);
+    expect((fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>)['X-WAREST-API-KEY']).toBe('typed-key');
   });
 
   it('refuses a draft URL that is not an address', async () => {

@@ -92,9 +92,9 @@ describe('profile.save', () => {
 
   it('keeps the saved key when editing without a key, and keeps id and creation time', async () => {
     const saved = await create('Home', 'http://localhost:4001');
-    const edited = data(await ask('profile.save', { id: saved.profile.id, name: 'Home NAS', baseUrl: 'http://nas.local:4001', notifications: false }));
+    const edited = data(await ask('profile.save', { id: saved.profile.id, name: 'Home NAS', baseUrl: 'http://localhost:4001/warest', notifications: false }));
 
-    expect(edited.profile).toEqual({ ...saved.profile, name: 'Home NAS', baseUrl: 'http://nas.local:4001', notifications: false });
+    expect(edited.profile).toEqual({ ...saved.profile, name: 'Home NAS', baseUrl: 'http://localhost:4001/warest', notifications: false });
     expect(await storedKeys()).toEqual({ [saved.profile.id]: KEY });
     expect((await storedProfiles())?.profiles).toEqual([edited.profile]);
   });
@@ -106,6 +106,17 @@ describe('profile.save', () => {
     expect(await storedKeys()).toEqual({ [home.profile.id]: 'rotated-key', [office.profile.id]: 'office-key' });
   });
 
+  it('keeps the saved key for its own address only: moving a profile to another origin needs the key typed again', async () => {
+    const home = await create('Home', 'http://localhost:4001');
+    const moved = await ask('profile.save', { id: home.profile.id, name: 'Home', baseUrl: 'https://elsewhere.example.com' });
+    expect(moved).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await storedKeys()).toEqual({ [home.profile.id]: KEY });
+    // A new path on the same origin keeps the key; a typed key moves it.
+    data(await ask('profile.save', { id: home.profile.id, name: 'Home', baseUrl: 'http://localhost:4001/warest' }));
+    data(await ask('profile.save', { id: home.profile.id, name: 'Home', baseUrl: 'https://elsewhere.example.com', apiKey: 'new-key' }));
+    expect(await storedKeys()).toEqual({ [home.profile.id]: 'new-key' });
+  });
+
   it('refuses to edit a profile that does not exist', async () => {
     const reply = await ask('profile.save', { id: 'gone', name: 'X', baseUrl: 'http://localhost:4001', apiKey: KEY });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'no-profile' } });
@@ -114,7 +125,7 @@ describe('profile.save', () => {
 
   it("reports host access as the browser's permissions say, asking for the server's host pattern", async () => {
     expect((await create('Home', 'http://192.168.1.10:4001/warest')).hostAccess).toBe(true);
-    expect(contains).toHaveBeenCalledWith({ origins: ['http://192.168.1.10/*'] });
+    expect(contains).toHaveBeenCalledWith({ origins: ['http://192.168.1.10:4001/*'] });
 
     contains.mockResolvedValue(false);
     expect((await create('Office', 'https://warest.example.com')).hostAccess).toBe(false);

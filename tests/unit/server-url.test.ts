@@ -202,13 +202,14 @@ describe('isLocalHost', () => {
 });
 
 describe('hostPermissionPattern', () => {
-  it('covers every port and path of the host, with the same scheme', () => {
-    expect(hostPermissionPattern('http://192.168.1.10:4001/warest')).toBe('http://192.168.1.10/*');
+  it('covers the server's scheme, host and port, and every path', () => {
+    expect(hostPermissionPattern('http://192.168.1.10:4001/warest')).toBe('http://192.168.1.10:4001/*');
+    expect(hostPermissionPattern('https://warest.example.com:443')).toBe('https://warest.example.com/*');
     expect(hostPermissionPattern('https://warest.example.com')).toBe('https://warest.example.com/*');
   });
 
   it('keeps the brackets of an IPv6 host', () => {
-    expect(hostPermissionPattern('http://[::1]:4001')).toBe('http://[::1]/*');
+    expect(hostPermissionPattern('http://[::1]:4001')).toBe('http://[::1]:4001/*');
   });
 });
 
