@@ -130,9 +130,5 @@ export function registerMenus(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleMenuClick(info, tab).catch((error: unknown) => console.error('WARest Companion: menu action failed', error instanceof Error ? error.message : error));
   });
-  // The one way to use a menu without right-clicking (end-to-end tests in a headless browser; the
-  // service worker's own console). Only code already running in the worker can reach it, and it
-  // does exactly what a click does: open the window, which asks before doing anything.
-  (globalThis as { warestMenuClick?: typeof handleMenuClick }).warestMenuClick = handleMenuClick;
   watchMenuJobs();
 }

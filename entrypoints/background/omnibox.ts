@@ -62,7 +62,4 @@ export function registerOmnibox(): void {
   browser.omnibox.onInputEntered.addListener((text) => {
     void handleInputEntered(text).catch((error: unknown) => console.error('WARest Companion: omnibox action failed', error instanceof Error ? error.message : error));
   });
-  // Like `warestMenuClick`: the only way a headless end-to-end test can type in the address bar.
-  // Only code already running in the worker reaches it; Enter still only opens the asking window.
-  (globalThis as { warestOmnibox?: unknown }).warestOmnibox = { inputChanged: handleInputChanged, inputEntered: handleInputEntered };
 }

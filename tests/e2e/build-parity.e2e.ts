@@ -34,4 +34,9 @@ describe('the e2e build', () => {
     delete e2e.host_permissions;
     expect(e2e).toEqual(shipped);
   });
+
+  it('ships no test hooks in its service worker', () => {
+    const worker = fs.readFileSync(path.join(SHIPPED_DIR, 'background.js'), 'utf8');
+    expect(worker).not.toMatch(/warestMenuClick|warestOmnibox|e2eAddressBar/);
+  });
 });

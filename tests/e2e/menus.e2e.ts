@@ -3,12 +3,12 @@ import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord } from '../fake-server/index';
 import { placeholderPng } from '../fake-server/png';
 import { askFromPage } from './support/extension';
+import { dispatchMenuClick } from './support/browser-events';
 import { endServer, resetExtension, saveProfile, useExtension } from './support/fixture';
 
 /**
- * The right-click menus. A headless browser cannot right-click, so each test calls the menus'
- * click handler in the service worker (the same function `contextMenus.onClicked` calls) with the
- * `info` and `tab` Chrome would pass, then drives the window it opens, by role and label, against
+ * The right-click menus. A headless browser cannot right-click, so each test fires Chrome's
+ * `contextMenus.onClicked` event in the service worker with the `info` and `tab` Chrome would pass, then drives the window it opens, by role and label, against
  * the fake server. Every request must fit WARest's published contract.
  */
 
@@ -50,18 +50,14 @@ function click(info: Record<string, unknown>) {
   };
 }
 
-/** Right-clicks, as far as a headless browser can: runs the click handler and returns the window it opened. */
+/** Right-clicks, as far as a headless browser can: fires Chrome's click event and returns the window it opened. */
 async function useMenu(info: Record<string, unknown>): Promise<Page> {
   const opened = extension.context.waitForEvent('page', { timeout: 10_000 });
   const data = click(info);
-  const result = await extension.background.evaluate(
-    ([clickInfo, tab]) => (self as unknown as { warestMenuClick(info: unknown, tab: unknown): Promise<{ id: string } | undefined> }).warestMenuClick(clickInfo, tab),
-    [data.info, data.tab] as const,
-  );
-  expect(result?.id).toBeTruthy();
+  await dispatchMenuClick(extension, data.info, data.tab);
   const page = await opened;
   await page.waitForLoadState('domcontentloaded');
-  expect(page.url()).toBe(`chrome-extension://${extension.extensionId}/menu-action.html?id=${result!.id}`);
+  expect(page.url()).toMatch(new RegExp(`^chrome-extension://${extension.extensionId}/menu-action\\.html\\?id=[0-9a-f-]{36}$`));
   // A small window of its own, not a tab of the page's window.
   expect(await page.evaluate(async () => (await chrome.windows.getCurrent()).type)).toBe('popup');
   return page;

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord } from '../fake-server/index';
 import { placeholderPng } from '../fake-server/png';
+import { dispatchMenuClick, enterInAddressBar, typeInAddressBar as typeIn, type AddressBarShown } from './support/browser-events';
 import { endServer, resetExtension, saveProfile, useExtension } from './support/fixture';
 
 /**
  * The `wa` address-bar keyword and the "Send … to" menus. A headless browser can neither type in
- * the address bar nor right-click, so each test calls the same handlers Chrome's omnibox and
- * contextMenus events call (the worker's test hooks) with what Chrome would pass, then drives the
+ * the address bar nor right-click, so each test fires Chrome's own omnibox and contextMenus
+ * events in the worker (support/browser-events.ts) with what Chrome would pass, then drives the
  * window they open by role and label against the fake server, and checks what the server stored.
  */
 
@@ -43,32 +44,25 @@ async function expectNotification(prefix: string): Promise<void> {
 }
 
 /** The page the window shows once it opened; checks it is a small window with only a random id in its address. */
-async function windowFor(opening: () => Promise<{ id: string } | undefined>): Promise<Page> {
+async function windowFor(opening: () => Promise<void>): Promise<Page> {
   const opened = extension.context.waitForEvent('page', { timeout: 10_000 });
-  const result = await opening();
-  expect(result?.id).toMatch(/^[0-9a-f-]{36}$/);
+  await opening();
   const page = await opened;
   await page.waitForLoadState('domcontentloaded');
-  expect(page.url()).toBe(`chrome-extension://${extension.extensionId}/menu-action.html?id=${result!.id}`);
+  expect(page.url()).toMatch(new RegExp(`^chrome-extension://${extension.extensionId}/menu-action\\.html\\?id=[0-9a-f-]{36}$`));
   expect(await page.evaluate(async () => (await chrome.windows.getCurrent()).type)).toBe('popup');
   return page;
 }
 
 // ---- The address bar ---------------------------------------------------------------------------
 
-interface Shown {
-  defaultDescription: string;
-  suggestions: Array<{ content: string; description: string }>;
-}
-type OmniboxHook = { warestOmnibox: { inputChanged(text: string): Promise<Shown>; inputEntered(text: string): Promise<{ id: string }> } };
-
 /** Typing after `wa ` in the address bar: what Chrome shows under it. */
-function typeInAddressBar(text: string): Promise<Shown> {
-  return extension.background.evaluate((typed) => (self as unknown as OmniboxHook).warestOmnibox.inputChanged(typed), text);
+function typeInAddressBar(text: string): Promise<AddressBarShown> {
+  return typeIn(extension, text);
 }
 /** Pressing Enter: the window that asks. */
 function pressEnter(text: string): Promise<Page> {
-  return windowFor(() => extension.background.evaluate((typed) => (self as unknown as OmniboxHook).warestOmnibox.inputEntered(typed), text));
+  return windowFor(() => enterInAddressBar(extension, text));
 }
 
 describe('the address bar: wa <number> <message>', () => {
@@ -143,12 +137,7 @@ describe('the address bar: wa <number> <message>', () => {
 function useMenu(info: Record<string, unknown>): Promise<Page> {
   const tab = { id: 41, index: 0, windowId: 1, active: true, highlighted: true, pinned: false, incognito: false, url: PAGE.url, title: PAGE.title, status: 'complete' };
   const clickInfo = { frameId: 0, editable: false, pageUrl: PAGE.url, ...info };
-  return windowFor(() =>
-    extension.background.evaluate(
-      ([i, t]) => (self as unknown as { warestMenuClick(info: unknown, tab: unknown): Promise<{ id: string } | undefined> }).warestMenuClick(i, t),
-      [clickInfo, tab] as const,
-    ),
-  );
+  return windowFor(() => dispatchMenuClick(extension, clickInfo, tab));
 }
 
 describe('the “Send … to” menus', () => {

@@ -202,7 +202,7 @@ describe('isLocalHost', () => {
 });
 
 describe('hostPermissionPattern', () => {
-  it('covers the server's scheme, host and port, and every path', () => {
+  it('covers the server’s scheme, host and port, and every path', () => {
     expect(hostPermissionPattern('http://192.168.1.10:4001/warest')).toBe('http://192.168.1.10:4001/*');
     expect(hostPermissionPattern('https://warest.example.com:443')).toBe('https://warest.example.com/*');
     expect(hostPermissionPattern('https://warest.example.com')).toBe('https://warest.example.com/*');
