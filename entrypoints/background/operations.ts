@@ -70,7 +70,8 @@ export function registerOperationHandlers(): void {
     const server = await serverToTest(profileId, draft);
     if (!server.ok) return server;
     const { baseUrl, apiKey } = server.value;
-    const settings = { timeoutMs: await requestTimeoutMs() };
+    // No waiting out a rate limit here: a test that is limited says so at once.
+    const settings = { timeoutMs: await requestTimeoutMs(), retryRateLimited: false };
     const report = (await hasHostAccess(baseUrl))
       ? await testConnection((operationId, inputs) => client.call({ baseUrl, apiKey }, operationId, inputs, settings))
       : await testConnection(async () => ({ ok: false, error: permissionError(baseUrl) }));

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { failure, type ApiResult, type ErrorKind } from '@/lib/api-result';
+import type { CheckState } from '@/lib/connection-test';
 import { testConnection, type CallFn } from '@/lib/connection-test';
 
 function ok(results: unknown[] = [], latencyMs = 12.4): ApiResult {
@@ -22,7 +23,7 @@ function fakeCall(answers: Record<string, ApiResult>) {
 const sessions = (count: number) => ok([{ items: Array.from({ length: count }, (_, i) => ({ id: `s${i}`, status: 'open' })) }]);
 
 describe('testConnection', () => {
-  it('reports all good: latency, version from healthz, key accepted, session count', async () => {
+  it('reports all good: latency, version from healthz, key accepted as an admin key, session count', async () => {
     const call = fakeCall({
       getServerPing: ok([{ pong: true }], 12.4),
       getServerHealthz: ok([{ status: 'ok', serviceVersion: '0.3.44' }]),
@@ -35,11 +36,13 @@ describe('testConnection', () => {
     expect(report.reachable).toEqual({ state: 'ok', text: 'Reachable: answered in 12 ms.' });
     expect(report.serverVersion).toBe('0.3.44');
     expect(report.version).toEqual({ state: 'ok', text: 'Server version 0.3.44.' });
-    expect(report.key.state).toBe('ok');
+    expect(report.key).toEqual({ state: 'ok', text: 'API key accepted (an admin key).' });
+    expect(report.keyRole).toBe('admin');
     expect(report.sessionCount).toBe(3);
     expect(report.sessions).toEqual({ state: 'ok', text: '3 sessions visible to this key.' });
     expect(report.error).toBeUndefined();
-    expect(call.mock.calls.map(([id]) => id)).toEqual(['getServerPing', 'getServerHealthz', 'getSessionList']);
+    // ping proves the address only (it needs no key); the list is the key's check.
+    expect(call.mock.calls.map(([id]) => id)).toEqual(['getServerPing', 'getSessionList', 'getServerHealthz']);
   });
 
   it('says "1 session" in the singular', async () => {
@@ -49,16 +52,24 @@ describe('testConnection', () => {
     expect(report.sessions.text).toBe('1 session visible to this key.');
   });
 
-  it('counts zero sessions when the list has no items', async () => {
-    const report = await testConnection(fakeCall({ getServerPing: ok(), getServerHealthz: ok([{ serviceVersion: '1' }]), getSessionList: ok([]) }));
+  it('counts zero sessions in an empty list', async () => {
+    const report = await testConnection(fakeCall({ getServerPing: ok(), getServerHealthz: ok([{ serviceVersion: '1' }]), getSessionList: sessions(0) }));
     expect(report.ok).toBe(true);
     expect(report.sessionCount).toBe(0);
   });
 
-  it('falls back to getServerInfo serverVersion when healthz fails', async () => {
+  it('does not call an answer without a session list "0 sessions"', async () => {
+    const report = await testConnection(fakeCall({ getServerPing: ok(), getServerHealthz: ok([{ serviceVersion: '1' }]), getSessionList: ok([]) }));
+    expect(report.ok).toBe(false);
+    expect(report.sessions.state).toBe('failed');
+    expect(report.sessions.text).toMatch(/without a session list/);
+    expect(report.sessionCount).toBeUndefined();
+  });
+
+  it('falls back to getServerInfo serverVersion when healthz has none (older servers)', async () => {
     const call = fakeCall({
       getServerPing: ok(),
-      getServerHealthz: fail('not-found', 'Not found.', { status: 404, code: 404 }),
+      getServerHealthz: ok([{ status: 'ok' }]),
       getServerInfo: ok([{ serverVersion: '0.3.40' }]),
       getSessionList: sessions(0),
     });
@@ -75,21 +86,22 @@ describe('testConnection', () => {
     expect(call).not.toHaveBeenCalledWith('getServerInfo');
   });
 
-  it('skips the version when neither source gives one (a user key gets 403 on server info)', async () => {
-    const report = await testConnection(
-      fakeCall({
-        getServerPing: ok(),
-        getServerHealthz: ok([{ status: 'ok' }]),
-        getServerInfo: fail('forbidden', 'Admin only', { status: 403 }),
-        getSessionList: sessions(2),
-      }),
-    );
+  it('reads healthz’s 403 “Admin only” as a user key: accepted, the version not told to it', async () => {
+    const call = fakeCall({
+      getServerPing: ok(),
+      getServerHealthz: fail('forbidden', 'This needs an admin key.', { status: 403 }),
+      getSessionList: sessions(2),
+    });
+    const report = await testConnection(call);
     expect(report.ok).toBe(true);
-    expect(report.version.state).toBe('skipped');
+    expect(report.keyRole).toBe('user');
+    expect(report.key).toEqual({ state: 'ok', text: 'API key accepted (a user key).' });
+    expect(report.version).toEqual({ state: 'skipped', text: 'Version: WARest tells it to admin keys only, and this is a user key.' });
     expect(report.serverVersion).toBeUndefined();
+    expect(call).not.toHaveBeenCalledWith('getServerInfo');
   });
 
-  it('reports the key rejected when the ping answers 401, without further calls', async () => {
+  it('reports the key rejected when a proxy answers the ping 401, without further calls', async () => {
     const call = fakeCall({ getServerPing: fail('auth', 'The server rejected the API key.', { status: 401 }) });
     const report = await testConnection(call);
 
@@ -132,11 +144,7 @@ describe('testConnection', () => {
   });
 
   it('reports a WARest-shaped 404 on ping as a wrong address too: every WARest server answers ping', async () => {
-    const call = fakeCall({
-      getServerPing: fail('not-found', 'Not found.', { status: 404, code: 2600 }),
-      getServerHealthz: ok([{ serviceVersion: '0.3.44' }]),
-      getSessionList: sessions(1),
-    });
+    const call = fakeCall({ getServerPing: fail('not-found', 'Not found.', { status: 404, code: 2600 }) });
     const report = await testConnection(call);
     expect(report.ok).toBe(false);
     expect(report.reachable.state).toBe('failed');
@@ -145,35 +153,49 @@ describe('testConnection', () => {
     expect(call).toHaveBeenCalledTimes(1);
   });
 
-  it('reports the key rejected when the list fails with auth after the ping worked', async () => {
-    const report = await testConnection(
-      fakeCall({
-        getServerPing: ok([], 30),
-        getServerHealthz: ok([{ serviceVersion: '0.3.44' }]),
-        getSessionList: fail('auth', 'The server rejected the API key.', { status: 401 }),
-      }),
-    );
+  it('reports the key rejected when the list answers 401 (ping needs no key, so it proves nothing about one)', async () => {
+    const call = fakeCall({
+      getServerPing: ok([], 30),
+      getSessionList: fail('auth', 'The server rejected the API key.', { status: 401 }),
+    });
+    const report = await testConnection(call);
     expect(report.ok).toBe(false);
     expect(report.reachable.state).toBe('ok');
     expect(report.latencyMs).toBe(30);
-    expect(report.serverVersion).toBe('0.3.44');
     expect(report.key.state).toBe('failed');
     expect(report.key.text).toMatch(/^API key rejected\./);
-    expect(report.sessions.state).toBe('failed');
+    expect(report.version.state).toBe('skipped');
+    expect(report.sessions.state).toBe('skipped');
     expect(report.error?.kind).toBe('auth');
+    expect(call).not.toHaveBeenCalledWith('getServerHealthz');
   });
 
-  it('keeps the key accepted when the list fails for another reason', async () => {
+  it.each<[string, ErrorKind, number, CheckState]>([
+    ['403', 'forbidden', 403, 'failed'],
+    ['409', 'not-logged-in', 409, 'skipped'],
+    ['500', 'server', 500, 'skipped'],
+    ['a 200 that is not WARest data', 'bad-response', 200, 'skipped'],
+  ])('never calls the key accepted when the list answers %s', async (_name, kind, status, keyState) => {
     const report = await testConnection(
-      fakeCall({
-        getServerPing: ok(),
-        getServerHealthz: ok([{ serviceVersion: '0.3.44' }]),
-        getSessionList: fail('server', 'The server had an error (HTTP 500).', { status: 500 }),
-      }),
+      fakeCall({ getServerPing: ok(), getSessionList: fail(kind, `The ${kind} message.`, { status }) }),
     );
     expect(report.ok).toBe(false);
-    expect(report.key).toEqual({ state: 'ok', text: 'API key accepted.' });
+    expect(report.key.state).toBe(keyState);
+    expect(report.key.text).not.toMatch(/accepted/);
+    expect(report.key.text).toContain(`The ${kind} message.`);
     expect(report.sessions.state).toBe('failed');
-    expect(report.sessions.text).toContain('HTTP 500');
+    expect(report.error?.kind).toBe(kind);
+  });
+
+  it('says a rate-limited key is limited, in one line, without waiting or calling on', async () => {
+    const call = fakeCall({
+      getServerPing: ok(),
+      getSessionList: fail('rate-limited', 'Too many requests to the server. Try again in 42 s.', { status: 429 }),
+    });
+    const report = await testConnection(call);
+    expect(report.ok).toBe(false);
+    expect(report.key).toEqual({ state: 'skipped', text: 'API key: not checked yet. Too many requests to the server. Try again in 42 s.' });
+    expect(report.sessions.state).toBe('skipped');
+    expect(call).toHaveBeenCalledTimes(2);
   });
 });
