@@ -2,7 +2,9 @@ import type { ApiError } from '@/lib/api-result';
 import { createClient, type ServerCredentials } from '@/lib/client';
 import { testConnection } from '@/lib/connection-test';
 import { displayHost, normalizeServerUrl } from '@/lib/server-url';
-import { readChecked, settingsItem } from '@/lib/stored-state';
+import { explainSessionNotFound, isSessionNotFound } from '@/lib/session-not-open';
+import { parseSessionList, type SessionSummary } from '@/lib/sessions';
+import { readChecked, settingsItem, snapshotsItem } from '@/lib/stored-state';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
 import { syncLiveConnections } from './live-updates';
 import { registerHandler } from './router';
@@ -54,14 +56,34 @@ async function serverToTest(
   return { ok: true, value: { baseUrl: baseUrl ?? savedUrl, apiKey: saved.value.apiKey } };
 }
 
+/**
+ * What the server's session list says of a session (null: not on it; undefined: unknown). The
+ * stored snapshot answers when it knows the session is not open; otherwise the list is read.
+ */
+async function listedSession(profileId: string, server: ServerCredentials, sessionId: string, timeoutMs: number): Promise<SessionSummary | null | undefined> {
+  const known = (await readChecked(snapshotsItem))[profileId]?.sessions.find((s) => s.id === sessionId);
+  if (known && known.status !== 'open') return known;
+  const list = await client.call(server, 'getSessionList', {}, { timeoutMs });
+  if (!list.ok) return known;
+  return parseSessionList(list).find((s) => s.id === sessionId) ?? null;
+}
+
 export function registerOperationHandlers(): void {
   registerHandler('operation.call', async ({ profileId, operationId, inputs, timeoutMs: requested }) => {
     const resolved = await resolveProfile(profileId);
     if (!resolved.ok) return resolved;
     const { profile, apiKey } = resolved.value;
     if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, error: permissionError(profile.baseUrl) };
-    const result = await client.call({ baseUrl: profile.baseUrl, apiKey }, operationId, inputs ?? {}, { timeoutMs: await requestTimeoutMs(requested) });
-    if (!result.ok) return result;
+    const server = { baseUrl: profile.baseUrl, apiKey };
+    const timeoutMs = await requestTimeoutMs(requested);
+    const result = await client.call(server, operationId, inputs ?? {}, { timeoutMs });
+    if (!result.ok) {
+      const sessionId = inputs?.sessionId;
+      if (isSessionNotFound(result.error) && typeof sessionId === 'string') {
+        return { ok: false, error: explainSessionNotFound(result.error, sessionId, await listedSession(profile.id, server, sessionId, timeoutMs)) };
+      }
+      return result;
+    }
     const { ok: _ok, ...data } = result;
     return { ok: true, data };
   });

@@ -120,6 +120,34 @@ describe('operation.call', () => {
   });
 });
 
+describe('operation.call on a session that is not open (404/1101 from Messages and Chats routes)', () => {
+  const notFound = () => new Response(JSON.stringify({ status: false, code: 1101, message: 'Session not found', results: null }), { status: 404, headers: { 'content-type': 'application/json' } });
+  const list = (items: unknown[]) => envelope([{ items }]);
+
+  it('says the session is not logged in, with its status from the server’s list', async () => {
+    await saveProfiles([home], { home: KEY });
+    fetchMock.mockImplementation(async (url) => (String(url).endsWith('/session/list') ? list([{ id: 'sales', status: 'logged_out' }]) : notFound()));
+    const reply = await ask('operation.call', { operationId: 'getChats', inputs: { sessionId: 'sales' } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'not-logged-in', code: 1101, message: expect.stringMatching(/^Session “sales” is not logged in to WhatsApp \(its status is logged out\)/) } });
+  });
+
+  it('uses the stored snapshot when it already knows the session is not open', async () => {
+    await saveProfiles([home], { home: KEY });
+    await fakeBrowser.storage.local.set({ sessionSnapshots: { home: { fetchedAt: 1, sessions: [{ id: 'sales', status: 'connecting' }], server: { state: 'ok' } } } });
+    fetchMock.mockImplementation(async () => notFound());
+    const reply = await ask('operation.call', { operationId: 'getChats', inputs: { sessionId: 'sales' } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'not-logged-in', message: expect.stringContaining('its status is connecting') } });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps "not found" for a session the server does not list, and says so', async () => {
+    await saveProfiles([home], { home: KEY });
+    fetchMock.mockImplementation(async (url) => (String(url).endsWith('/session/list') ? list([{ id: 'main', status: 'open' }]) : notFound()));
+    const reply = await ask('operation.call', { operationId: 'getChats', inputs: { sessionId: 'gone' } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringMatching(/^Session “gone” does not exist on this server/) } });
+  });
+});
+
 describe('connection.test', () => {
   function pingHealthList(listStatus = 200) {
     fetchMock.mockImplementation(async (url) => {
