@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 // Only the Server part of the catalog: this view's chunk need not carry all 90 operations.
 import { serverOperations } from '@/lib/catalog/server';
-import { cpuChart, readCpuHistory } from './server-data';
+import { adminProblem, cpuChart, readCpuHistory } from './server-data';
 import { LoadState, useAnswer } from './ProfileParts';
 
 const WIDTH = 300;
@@ -13,7 +13,7 @@ function optionsOf(name: string): readonly string[] {
 }
 
 /** The server's CPU use over a period, as a small line chart with its lowest/average/highest in words. */
-export function ServerCpu({ round }: { round: number }) {
+export function ServerCpu({ round, serverName }: { round: number; serverName: string }) {
   const ids = { period: useId(), interval: useId() };
   const [period, setPeriod] = useState('1h');
   const [interval, setInterval] = useState('5m');
@@ -32,7 +32,7 @@ export function ServerCpu({ round }: { round: number }) {
           {optionsOf('interval').map((o) => <option key={o} value={o}>{o}</option>)}
         </select>
       </div>
-      <LoadState loaded={loaded} what="the CPU history" />
+      <LoadState loaded={loaded} what="the CPU history" explain={(error) => adminProblem(error, 'show its CPU history', serverName)} />
       {loaded.data && (
         <>
           <svg className="cpu-chart" role="img" aria-label={chart.summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} preserveAspectRatio="none">

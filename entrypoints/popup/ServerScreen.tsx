@@ -22,9 +22,9 @@ export default function ServerScreen() {
         <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
         <button type="button" onClick={again}>Check again</button>
       </div>
-      <ServerStatus round={round} />
+      <ServerStatus round={round} serverName={serverName} />
       <ServerInfo round={round} serverName={serverName} />
-      <ServerCpu round={round} />
+      <ServerCpu round={round} serverName={serverName} />
       <ServerRestart serverName={serverName} onRestarted={() => setTimeout(again, AFTER_RESTART_MS)} />
     </section>
   );

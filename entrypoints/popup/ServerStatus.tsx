@@ -1,8 +1,14 @@
+import type { ApiError } from '@/lib/api-result';
+import { isKeyRefusal } from '@/lib/response';
 import { adminProblem, readHealth, readPing, readReadiness, readServerInfo } from './server-data';
 import { FactList, LoadState, useAnswer, type Loaded } from './ProfileParts';
 
-/** Ping (with the round trip), health and readiness, each in plain words. */
-export function ServerStatus({ round }: { round: number }) {
+/**
+ * Ping (with the round trip), health and readiness, each in plain words. Ping needs no key, so it
+ * tells only that the server answers; health and readiness are for admin keys only (a user key
+ * is told so, ../shared/warest/README.md fact 8).
+ */
+export function ServerStatus({ round, serverName }: { round: number; serverName: string }) {
   const key = String(round);
   const ping = useAnswer('getServerPing', {}, key);
   const health = useAnswer('getServerHealthz', {}, key);
@@ -10,7 +16,7 @@ export function ServerStatus({ round }: { round: number }) {
   return (
     <section className="profile-section" aria-label="Status">
       <h3>Status</h3>
-      <FactList label="Server status" facts={[...pingFacts(ping), ...healthFacts(health), ...readyFacts(ready)]} empty="Checking…" />
+      <FactList label="Server status" facts={[...pingFacts(ping), ...healthFacts(health, serverName), ...readyFacts(ready, serverName)]} empty="Checking…" />
     </section>
   );
 }
@@ -27,14 +33,19 @@ function pingFacts(loaded: Loaded) {
   return [{ label: 'Ping', value }];
 }
 
-function healthFacts(loaded: Loaded) {
-  if (pending(loaded) || loaded.error) return [{ label: 'Health', value: pending(loaded) ?? `Not healthy or not answering: ${loaded.error?.message}` }];
+/** Why an admin-only answer is missing: a user key, in words, or the failure itself. */
+function refusal(error: ApiError, what: string, serverName: string, otherwise: string): string {
+  return isKeyRefusal(error) ? adminProblem(error, what, serverName) : `${otherwise}: ${error.message}`;
+}
+
+function healthFacts(loaded: Loaded, serverName: string) {
+  if (pending(loaded) || loaded.error) return [{ label: 'Health', value: pending(loaded) ?? refusal(loaded.error!, 'show its health', serverName, 'Not healthy or not answering') }];
   const health = readHealth(loaded.data ?? undefined);
   return [{ label: 'Health', value: `${health.words}${health.problems.length ? ` (${health.problems.join(', ')})` : ''}` }];
 }
 
-function readyFacts(loaded: Loaded) {
-  if (pending(loaded) || loaded.error) return [{ label: 'Readiness', value: pending(loaded) ?? `Not ready or not answering: ${loaded.error?.message}` }];
+function readyFacts(loaded: Loaded, serverName: string) {
+  if (pending(loaded) || loaded.error) return [{ label: 'Readiness', value: pending(loaded) ?? refusal(loaded.error!, 'show its readiness', serverName, 'Not ready or not answering') }];
   const ready = readReadiness(loaded.data ?? undefined);
   return [{ label: 'Readiness', value: `${ready.words}${ready.unavailable.length ? ` (not available: ${ready.unavailable.join(', ')})` : ''}` }];
 }
