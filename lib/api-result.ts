@@ -30,6 +30,12 @@ export interface ApiError {
   code?: number;
   /** When a retry can succeed (epoch ms), for rate limits. */
   retryAt?: number;
+  /**
+   * The request may have been carried out although no answer came (a timeout or a broken
+   * connection after it left, or the background stopping mid-call). Never report it as failed:
+   * check, then let the person decide.
+   */
+  outcomeUnknown?: boolean;
 }
 
 export interface RateLimitInfo {

@@ -372,6 +372,8 @@ export interface SentMessage {
   blocked: string[];
   /** Where it went, as the server said. */
   toJid?: string;
+  /** Its answer never came; it was found afterwards among the chat's messages. */
+  confirmedFromChat?: boolean;
 }
 
 /** Reads a send answer (results[0].messageId, or advancedInfo.files[].messageId for files). */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { runChatAction } from './chat-api';
-import { messagesToMarkRead, MUTE_CHOICES, readMarkedCount, readPinned, type ChatSummary } from './chat-data';
+import { messagesToMarkRead, MUTE_CHOICES, readMarkedCount, readPinned, type ChatSummary } from '@/lib/answers/chats';
 import { useChatMarks } from './chat-marks';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);

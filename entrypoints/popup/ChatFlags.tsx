@@ -1,4 +1,4 @@
-import type { ChatSummary } from './chat-data';
+import type { ChatSummary } from '@/lib/answers/chats';
 import { showTime } from './chat-words';
 
 /** Pinned, archived and muted, shown only when known (from the server or this popup's own actions). */

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ChatSummary } from './chat-data';
+import type { ChatSummary } from '@/lib/answers/chats';
 import { useChatList } from './chat-hooks';
 import { chatKey, useChatMarks, withChatMarks } from './chat-marks';
 import { showTime } from './chat-words';

@@ -1,4 +1,4 @@
-import { jidPhone, type ChatSummary } from './chat-data';
+import { jidPhone, type ChatSummary } from '@/lib/answers/chats';
 import { useChatMessages } from './chat-hooks';
 import { chatKey, messageMark, useChatMarks, withChatMarks } from './chat-marks';
 import { ChatActions } from './ChatActions';

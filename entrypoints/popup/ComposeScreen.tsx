@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
 import { buildSend, readSent, takesFiles, TYPE_LABELS, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
 import { filePayloadFromBlob } from '@/lib/file-payload';
+import { expectationFor, type SentExpectation } from '@/lib/delivery-check';
 import { resolveRecipient } from '@/lib/recipient';
 import { COMPOSE_TYPES, type ComposeType } from '@/lib/stored-state';
 import { askBackground } from '@/lib/ui/ask-background';
@@ -12,6 +13,7 @@ import { FileFields } from './compose/FileFields';
 import { ListFields } from './compose/ListFields';
 import { PollFields } from './compose/PollFields';
 import { SentResult } from './compose/SentResult';
+import { UnsureResult } from './compose/UnsureResult';
 import { TextFields } from './compose/TextFields';
 import { useComposeDraft } from './compose/use-compose-draft';
 import { usePopupStore } from './store';
@@ -32,6 +34,8 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
   const [sendError, setSendError] = useState<string | null>(null);
   const [sent, setSent] = useState<{ result: SentMessage; to: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A send whose answer never came: what to look for in the chat, and why it is unknown. */
+  const [unsure, setUnsure] = useState<{ expected: SentExpectation; why: string; to: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const typeId = useId();
 
@@ -48,6 +52,7 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
   function set(patch: Partial<ComposeForm>, nextFiles: readonly File[] = files) {
     setSent(null);
     setSendError(null);
+    setUnsure(null);
     update(patch);
     if (errors) {
       const check = buildSend({ ...form!, ...patch }, sessionId, described(nextFiles), country);
@@ -65,12 +70,14 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
     setErrors(null);
     setSent(null);
     setSendError(null);
+    setUnsure(null);
     update({ type, pickedNames: [] });
   }
 
   async function send() {
     setSendError(null);
     setSent(null);
+    setUnsure(null);
     const check = buildSend(form!, sessionId, described(files), country);
     if (!check.ok) {
       setErrors(check.errors);
@@ -90,16 +97,29 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
       }
       const built = buildSend(form!, sessionId, picked, country);
       if (!built.ok) return setErrors(built.errors);
+      const startedAt = Date.now();
       const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: built.operationId, inputs: built.inputs });
-      if (!reply.ok) return setSendError(reply.error.message);
       const recipient = resolveRecipient(form!.recipient, country);
-      setSent({ result: readSent(reply.data), to: recipient.ok ? recipient.label : String(built.inputs.to) });
-      setFiles([]);
-      // The message is sent: a draft that could not be cleared is only a leftover, never a resend.
-      await clear().catch(() => undefined);
+      const to = recipient.ok ? recipient.label : String(built.inputs.to);
+      if (!reply.ok) {
+        // No answer is not a failure: it may have gone out. Find out before anything is sent again.
+        const expected = reply.error.outcomeUnknown ? expectationFor(built.inputs, startedAt) : undefined;
+        if (expected) return setUnsure({ expected, why: reply.error.message, to });
+        return setSendError(reply.error.outcomeUnknown ? `${reply.error.message} Check the chat before sending it again.` : reply.error.message);
+      }
+      await delivered(readSent(reply.data), to);
     } finally {
       setBusy(false);
     }
+  }
+
+  /** The message went out: show it and forget the draft. */
+  async function delivered(result: SentMessage, to: string) {
+    setUnsure(null);
+    setSent({ result, to });
+    setFiles([]);
+    // The message is sent: a draft that could not be cleared is only a leftover, never a resend.
+    await clear().catch(() => undefined);
   }
 
   const props: FieldsProps = { form, set, errors: shownErrors };
@@ -139,9 +159,18 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
           Not sent. {sendError}
         </p>
       )}
+      {unsure && (
+        <UnsureResult
+          profileId={profileId ?? undefined}
+          expected={unsure.expected}
+          why={unsure.why}
+          onConfirmed={(messageId) => void delivered({ messageIds: [messageId], blocked: [], confirmedFromChat: true }, unsure.to)}
+          onSendAgain={() => void send()}
+        />
+      )}
       {sent && <SentResult sent={sent.result} to={sent.to} onCopied={(text, ok) => say({ tone: ok ? 'ok' : 'error', text })} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || !!unsure}>
           {busy ? 'Sending…' : `Send ${TYPE_LABELS[form.type].toLowerCase()}`}
         </button>
         <button type="button" onClick={() => show({ name: 'list' })}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { runChatAction } from './chat-api';
-import { isEditable, myReaction, readPinned, type ChatMessage } from './chat-data';
+import { isEditable, myReaction, readPinned, type ChatMessage } from '@/lib/answers/chats';
 import { useChatMarks } from './chat-marks';
 import { MessageEditor } from './MessageEditor';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { jidPhone, type ChatMessage } from './chat-data';
+import { jidPhone, type ChatMessage } from '@/lib/answers/chats';
 import { describeKind, senderLabel, showTime } from './chat-words';
 import { MessageActions, type MessageContext } from './MessageActions';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { appendChats, appendOlder, readChatPage, readMessagePage, type ChatMessage, type ChatSummary } from './chat-data';
+import { appendChats, appendOlder, readChatPage, readMessagePage, type ChatMessage, type ChatSummary } from '@/lib/answers/chats';
 import { chatProblem } from './chat-words';
 import { callActive } from './actions';
 

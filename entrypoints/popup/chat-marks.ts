@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChatMessage, ChatSummary } from './chat-data';
+import type { ChatMessage, ChatSummary } from '@/lib/answers/chats';
 
 /**
  * What this popup learned from its own successful actions but a stock server's lists do not

@@ -1,5 +1,5 @@
 import type { ApiError } from '@/lib/api-result';
-import { fallbackName, type ChatMessage } from './chat-data';
+import { fallbackName, type ChatMessage } from '@/lib/answers/chats';
 
 /** Chats and messages in words: times, senders, media kinds, and failures with what to do. */
 

@@ -12,7 +12,7 @@ import {
   readPinned,
   toSeconds,
   type ChatMessage,
-} from '@/entrypoints/popup/chat-data';
+} from '@/lib/answers/chats';
 import { messageMark, withChatMarks } from '@/entrypoints/popup/chat-marks';
 import { chatProblem, describeKind, senderLabel, showTime } from '@/entrypoints/popup/chat-words';
 

@@ -8,7 +8,7 @@ export function SentResult({ sent, to, onCopied }: { sent: SentMessage; to: stri
   return (
     <section className="compose-sent" role="status" aria-label="Sent">
       <p>
-        Sent to {to}.{sent.messageIds.length === 0 && ' The server did not give a message id.'}
+        Sent to {to}.{sent.confirmedFromChat && ' (Its answer never came; the message was found in the chat.)'}{sent.messageIds.length === 0 && ' The server did not give a message id.'}
       </p>
       {sent.messageIds.length > 0 && (
         <ul aria-label="Message ids">
