@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { displayNumber, parseOmniboxInput } from '@/lib/omnibox';
 import { readChecked, settingsItem } from '@/lib/stored-state';
-import { notify } from './api';
-import { Outcome, type OutcomeState } from './Outcome';
-import { rememberRecipient, sendOne } from './send-actions';
+import { Outcome } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
+import { useSend } from './use-send';
 
 /**
  * `wa <number> <message>` from the address bar: the question, with the default server's first open
@@ -13,8 +12,8 @@ import type { ServerChoice } from './use-server-choice';
  */
 export function QuickSendView({ typed, choice }: { typed: string; choice: ServerChoice }) {
   const [country, setCountry] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
-  const [outcome, setOutcome] = useState<OutcomeState | null>(null);
+  const sending = useSend('send-text');
+  const { working, outcome } = sending;
   useEffect(() => void readChecked(settingsItem).then((s) => setCountry(s.defaultCountryCode)), []);
   if (country === null) return <p className="hint" aria-busy="true">Reading what you typed…</p>;
 
@@ -30,21 +29,9 @@ export function QuickSendView({ typed, choice }: { typed: string; choice: Server
 
   const { profileId, profileName, sessionId } = choice;
   const number = displayNumber(parsed.digits);
-  const send = async () => {
+  const send = () => {
     if (!profileId || !sessionId) return;
-    setWorking(true);
-    const result = await sendOne(profileId, 'postMessagesSendText', { sessionId, to: parsed.digits, message: parsed.text });
-    setWorking(false);
-    if (result.ok) {
-      const text = `Sent to ${number} from “${sessionId}”.${result.messageId ? ` Message ID: ${result.messageId}` : ''}`;
-      setOutcome({ ok: true, text });
-      await rememberRecipient(parsed.digits);
-      await notify('send-text', true, `Message sent to ${number}`, text);
-    } else {
-      const text = `The message to ${number} was not sent. ${result.message}`;
-      setOutcome({ ok: false, text });
-      await notify('send-text', false, `Message to ${number} not sent`, text);
-    }
+    void sending.send({ profileId, sessionId, to: parsed.digits, label: number, sentWords: 'Sent to', notSentWords: 'The message was not sent to' }, 'postMessagesSendText', { sessionId, to: parsed.digits, message: parsed.text });
   };
 
   return (
@@ -55,9 +42,10 @@ export function QuickSendView({ typed, choice }: { typed: string; choice: Server
           <p className="question">
             Send “<span className="selection">{parsed.text}</span>” to <strong className="mono">{number}</strong> from session “{sessionId}” of server “{profileName}”?
           </p>
-          {!outcome?.ok && (
+          {sending.unsureView}
+          {!outcome?.ok && !sending.unsure && (
             <div className="actions">
-              <button type="button" className="primary" disabled={working} onClick={() => void send()}>
+              <button type="button" className="primary" disabled={working} onClick={send}>
                 {working ? 'Sending…' : 'Send'}
               </button>
               <button type="button" disabled={working} onClick={() => window.close()}>Cancel</button>

@@ -1,15 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
 import { imageProblem, sendCallFor, type MenuRequest, type SendAction, type SendDraft } from '@/lib/menu-handoff';
-import { notify } from './api';
-import { Outcome, type OutcomeState } from './Outcome';
+import { Outcome } from './Outcome';
 import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from '@/lib/recipient';
-import { rememberRecipient, sendOne } from './send-actions';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
-
-/** A person's number (for the address bar's recent recipients); undefined for groups and private ids. */
-const personDigits = (to: string) => /^(\d{5,20})(?:@s\.whatsapp\.net)?$/.exec(to)?.[1];
+import { useSend } from './use-send';
 
 const WHAT: Record<SendAction, string> = { 'send-selection': 'text', 'send-link': 'link', 'send-image': 'image' };
 
@@ -22,8 +18,8 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
   const [draft, setDraft] = useState<SendDraft>(action === 'send-selection' ? { message: request.text ?? '' } : {});
   const [recipientValue, setRecipientValue] = useState<RecipientValue>(EMPTY_RECIPIENT);
   const country = useDefaultCountry();
-  const [working, setWorking] = useState(false);
-  const [outcome, setOutcome] = useState<OutcomeState | null>(null);
+  const sending = useSend(action);
+  const { working, outcome } = sending;
   const { profileId, sessionId } = choice;
   const url = request.url ?? '';
   // A contact or group of one session means nothing to another.
@@ -38,23 +34,10 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
   const call = sessionId && recipient ? sendCallFor(action, request, draft, sessionId, recipient.to) : undefined;
   const field = { 'send-selection': ['Message', 'message'], 'send-link': ['Comment (optional)', 'comment'], 'send-image': ['Caption (optional)', 'caption'] }[action] as [string, keyof SendDraft];
 
-  const send = async () => {
-    if (!profileId || !call?.ok || !recipient) return;
-    setWorking(true);
-    const result = await sendOne(profileId, call.operationId, call.inputs);
-    setWorking(false);
+  const send = () => {
+    if (!profileId || !sessionId || !call?.ok || !recipient) return;
     const what = WHAT[action];
-    if (result.ok) {
-      const text = `The ${what} was sent to ${recipient.label} from “${sessionId}”.${result.messageId ? ` Message ID: ${result.messageId}` : ''}`;
-      setOutcome({ ok: true, text });
-      const digits = personDigits(recipient.to);
-      if (digits) await rememberRecipient(digits);
-      await notify(action, true, `Sent to ${recipient.label}`, text);
-    } else {
-      const text = `The ${what} was not sent to ${recipient.label}. ${result.message}`;
-      setOutcome({ ok: false, text });
-      await notify(action, false, `Not sent to ${recipient.label}`, text);
-    }
+    void sending.send({ profileId, sessionId, to: recipient.to, label: recipient.label, sentWords: `The ${what} was sent to`, notSentWords: `The ${what} was not sent to` }, call.operationId, call.inputs);
   };
 
   return (
@@ -80,9 +63,10 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
           {call.preview && <p className="selection">{call.preview}</p>}
         </section>
       )}
-      {!outcome?.ok && (
+      {sending.unsureView}
+      {!outcome?.ok && !sending.unsure && (
         <div className="actions">
-          <button type="button" className="primary" disabled={!call?.ok || working} onClick={() => void send()}>
+          <button type="button" className="primary" disabled={!call?.ok || working} onClick={send}>
             {working ? 'Sending…' : 'Send'}
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { checkDelivery, expectationFor } from '@/lib/delivery-check';
 import { browser } from 'wxt/browser';
 import { jobItemsOf } from '@/lib/jobs';
 import { MENU_JOB_PREFIX } from '@/lib/menu-handoff';
@@ -61,12 +62,23 @@ export async function sendMessages(
   let stopped: string | undefined;
   for (const { digits } of numbers) {
     if (stopped) {
-      results.push({ digits, outcome: 'failed', reason: 'Not sent: stopped after the error above.' });
+      results.push({ digits, outcome: 'failed', reason: stopped === 'unknown' ? 'Not sent: stopped after the unconfirmed message above.' : 'Not sent: stopped after the error above.' });
       continue;
     }
-    const reply = await callOperation(profileId, 'postMessagesSendText', { sessionId, to: digits, message });
+    const startedAt = Date.now();
+    const inputs = { sessionId, to: digits, message };
+    const reply = await callOperation(profileId, 'postMessagesSendText', inputs);
     if (reply.ok) results.push({ digits, outcome: 'sent' });
-    else {
+    else if (reply.error.outcomeUnknown) {
+      // No answer: read the chat. What cannot be confirmed is reported, never sent again, and the
+      // run stops there so that nothing after it goes out on a doubt.
+      const check = await checkDelivery((read) => callOperation(profileId, 'getChatsChatIdMessages', read), expectationFor(inputs, startedAt)!);
+      if (check.state === 'sent') results.push({ digits, outcome: 'sent', reason: 'Its answer never came; the message was found in the chat.' });
+      else {
+        results.push({ digits, outcome: 'unknown', reason: `Not confirmed: it may have been sent. ${check.state === 'unknown' ? `The chat could not be read (${check.reason}).` : 'It is not among the chat’s latest messages yet.'} Look at the chat before sending it again.` });
+        stopped = 'unknown';
+      }
+    } else {
       results.push({ digits, outcome: 'failed', reason: explainError(reply.error) });
       if (STOPPING.has(reply.error.kind)) stopped = reply.error.kind;
     }

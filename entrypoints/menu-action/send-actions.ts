@@ -1,14 +1,29 @@
+import { checkDelivery, expectationFor, type SentExpectation } from '@/lib/delivery-check';
 import { explainError, readSentMessageId } from '@/lib/menu-results';
 import { withRecentRecipient } from '@/lib/omnibox';
 import { readChecked, recentRecipientsItem } from '@/lib/stored-state';
 import { callOperation } from './api';
 
-/** One message to one chat, as the send windows make it: the message id, or the error in words. */
-export type SendOutcome = { ok: true; messageId?: string } | { ok: false; message: string };
+/**
+ * One message to one chat, as the send windows make it: the message id, the error in words, or
+ * — when no answer came — what to look for in the chat to learn whether it went out.
+ */
+export type SendOutcome =
+  | { ok: true; messageId?: string; confirmedFromChat?: boolean }
+  | { ok: false; message: string }
+  | { ok: 'unknown'; message: string; expected: SentExpectation };
 
 export async function sendOne(profileId: string, operationId: string, inputs: Record<string, unknown>): Promise<SendOutcome> {
+  const startedAt = Date.now();
   const reply = await callOperation(profileId, operationId, inputs);
-  if (!reply.ok) return { ok: false, message: explainError(reply.error) };
+  if (!reply.ok) {
+    const expected = reply.error.outcomeUnknown ? expectationFor(inputs, startedAt) : undefined;
+    if (!expected) return { ok: false, message: explainError(reply.error) };
+    // No answer is not a failure: read the chat before saying anything.
+    const check = await checkDelivery((read) => callOperation(profileId, 'getChatsChatIdMessages', read), expected);
+    if (check.state === 'sent') return { ok: true, messageId: check.messageId, confirmedFromChat: true };
+    return { ok: 'unknown', message: reply.error.message, expected };
+  }
   const messageId = readSentMessageId(reply.data.results);
   return { ok: true, ...(messageId && { messageId }) };
 }

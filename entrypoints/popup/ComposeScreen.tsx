@@ -13,7 +13,7 @@ import { FileFields } from './compose/FileFields';
 import { ListFields } from './compose/ListFields';
 import { PollFields } from './compose/PollFields';
 import { SentResult } from './compose/SentResult';
-import { UnsureResult } from './compose/UnsureResult';
+import { UnsureResult } from '@/components/UnsureResult';
 import { TextFields } from './compose/TextFields';
 import { useComposeDraft } from './compose/use-compose-draft';
 import { usePopupStore } from './store';

@@ -38,7 +38,7 @@ export function UnsureResult(props: {
 
   const checking = check === null;
   return (
-    <section className="compose-unsure" role="status" aria-label="Not confirmed">
+    <section className="banner warn unsure-result" role="status" aria-label="Not confirmed">
       <p>
         <strong>Not confirmed yet.</strong> {why} It may have been sent.
       </p>

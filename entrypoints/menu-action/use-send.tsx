@@ -1,0 +1,71 @@
+import { useState, type ReactNode } from 'react';
+import { UnsureResult } from '@/components/UnsureResult';
+import type { SentExpectation } from '@/lib/delivery-check';
+import type { MenuAction } from '@/lib/menu-handoff';
+import { notify } from './api';
+import type { OutcomeState } from './Outcome';
+import { rememberRecipient, sendOne } from './send-actions';
+
+/** Where a send window's message goes, and the words for it. */
+export interface SendTarget {
+  profileId: string;
+  sessionId: string;
+  /** WARest's `to`. */
+  to: string;
+  /** The recipient as the person reads it. */
+  label: string;
+  /** The first words of the outcome, e.g. "The link was sent to" or "Sent to". */
+  sentWords: string;
+  /** "The link was not sent to" */
+  notSentWords: string;
+}
+
+/** A person's number (for the address bar's recent recipients); undefined for groups and private ids. */
+const personDigits = (to: string) => /^(\d{5,20})(?:@s\.whatsapp\.net)?$/.exec(to)?.[1];
+
+/**
+ * One send from a small window, told truthfully: sent (with its id), not sent (with the reason),
+ * or not confirmed — no answer came and the chat does not show it yet — with a check and an
+ * explicit "send again" instead of a failure. Shared by the right-click and address-bar windows.
+ */
+export function useSend(action: MenuAction) {
+  const [working, setWorking] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeState | null>(null);
+  const [unsure, setUnsure] = useState<{ target: SendTarget; expected: SentExpectation; why: string; operationId: string; inputs: Record<string, unknown> } | null>(null);
+
+  async function delivered(target: SendTarget, messageId: string | undefined, confirmedFromChat: boolean) {
+    setUnsure(null);
+    const text = `${target.sentWords} ${target.label} from “${target.sessionId}”.${confirmedFromChat ? ' (Its answer never came; the message was found in the chat.)' : ''}${messageId ? ` Message ID: ${messageId}` : ''}`;
+    setOutcome({ ok: true, text });
+    const digits = personDigits(target.to);
+    if (digits) await rememberRecipient(digits);
+    await notify(action, true, `Sent to ${target.label}`, text);
+  }
+
+  async function send(target: SendTarget, operationId: string, inputs: Record<string, unknown>) {
+    setWorking(true);
+    setUnsure(null);
+    const result = await sendOne(target.profileId, operationId, inputs);
+    setWorking(false);
+    if (result.ok === true) return delivered(target, result.messageId, !!result.confirmedFromChat);
+    if (result.ok === 'unknown') {
+      setUnsure({ target, expected: result.expected, why: result.message, operationId, inputs });
+      await notify(action, false, `Not confirmed: ${target.label}`, `It is not known yet whether the message to ${target.label} went out. Check in the window before sending it again.`);
+      return;
+    }
+    const text = `${target.notSentWords} ${target.label}. ${result.message}`;
+    setOutcome({ ok: false, text });
+    await notify(action, false, `Not sent to ${target.label}`, text);
+  }
+
+  const unsureView: ReactNode = unsure && (
+    <UnsureResult
+      profileId={unsure.target.profileId}
+      expected={unsure.expected}
+      why={unsure.why}
+      onConfirmed={(messageId) => void delivered(unsure.target, messageId, true)}
+      onSendAgain={() => void send(unsure.target, unsure.operationId, unsure.inputs)}
+    />
+  );
+  return { working, outcome, unsure: !!unsure, unsureView, send };
+}
