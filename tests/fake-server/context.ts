@@ -68,18 +68,33 @@ export function sessionIdOf(ctx: HandlerContext): string {
   return id;
 }
 
+/** Routes that answer a registered but not open session as not found (README fact 7). */
+const NOT_OPEN_IS_NOT_FOUND: ReadonlySet<string> = new Set(['Messages - Sending', 'Messages - Actions', 'Chats']);
+
+/** 404 code 1101, in the envelope the route answers with (`result: null` on the chat routes). */
+function sessionNotFound(ctx: HandlerContext): ApiError {
+  return new ApiError(1101, 'Session not found', null, ctx.op.tag === 'Chats' ? 'result' : 'results');
+}
+
 /** The named session, if the caller owns it: 404 code 1101 when unknown, 403 code 2201 when another user's. */
 export function ownedSession(ctx: HandlerContext, id: string = sessionIdOf(ctx)): SessionRecord {
   const session = ctx.world.state.sessions.get(id);
-  if (!session) throw new ApiError(1101, 'Session not found');
+  if (!session) throw sessionNotFound(ctx);
   if (session.owner !== ctx.user.name) throw new ApiError(2201, 'Forbidden');
   return session;
 }
 
-/** As ownedSession, and logged in: any other status answers 409 code 1106 (README fact 7). */
+/**
+ * As ownedSession, and logged in. Any other status (starting, connecting, reconnecting,
+ * logged_out, stopped, replaced) answers as a stock server does (README fact 7): the Messages and
+ * Chats routes with 404 code 1101 "Session not found", every other route with 409 code 1106.
+ */
 export function loggedInSession(ctx: HandlerContext, id?: string): SessionRecord {
   const session = ownedSession(ctx, id);
-  if (session.status !== 'open' || !session.me) throw new ApiError(1106, 'Login required (scan QR or pairing)');
+  if (session.status !== 'open' || !session.me) {
+    if (NOT_OPEN_IS_NOT_FOUND.has(ctx.op.tag)) throw sessionNotFound(ctx);
+    throw new ApiError(1106, 'Login required (scan QR or pairing)');
+  }
   return session;
 }
 

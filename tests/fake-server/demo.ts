@@ -4,6 +4,12 @@
  */
 import { startFakeWarest } from './index';
 
+/**
+ * An admin key: on a stock server every /server/* route but ping is admin-only, so with a user
+ * key the extension's Server view would only show "Admin only". Everything else (the stock rate
+ * limit, the 3 s recipient cooldown, 404/1101 for the logged-out and waiting sessions on message
+ * and chat routes) behaves as for any key.
+ */
 const DEMO_KEY = 'demo-key';
 
 const server = await startFakeWarest({

@@ -50,22 +50,28 @@ export function ok(message: string, results: unknown[] | null): Reply {
   return envelope(1000, message, results);
 }
 
+/** Which envelope an error goes out in: `results` (most routes) or the chat routes' single `result`. */
+export type EnvelopeShape = 'results' | 'result';
+
 /**
  * Thrown by handlers and guards to answer with an error envelope; the pipeline turns it into a
- * Reply. `results` is null on errors unless a route documents otherwise (webhook preflight).
+ * Reply. `results` is null on errors unless a route documents otherwise (webhook preflight);
+ * with shape 'result' the body carries `result: null` instead.
  */
 export class ApiError extends Error {
   readonly code: number;
   readonly results: unknown[] | null;
+  readonly shape: EnvelopeShape;
 
-  constructor(code: number, message: string = defaultMessageFor(code), results: unknown[] | null = null) {
+  constructor(code: number, message: string = defaultMessageFor(code), results: unknown[] | null = null, shape: EnvelopeShape = 'results') {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.results = results;
+    this.shape = shape;
   }
 
   toReply(): Reply {
-    return envelope(this.code, this.message, this.results);
+    return this.shape === 'result' ? singleResult(this.code, this.message, null) : envelope(this.code, this.message, this.results);
   }
 }

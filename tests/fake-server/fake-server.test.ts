@@ -2,6 +2,7 @@
  * The fake WARest server behaves like a stock server (README facts 1–7) over real HTTP:
  * origin check, auth, rate limit, validation, session lifecycle with the simulated phone,
  * login-required and ownership errors, group admin rules, message actions, test controls, demo.
+ * The finer stock facts (cooldown, double counting, admin-only, ping…) are in stock-behaviour.test.ts.
  */
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -106,12 +107,12 @@ describe('origin check (before auth)', () => {
 });
 
 describe('auth', () => {
-  test('a missing or unknown key gets 401 code 2200; X-WAREST-API-KEY and Bearer both work', async () => {
+  test('a missing or unknown key gets 401 with a plain {error} body (middleware, no envelope); X-WAREST-API-KEY and Bearer both work', async () => {
     await start();
     for (const key of [null, 'wrong-key']) {
       const answer = await api('GET', '/session/list', { key });
       expect(answer.status).toBe(401);
-      expect(answer.json).toEqual({ status: false, code: 2200, message: 'Missing or invalid credentials', results: null });
+      expect(answer.json).toEqual({ error: 'Invalid API key' });
       expect(server.requests.at(-1)).toMatchObject({ operationId: 'getSessionList', status: 401, violations: [] });
     }
     expect((await api('GET', '/session/list', { key: null, headers: { Authorization: 'Bearer user-key' } })).status).toBe(200);
@@ -128,48 +129,49 @@ describe('auth', () => {
     expect(sessionItems(list).map((item) => item.id)).toEqual(['main']);
   });
 
-  test('admin-only routes answer 403 code 2201 to user keys', async () => {
+  test('admin-only routes answer 403 {"error":"Admin only"} (not an envelope) to user keys', async () => {
     await start();
     for (const [method, path, body] of [['GET', '/server/info'], ['POST', '/server/restart'], ['POST', '/server/restart/scheduled', { schedule: '02:30' }]] as const) {
       const answer = await api(method, path, { body });
       expect(answer.status).toBe(403);
-      expect(answer.json.code).toBe(2201);
+      expect(answer.json).toEqual({ error: 'Admin only' });
     }
     expect((await api('GET', '/server/info', { key: 'admin-key' })).status).toBe(200);
   });
 });
 
 describe('rate limit', () => {
-  test('every answer carries the X-RateLimit headers; past the limit the key gets 429 code 2400', async () => {
+  test('every answer carries the X-RateLimit headers; past the limit the key gets 429 {"error":"Too many requests"}', async () => {
     await start({ rateLimit: { limit: 3, windowMs: 60_000 } });
     const before = Math.floor(Date.now() / 1000);
     const remaining: Array<string | null> = [];
     for (let i = 0; i < 3; i += 1) {
-      const answer = await api('GET', '/server/ping');
+      const answer = await api('GET', '/session/list');
       expect(answer.status).toBe(200);
       expect(answer.headers.get('x-ratelimit-limit')).toBe('3');
       remaining.push(answer.headers.get('x-ratelimit-remaining'));
     }
     expect(remaining).toEqual(['2', '1', '0']);
-    const limited = await api('GET', '/server/ping');
+    const limited = await api('GET', '/session/list');
     expect(limited.status).toBe(429);
-    expect(limited.json).toMatchObject({ status: false, code: 2400 });
+    expect(limited.json).toEqual({ error: 'Too many requests' });
+    expect(limited.headers.get('retry-after')).toBeNull();
     const reset = Number(limited.headers.get('x-ratelimit-reset'));
     expect(reset).toBeGreaterThanOrEqual(before + 59);
     expect(reset).toBeLessThanOrEqual(before + 61);
     // Errors count and carry the headers too; another key has its own window.
     expect((await api('GET', '/nope')).headers.get('x-ratelimit-remaining')).toBe('0');
-    expect((await api('GET', '/server/ping', { key: 'other-key' })).status).toBe(200);
+    expect((await api('GET', '/session/list', { key: 'other-key' })).status).toBe(200);
     expect(server.stats.rateLimited).toBe(2);
   });
 
   test('the window resets after windowMs', async () => {
     await start();
     server.setRateLimit({ limit: 1, windowMs: 200 });
-    expect((await api('GET', '/server/ping')).status).toBe(200);
-    expect((await api('GET', '/server/ping')).status).toBe(429);
+    expect((await api('GET', '/session/list')).status).toBe(200);
+    expect((await api('GET', '/session/list')).status).toBe(429);
     await sleep(250);
-    expect((await api('GET', '/server/ping')).status).toBe(200);
+    expect((await api('GET', '/session/list')).status).toBe(200);
   });
 });
 
@@ -283,10 +285,13 @@ describe('session lifecycle with the simulated phone', () => {
     const png = Buffer.from(String(qr.qr).replace(/^data:image\/png;base64,/, ''), 'base64');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
-    // Not logged in yet: chats are refused with 409 code 1106.
+    // Not logged in yet: the chat routes answer as if the session did not exist (404 code 1101), groups 409 code 1106.
     const early = await api('GET', '/chats', { query: { sessionId: 'shop.main_1' } });
-    expect(early.status).toBe(409);
-    expect(early.json).toEqual({ status: false, code: 1106, message: 'Login required (scan QR or pairing)', results: null });
+    expect(early.status).toBe(404);
+    expect(early.json).toEqual({ status: false, code: 1101, message: 'Session not found', result: null });
+    const groups = await api('GET', '/groups', { query: { sessionId: 'shop.main_1' } });
+    expect(groups.status).toBe(409);
+    expect(groups.json).toEqual({ status: false, code: 1106, message: 'Login required (scan QR or pairing)', results: null });
 
     const again = await api('GET', '/session/create', { query: { sessionId: 'shop.main_1' } });
     expect(again.status).toBe(202);
@@ -332,17 +337,24 @@ describe('session lifecycle with the simulated phone', () => {
     expect((await api('GET', '/session/create/pair-code', { query: { sessionId: 'pairing', phone: '6281299988877' } })).json.code).toBe(1104);
   });
 
-  test('logout keeps the session as logged_out without credentials; every login-only route then answers 409/1106', async () => {
+  test('logout keeps the session as logged_out without credentials; login-only routes then answer 404/1101 (messages, chats) or 409/1106', async () => {
     await start();
     server.addSession('alice', { id: 'main' });
     const logout = await api('GET', '/session/logout', { query: { sessionId: 'main' } });
     expect(firstResult(logout)).toEqual({ sessionId: 'main', steps: { runtime: true, creds: true } });
     expect(sessionItems(await api('GET', '/session/list'))[0]).toMatchObject({ id: 'main', status: 'logged_out', me: null, pushName: null });
-    const loginOnly: Array<[string, string, ApiCall]> = [
+    const notFound: Array<[string, string, ApiCall]> = [
       ['GET', '/chats', { query: { sessionId: 'main' } }],
       ['GET', `/chats/${ALEX}/messages`, { query: { sessionId: 'main' } }],
       ['POST', '/messages/send/text', { body: { sessionId: 'main', to: ALEX, message: 'hi' } }],
       ['POST', '/messages/ABC/action/star', { body: { sessionId: 'main', to: ALEX } }],
+    ];
+    for (const [method, path, call] of notFound) {
+      const answer = await api(method, path, call);
+      expect(answer.status, path).toBe(404);
+      expect(answer.json.code, path).toBe(1101);
+    }
+    const loginOnly: Array<[string, string, ApiCall]> = [
       ['GET', '/groups', { query: { sessionId: 'main' } }],
       ['POST', '/group/create', { body: { sessionId: 'main', groupName: 'x' } }],
       ['GET', '/profile/info', { query: { sessionId: 'main' } }],
@@ -454,7 +466,7 @@ describe('groups, chats and messages behave like WhatsApp', () => {
   });
 
   test('message actions: edit only your own text, revoke, react; history pages newest first', async () => {
-    await start();
+    await start({ recipientCooldownMs: 0 }); // three sends to Alex in a row
     server.addSession('alice', { id: 'main' });
     const ids: string[] = [];
     for (const text of ['one', 'two', 'three']) {
@@ -504,7 +516,7 @@ describe('groups, chats and messages behave like WhatsApp', () => {
 describe('server routes', () => {
   test('healthz reports the configured version; ping reports the time', async () => {
     await start({ version: '9.9.9' });
-    expect(firstResult(await api('GET', '/server/healthz'))).toMatchObject({ status: 'healthy', serviceVersion: '9.9.9' });
+    expect(firstResult(await api('GET', '/server/healthz', { key: 'admin-key' }))).toMatchObject({ status: 'healthy', serviceVersion: '9.9.9' });
     const ping = firstResult(await api('GET', '/server/ping'));
     expect(ping.ping).toBe('pong');
     expect(Math.abs(Number(ping.timestamp) - Date.now() / 1000)).toBeLessThan(5);

@@ -12,7 +12,8 @@ let server: FakeWarest;
 let session: SessionRecord;
 
 beforeEach(async () => {
-  server = await startFakeWarest();
+  // Many sends to one recipient in a row: the stock 3 s recipient cooldown is off here (stock-behaviour.test.ts covers it).
+  server = await startFakeWarest({ recipientCooldownMs: 0 });
   session = server.addSession('alice', { id: 'main', status: 'open', account: { phone: '6281234567890' } });
 });
 afterEach(async () => {

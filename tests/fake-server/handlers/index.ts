@@ -27,5 +27,18 @@ export const handlers: HandlerMap = {
   ...miscWhatsappHandlers,
 };
 
-/** Routes a stock server keeps for admin keys (README fact 1); user keys get 403 code 2201. */
-export const ADMIN_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['getServerInfo', 'postServerRestart', 'postServerRestartScheduled']);
+/**
+ * Routes a stock server keeps for admin keys: every /server/* route but ping (README fact 8).
+ * Its admin middleware answers user keys 403 {"error":"Admin only"}.
+ */
+export const ADMIN_ONLY_OPERATIONS: ReadonlySet<string> = new Set([
+  'getServerInfo',
+  'getServerHealthz',
+  'getServerReady',
+  'getServerCpuHistory',
+  'postServerRestart',
+  'postServerRestartScheduled',
+]);
+
+/** The one route a stock server answers without a key, without X-RateLimit headers and without counting it. */
+export const KEYLESS_OPERATION = 'getServerPing';

@@ -1,5 +1,6 @@
 /**
- * Server: ping, info (admin), health, readiness, CPU history, restart now / on a schedule (admin).
+ * Server: ping (no key needed), and for admin keys only: info, health, readiness, CPU history,
+ * restart now / on a schedule (the pipeline refuses user keys, README fact 8).
  * The fake reports its own process figures where it has them and the configured version.
  * A restart is simulated: it stays pending for a few seconds, then the uptime starts again.
  */
@@ -150,7 +151,7 @@ export const serverHandlers: HandlerMap = {
       return ok('Scheduled restart cleared', []); // the envelope's results items must be objects: "null when cleared" is an empty list
     }
     const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(schedule);
-    if (!match) throw new ApiError(2002, 'schedule must be HH:MM (24-hour) or "0" to clear');
+    if (!match) throw new ApiError(2002, 'Schedule must use HH:MM 24-hour format (e.g., 02:30)');
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: timezone });
     } catch {
