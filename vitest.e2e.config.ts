@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default, which a loaded CI machine can exceed: waiting is
+    // for a state to be reached, never a bet on how fast it is reached.
+    expect: { poll: { timeout: 20_000, interval: 50 } },
   },
 });

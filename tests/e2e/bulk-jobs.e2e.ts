@@ -101,7 +101,7 @@ describe('a bulk add that loses nothing', () => {
     const before = await workerTargets(cdp, extension.extensionId);
     expect(before).toHaveLength(1);
     expect(await cdp.send('Target.closeTarget', { targetId: before[0]! })).toEqual({ success: true });
-    await expect.poll(() => workerTargets(cdp, extension.extensionId), { timeout: 5_000 }).toEqual([]);
+    await expect.poll(() => workerTargets(cdp, extension.extensionId), { timeout: 20_000 }).toEqual([]);
 
     const atStop = (await readJob(page, jobId))!;
     const doneAtStop = atStop.items.filter((item) => item.state === 'done').length;

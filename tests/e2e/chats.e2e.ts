@@ -375,10 +375,11 @@ describe('refusals', () => {
 
   it('says why the list could not be read, and reads it again on request', async () => {
     await openChats();
-    // The phone logged the session out meanwhile: every chat route answers 1106.
+    // The phone logged the session out meanwhile: a stock server answers chat routes 404/1101
+    // "Session not found"; the popup knows the session, so it says what that means.
     main.status = 'logged_out';
     await popup.getByRole('button', { name: 'Refresh chats' }).click();
-    await alert('Session “main” isn\'t logged in to WhatsApp. Scan its QR code or use a pairing code, then try again.');
+    await alert('Session “main” is not logged in to WhatsApp (its status is logged out). Logged out from the phone or the server. Log in again with a QR code or pairing code.');
     main.status = 'open';
     await popup.getByRole('button', { name: 'Refresh chats' }).click();
     await expect.poll(() => popup.getByRole('alert').count()).toBe(0);

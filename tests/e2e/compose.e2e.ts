@@ -73,12 +73,11 @@ async function sendAndReadId(button: RegExp | string): Promise<string> {
 
 /** Waits until a stored composer draft satisfies `check` (drafts are saved shortly after a change). */
 async function waitForDraft(check: (draft: { question?: string; pollOptions?: string[]; pickedNames?: string[] }) => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
+  const saved = async () => {
     const drafts = (await extension.background.evaluate(async () => (await chrome.storage.local.get('composeDrafts')).composeDrafts ?? {})) as Record<string, never>;
-    if (Object.values(drafts).some(check)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the composer draft was not saved');
+    return Object.values(drafts).some(check);
+  };
+  await expect.poll(saved, { timeout: 20_000, message: 'the composer draft was not saved' }).toBe(true);
 }
 
 const png = () => ({ name: 'photo.png', mimeType: 'image/png', buffer: placeholderPng('compose') });

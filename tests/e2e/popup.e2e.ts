@@ -44,10 +44,13 @@ describe('sessions at a glance', () => {
         sessionSnapshots: { [id]: { fetchedAt: Date.now() - 3 * 60_000, sessions: [{ id: 'ghost', status: 'open' }], server: { state: 'ok', latencyMs: 5 } } },
       });
     }, profileId);
-    server.setLatency(1500);
+    // The server's answer waits until the stored state has been seen: nothing here races a clock.
+    const held = server.hold({ operationId: 'getSessionList' });
     const page = await extension.openPage('popup.html');
-    await expect.poll(() => sessionRow(page, 'ghost').count(), { timeout: 1000 }).toBe(1);
+    await held.arrived;
+    await sessionRow(page, 'ghost').waitFor();
     expect(await page.getByText(/^Updated 3 min ago/).count()).toBe(1);
+    held.release();
     await expect.poll(() => sessionRow(page, 'ghost').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => sessionRow(page, 'main').count()).toBe(1);
   });
