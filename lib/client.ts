@@ -54,7 +54,7 @@ const BAD_KEY_MESSAGE =
   "The saved API key contains characters an API key can't have (an invisible space or curly quotes, often picked up when copying it). Copy the key again from the WARest dashboard and enter it in the extension's options. Nothing was sent.";
 
 const CANCELLED_BEFORE_SENDING = 'Cancelled before anything was sent.';
-const MAY_HAVE_GONE_THROUGH = 'It may have gone through anyway: check (for example in the chat or the group) before trying again, so it is not done twice.';
+const MAY_HAVE_GONE_THROUGH = 'it may have gone through anyway: check (for example in the chat or the group) before trying again, so it is not done twice.';
 
 /** A timeout a timer can keep: positive, finite, at most MAX_TIMEOUT_MS. */
 export function clampTimeout(timeoutMs: number | undefined): number {
@@ -103,6 +103,10 @@ export function createClient(deps: ClientDeps = {}) {
     const { request } = built;
     // Checked for every call (ping too, which a connection test calls first): fetch would refuse such a key as if the server were unreachable.
     if (!isUsableApiKey(server.apiKey)) return failure('auth', BAD_KEY_MESSAGE);
+    // fetch refuses an address it can't parse before anything leaves: say so, rather than "may have gone through".
+    if (!URL.canParse(request.url)) {
+      return failure('invalid-input', `The server URL “${server.baseUrl}” is not a valid web address. Correct it in the extension's options. Nothing was sent.`);
+    }
     const host = displayHost(server.baseUrl);
     const timeoutMs = clampTimeout(options.timeoutMs);
     const isWrite = operation.method !== 'GET';
@@ -175,12 +179,12 @@ export function createClient(deps: ClientDeps = {}) {
       const unknown = isWrite ? { outcomeUnknown: true } : {};
       if (timedOut) {
         return isWrite
-          ? failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The request had been sent: ${MAY_HAVE_GONE_THROUGH} If the server is just slow, raise the timeout in the extension's settings.`, unknown)
+          ? failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The request had been sent, so ${MAY_HAVE_GONE_THROUGH} If the server is just slow, raise the timeout in the extension's settings.`, unknown)
           : failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The server may be overloaded or stuck; try again, or raise the timeout in the extension's settings.`);
       }
       if (options.signal?.aborted) {
         return isWrite
-          ? failure('aborted', `Cancelled while waiting for the server's answer, but the request had already been sent. ${MAY_HAVE_GONE_THROUGH}`, unknown)
+          ? failure('aborted', `Cancelled while waiting for the server's answer, but the request had already been sent, so ${MAY_HAVE_GONE_THROUGH}`, unknown)
           : failure('aborted', 'Cancelled.');
       }
       return isWrite
@@ -209,7 +213,7 @@ export function createClient(deps: ClientDeps = {}) {
       try {
         await clock.sleep(Math.max(wait, 0), options.signal);
       } catch {
-        return failure('aborted', CANCELLED_BEFORE_SENDING);
+        return failure('aborted', 'Cancelled.');
       }
       return attempt(server, operation, inputs, options);
     }

@@ -11,8 +11,11 @@ const NOT_LOGGED_IN = 1106;
 const FORBIDDEN_FOR_KEY = "This API key isn't allowed to do that: the session may belong to another key, or the action needs an admin key.";
 const NEEDS_ADMIN_KEY =
   'This needs an admin key: the saved API key is a user key, and WARest lets only admin keys do this (server information, health, restarts). Enter an admin key for this server in the options page, or ask the server’s admin.';
-/** How the server's middleware words a refusal of an admin-only route to a user key. */
-const ADMIN_ONLY_WORDS = /\badmin(istrator)?s?\b.*\b(only|required|access|key)\b|\bonly\b.*\badmin/i;
+/**
+ * How the server words a refusal of an admin-only route to a user key ("Admin only", "Admin
+ * access required"); not WhatsApp's "only group admins can …", which is about the account.
+ */
+const ADMIN_ONLY_WORDS = /^admin(istrator)?s?\s+(only|access|key|rights|privileges)\b/i;
 /** WARest's anti-spam guard: one message per key and recipient every 3 s (README of ../shared/warest, fact 3). */
 export const RECIPIENT_COOLDOWN_MS = 3_000;
 const COOLDOWN_WORDS = /recipient cooldown|cooldown/i;

@@ -102,6 +102,15 @@ describe('a write whose outcome is unknown is never called failed', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('an address fetch cannot parse is refused before anything leaves, not reported as "may have gone through"', async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    const { call } = createClient({ fetch: fetchMock, clock: new SteppingClock() });
+    const err = error(await call({ ...server, baseUrl: 'http://exa mple:4001' }, ...sendText));
+    expect(err.kind).toBe('invalid-input');
+    expect(err.outcomeUnknown).toBeUndefined();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('a read is never outcome-unknown', async () => {
     const { call } = createClient({ fetch: vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch'))), clock: new SteppingClock() });
     const err = error(await call(server, 'getSessionList'));

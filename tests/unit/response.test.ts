@@ -365,6 +365,8 @@ describe('interpretResponse: plain {"error": …} bodies', () => {
     expect(error(answer(403, '', {}, { ...context, adminOnly: true })).message).toMatch(/^This needs an admin key/);
     // On other routes a plain 403 stays the general refusal.
     expect(error(answer(403, { error: 'Forbidden' })).message).toMatch(/^This API key isn't allowed to do that/);
+    // WhatsApp's refusals about group admins are not about the key.
+    expect(error(answer(403, { status: false, message: 'Only admins can add participants' })).message).not.toMatch(/^This needs an admin key/);
   });
 
   it('401 {"error":"…"} is the key rejected', () => {
