@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isTrustedSender, registerHandler, routeMessage } from '@/entrypoints/background/router';
-import { PROTOCOL, type RequestOf } from '@/lib/protocol';
+import { PROTOCOL, requestSchemas, type RequestOf } from '@/lib/protocol';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -189,6 +189,16 @@ describe('routeMessage: limits on what a page may send', () => {
     const deeper = JSON.parse('{"buttons":[{"id":"a","constructor":{"prototype":{"x":1}}}]}') as unknown;
     expect(await malformed('operation.call', { operationId: 'postMessagesSendButton', inputs: deeper })).toMatch(/“constructor”/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('drops a top-level "__proto__" input without touching any prototype', () => {
+    const parsed = requestSchemas['operation.call'].safeParse(JSON.parse('{"operationId":"getGroups","inputs":{"__proto__":{"sessionId":"evil"},"groupId":"g"}}'));
+    expect(parsed.success).toBe(true);
+    const inputs = parsed.data!.inputs!;
+    expect(Object.keys(inputs)).toEqual(['groupId']);
+    expect(Object.getPrototypeOf(inputs)).toBe(Object.prototype);
+    expect((inputs as Record<string, unknown>).sessionId).toBeUndefined();
+    expect(({} as Record<string, unknown>).sessionId).toBeUndefined();
   });
 
   it('lets a file of up to 40 MB of base64 through to the handler', async () => {
