@@ -31,9 +31,20 @@ export interface ApiError {
   /** When a retry can succeed (epoch ms), for rate limits. */
   retryAt?: number;
   /**
-   * The request may have been carried out although no answer came (a timeout or a broken
-   * connection after it left, or the background stopping mid-call). Never report it as failed:
-   * check, then let the person decide.
+   * For `rate-limited`: what the refusal is about. `recipient` is WARest's anti-spam guard (one
+   * message per key and recipient every 3 s): only sends to that one recipient must wait until
+   * `retryAt`; the key's rate-limit window is not spent and other calls may go on.
+   */
+  scope?: 'recipient';
+  /**
+   * True when the request may have reached the server and been carried out, but no answer came
+   * that says so: a write (POST, DELETE) that timed out, lost its connection or was cancelled
+   * after it had been sent, or whose answer could not be read. Never report such an error as
+   * "failed" or "not sent", and never resend it blindly: the person should check first (the
+   * chat, the group), or the message or change may happen twice. Reads (GET) are never
+   * outcome-unknown, and an error from before the request left (invalid input, a cancelled
+   * wait, no host access, a malformed key) is known not to have been sent. A page whose
+   * background stopped mid-call sets it too (lib/ui/ask-background.ts).
    */
   outcomeUnknown?: boolean;
 }
@@ -63,6 +74,11 @@ export type ApiResult = ApiSuccess | { ok: false; error: ApiError };
 
 export function failure(kind: ErrorKind, message: string, extra: Omit<ApiError, 'kind' | 'message'> = {}): { ok: false; error: ApiError } {
   return { ok: false, error: { kind, message, ...extra } };
+}
+
+/** Whether an error leaves open whether the request was carried out (see `ApiError.outcomeUnknown`). */
+export function isOutcomeUnknown(error: Pick<ApiError, 'outcomeUnknown'> | null | undefined): boolean {
+  return error?.outcomeUnknown === true;
 }
 
 /** The first result object, which is where WARest puts the useful answer. */

@@ -1,9 +1,11 @@
-import { failure, type ApiResult } from './api-result';
+import { failure, type ApiError, type ApiResult } from './api-result';
 import { findOperation, type Operation } from './catalog';
 import { RatePacer, realClock, type PacerClock } from './rate-pacer';
 import { buildRequest, type OperationInputs } from './request-builder';
-import { interpretResponse, readRateLimit } from './response';
+import { interpretResponse, isWindowSpent, readRateLimit } from './response';
 import { displayHost } from './server-url';
+
+export { isOutcomeUnknown } from './api-result';
 
 /**
  * Calls WARest operations by catalog id. The only code that talks to a server; it runs in the
@@ -16,15 +18,25 @@ export interface ServerCredentials {
 }
 
 export interface CallOptions {
+  /** Milliseconds to wait for an answer once the request has left; clamped to what a timer can wait. */
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Retry a 429 after the window resets; only ever done for reads. Default true. */
+  /**
+   * Retry a 429 once. A read is retried after the window resets. A send refused by WARest's
+   * recipient cooldown is retried after its Retry-After: that refusal comes from the anti-spam
+   * guard before the message is handed to WhatsApp, so it is a known outcome (nothing was sent)
+   * and sending again cannot deliver it twice. No other write is ever retried. Default true.
+   */
   retryRateLimited?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** The longest a timer can wait (setTimeout takes a signed 32-bit count of ms; past it, it fires at once). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** A rate-limited read is retried only when the wait is short enough to be worth it. */
 const MAX_RATE_LIMIT_WAIT_MS = 65_000;
+/** A send refused by the recipient cooldown is retried only after a short wait like the guard's own. */
+const MAX_COOLDOWN_RETRY_WAIT_MS = 10_000;
 
 export interface ClientDeps {
   fetch?: typeof fetch;
@@ -32,8 +44,52 @@ export interface ClientDeps {
   clock?: PacerClock;
 }
 
-function redact(text: string | undefined, secret: string): string | undefined {
-  return text && secret ? text.split(secret).join('[API key]') : text;
+/**
+ * What an HTTP header value, and so an API key, may hold here: visible ASCII and plain spaces.
+ * fetch refuses characters past U+00FF (a zero-width space, curly quotes) with a TypeError, and
+ * an invisible one it would accept (a no-break space) can't be part of a real key either.
+ */
+const KEY_CHARACTERS = /^[\x20-\x7e]*$/;
+const BAD_KEY_MESSAGE =
+  "The saved API key contains characters an API key can't have (an invisible space or curly quotes, often picked up when copying it). Copy the key again from the WARest dashboard and enter it in the extension's options. Nothing was sent.";
+
+const CANCELLED_BEFORE_SENDING = 'Cancelled before anything was sent.';
+const MAY_HAVE_GONE_THROUGH = 'it may have gone through anyway: check (for example in the chat or the group) before trying again, so it is not done twice.';
+
+/** A timeout a timer can keep: positive, finite, at most MAX_TIMEOUT_MS. */
+export function clampTimeout(timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return DEFAULT_TIMEOUT_MS;
+  return Math.min(Math.max(1, Math.round(timeoutMs)), MAX_TIMEOUT_MS);
+}
+
+/** Whether a key can go in a request header as it is. */
+export function isUsableApiKey(apiKey: string): boolean {
+  return KEY_CHARACTERS.test(apiKey);
+}
+
+/**
+ * The recipients of a send, in the form the server's anti-spam guard tells apart: a phone number
+ * by its digits (with or without +, spaces or @s.whatsapp.net), other ids (groups, LIDs) as written.
+ */
+export function recipientKeys(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\n,;]+/) : [];
+  const keys = new Set<string>();
+  for (const item of items) {
+    if (typeof item !== 'string') continue;
+    const text = item.trim().toLowerCase();
+    if (!text) continue;
+    const at = text.indexOf('@');
+    const local = (at < 0 ? text : text.slice(0, at)).replace(/:\d+$/, '');
+    const domain = at < 0 ? '' : text.slice(at + 1);
+    const digits = local.replace(/[^\d]/g, '');
+    const isPhone = (domain === '' || domain === 's.whatsapp.net' || domain === 'c.us') && digits !== '' && /^[\d\s+().-]+$/.test(local);
+    keys.add(isPhone ? digits : `${local}@${domain}`);
+  }
+  return [...keys];
+}
+
+function durationText(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 export function createClient(deps: ClientDeps = {}) {
@@ -45,21 +101,34 @@ export function createClient(deps: ClientDeps = {}) {
     const built = buildRequest(server.baseUrl, operation, inputs);
     if (!built.ok) return built;
     const { request } = built;
+    // Checked for every call (ping too, which a connection test calls first): fetch would refuse such a key as if the server were unreachable.
+    if (!isUsableApiKey(server.apiKey)) return failure('auth', BAD_KEY_MESSAGE);
+    // fetch refuses an address it can't parse before anything leaves: say so, rather than "may have gone through".
+    if (!URL.canParse(request.url)) {
+      return failure('invalid-input', `The server URL “${server.baseUrl}” is not a valid web address. Correct it in the extension's options. Nothing was sent.`);
+    }
     const host = displayHost(server.baseUrl);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = clampTimeout(options.timeoutMs);
+    const isWrite = operation.method !== 'GET';
     const bucket = `${server.baseUrl}\u0000${server.apiKey}`;
+    // ping needs no key and answers without rate-limit headers: it counts against no window, so it is not paced.
+    // (It still carries the key: a stock server ignores it there, and proxies or other builds may want it.)
+    const paced = operation.auth !== 'none';
+    const recipients = operation.recipientInput ? recipientKeys(inputs[operation.recipientInput]) : [];
 
     // An already-aborted signal never fires 'abort': check it, or a cancelled send would still go out.
-    if (options.signal?.aborted) return failure('aborted', 'Cancelled.');
+    if (options.signal?.aborted) return failure('aborted', CANCELLED_BEFORE_SENDING);
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     let timedOut = false;
-    try {
-      await pacer.acquire(bucket, controller.signal);
-    } catch {
-      options.signal?.removeEventListener('abort', onCallerAbort);
-      return failure('aborted', 'Cancelled.');
+    if (paced) {
+      try {
+        await pacer.acquire(bucket, controller.signal, recipients);
+      } catch {
+        options.signal?.removeEventListener('abort', onCallerAbort);
+        return failure('aborted', CANCELLED_BEFORE_SENDING);
+      }
     }
     const timer = setTimeout(() => {
       timedOut = true;
@@ -67,6 +136,7 @@ export function createClient(deps: ClientDeps = {}) {
     }, timeoutMs);
 
     const started = clock.now();
+    let cooldownWaitMs: number | undefined;
     try {
       const headers: Record<string, string> = { 'X-WAREST-API-KEY': server.apiKey, Accept: 'application/json' };
       if (request.contentType) headers['Content-Type'] = request.contentType;
@@ -78,33 +148,52 @@ export function createClient(deps: ClientDeps = {}) {
         credentials: 'omit',
         cache: 'no-store',
       });
-      // Error bodies are quoted (and cut to length) in messages: take the key out before they are read.
-      const body = await response.text();
-      const text = response.ok ? body : (redact(body, server.apiKey) ?? body);
+      const text = await response.text();
       const sessionId = typeof inputs.sessionId === 'string' ? inputs.sessionId : undefined;
+      const now = clock.now();
       const result = interpretResponse(response.status, response.headers, text, {
         host,
-        latencyMs: clock.now() - started,
-        now: clock.now(),
+        latencyMs: now - started,
+        now,
+        // The key is taken out of the whole body before anything is read, cut or quoted, on every status.
+        secret: server.apiKey,
+        adminOnly: operation.adminOnly,
         ...(sessionId && { sessionId }),
       });
-      pacer.settle(bucket, readRateLimit(response.headers, clock.now()), response.status === 429);
+      if (paced) pacer.settle(bucket, readRateLimit(response.headers, now), isWindowSpent(response.status, response.headers, result.ok ? undefined : result.error));
       if (!result.ok) {
+        const { error } = result;
+        if (error.scope === 'recipient') cooldownWaitMs = Math.max(0, (error.retryAt ?? now) - now);
+        if (isWrite && answerLeavesOutcomeOpen(response.status, error)) {
+          error.outcomeUnknown = true;
+          error.message = `${error.message} The request had been sent, so it may have been carried out: check before trying again, so it is not done twice.`;
+        }
         // The message quotes the server's words too.
-        result.error.message = redact(result.error.message, server.apiKey) ?? result.error.message;
-        result.error.serverMessage = redact(result.error.serverMessage, server.apiKey);
+        error.message = redact(error.message, server.apiKey);
+        if (error.serverMessage !== undefined) error.serverMessage = redact(error.serverMessage, server.apiKey);
       }
       return result;
     } catch {
-      pacer.release(bucket);
+      if (paced) pacer.release(bucket);
+      // Once fetch has started, a write may have reached the server: its outcome is unknown.
+      const unknown = isWrite ? { outcomeUnknown: true } : {};
       if (timedOut) {
-        return failure('timeout', `${host} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. The server may be overloaded or stuck; try again, or raise the timeout in the extension's settings.`);
+        return isWrite
+          ? failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The request had been sent, so ${MAY_HAVE_GONE_THROUGH} If the server is just slow, raise the timeout in the extension's settings.`, unknown)
+          : failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The server may be overloaded or stuck; try again, or raise the timeout in the extension's settings.`);
       }
-      if (options.signal?.aborted) return failure('aborted', 'Cancelled.');
-      return failure('network', `Can't reach ${host}. Check that the WARest server is running and that the server URL (host, port, http or https) is right.`);
+      if (options.signal?.aborted) {
+        return isWrite
+          ? failure('aborted', `Cancelled while waiting for the server's answer, but the request had already been sent, so ${MAY_HAVE_GONE_THROUGH}`, unknown)
+          : failure('aborted', 'Cancelled.');
+      }
+      return isWrite
+        ? failure('network', `Can't reach ${host}, or the connection broke before its answer came. If the request got through, it may have been carried out: check before trying again, so it is not done twice. If the server can't be reached at all, check that it is running and that the server URL (host, port, http or https) is right.`, unknown)
+        : failure('network', `Can't reach ${host}. Check that the WARest server is running and that the server URL (host, port, http or https) is right.`);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
+      if (paced) pacer.finishSend(bucket, recipients, cooldownWaitMs);
     }
   }
 
@@ -112,18 +201,21 @@ export function createClient(deps: ClientDeps = {}) {
     const operation = findOperation(operationId);
     if (!operation) return failure('invalid-input', `There is no WARest operation “${operationId}”.`);
     const result = await attempt(server, operation, inputs, options);
-    const retry = options.retryRateLimited ?? true;
-    // Only reads are retried: repeating a send or a change could do it twice.
-    if (!result.ok && result.error.kind === 'rate-limited' && retry && operation.method === 'GET') {
-      const wait = (result.error.retryAt ?? clock.now()) - clock.now();
-      if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-        try {
-          await clock.sleep(Math.max(wait, 0), options.signal);
-        } catch {
-          return failure('aborted', 'Cancelled.');
-        }
-        return attempt(server, operation, inputs, options);
+    if (result.ok || result.error.kind !== 'rate-limited' || options.retryRateLimited === false) return result;
+    const wait = (result.error.retryAt ?? clock.now()) - clock.now();
+    if (result.error.scope === 'recipient' && operation.recipientInput) {
+      // The anti-spam guard refused the send before anything went out: sending it once more is safe.
+      // The pacer holds this send (and only sends to this recipient) until the cooldown has passed.
+      return wait <= MAX_COOLDOWN_RETRY_WAIT_MS ? attempt(server, operation, inputs, options) : result;
+    }
+    // Only reads are retried after the window: repeating a send or a change could do it twice.
+    if (operation.method === 'GET' && wait <= MAX_RATE_LIMIT_WAIT_MS) {
+      try {
+        await clock.sleep(Math.max(wait, 0), options.signal);
+      } catch {
+        return failure('aborted', 'Cancelled.');
       }
+      return attempt(server, operation, inputs, options);
     }
     return result;
   }
@@ -131,5 +223,18 @@ export function createClient(deps: ClientDeps = {}) {
   return { call, pacer };
 }
 
-export type WarestClient = ReturnType<typeof createClient>;
+/**
+ * Whether an answer to a write leaves open whether it was carried out: a 2xx whose body could
+ * not be read (the server said yes, but not what it did), or a proxy's 502/504 (the server behind
+ * it may have acted before the connection or the proxy's patience ran out).
+ */
+function answerLeavesOutcomeOpen(status: number, error: ApiError): boolean {
+  if (status >= 200 && status < 300) return error.kind === 'bad-response';
+  return error.kind === 'server' && error.code === undefined && (status === 502 || status === 504);
+}
 
+function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('[API key]') : text;
+}
+
+export type WarestClient = ReturnType<typeof createClient>;

@@ -1,6 +1,15 @@
 import { API_PREFIX, type Operation, type OperationInput } from './catalog';
 import { failure, type ApiError } from './api-result';
-import { filePayloadToBlob, filePayloadToDataUrl, isFilePayload, type FilePayload } from './file-payload';
+import {
+  filePayloadToBlob,
+  filePayloadToDataUrl,
+  isFilePayload,
+  isValidBase64,
+  MAX_FILE_BASE64_CHARS,
+  MAX_FILE_BYTES,
+  MAX_FILE_NAME_LENGTH,
+  type FilePayload,
+} from './file-payload';
 
 /**
  * Turns an operation of the catalog and the caller's inputs into an HTTP request: checks the
@@ -28,56 +37,194 @@ function splitList(text: string): string[] {
   return text.split(/[\n,;]+/).map((item) => item.trim()).filter(Boolean);
 }
 
+/** Half of a surrogate pair on its own: no URL or JSON encoding can carry it faithfully. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Most items a list input may have, and most files one call may carry. */
+export const MAX_LIST_ITEMS = 5_000;
+export const MAX_FILES = 100;
+/** Most characters of a structured (JSON) value, written out. */
+export const MAX_JSON_CHARS = 1_000_000;
+const MAX_JSON_DEPTH = 32;
+/** Object keys that reach a prototype when code merges objects carelessly; no WARest field has them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A file given as text: a URL, base64 or a data URL, bounded like a picked file. */
+const MAX_FILE_TEXT = MAX_FILE_BASE64_CHARS + 256;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What is wrong with a text value, if anything: broken characters or too many of them. */
+function textProblem(text: string, maxLength: number | undefined): string | undefined {
+  if (maxLength !== undefined && text.length > maxLength) {
+    return `is too long: at most ${count(maxLength)} characters, this has ${count(text.length)}`;
+  }
+  if (LONE_SURROGATE.test(text)) return 'contains a broken character (half of an emoji or symbol): type or paste it again';
+  return undefined;
+}
+
+function rangeProblem(input: OperationInput, number: number): string | undefined {
+  const { minimum: min, maximum: max } = input;
+  const outside = (min !== undefined && number < min) || (max !== undefined && number > max);
+  if (!outside) return undefined;
+  if (min !== undefined && max !== undefined) return `must be from ${count(min)} to ${count(max)}`;
+  return min !== undefined ? `must be at least ${count(min)}` : `must be at most ${count(max!)}`;
+}
+
+function listProblem(input: OperationInput, items: readonly string[]): string | undefined {
+  if (items.length > MAX_LIST_ITEMS) return `has too many items: at most ${count(MAX_LIST_ITEMS)}`;
+  for (const item of items) {
+    const problem = textProblem(item, input.maxLength);
+    if (problem) return problem.replace(/^is /, 'has an item that is ').replace(/^contains /, 'has an item that contains ');
+  }
+  if (input.minItems !== undefined && items.length < input.minItems) return `needs at least ${count(input.minItems)} item${input.minItems === 1 ? '' : 's'}`;
+  return undefined;
+}
+
+/** Why a picked file cannot be sent, if it cannot. */
+function fileProblem(file: FilePayload): string | undefined {
+  if (file.name.length > MAX_FILE_NAME_LENGTH || LONE_SURROGATE.test(file.name)) return 'has a file name that is too long or has broken characters';
+  if (file.type.length > MAX_FILE_NAME_LENGTH || !/^[\x20-\x7e]*$/.test(file.type)) return 'has an invalid file type';
+  if (file.base64.length > MAX_FILE_TEXT) return `is too large: at most ${MAX_FILE_BYTES / 1024 / 1024} MB of files per call`;
+  if (!isValidBase64(file.base64)) return 'is not a readable file (its data is not valid base64): pick the file again';
+  return undefined;
+}
+
+function fileTextProblem(text: string): string | undefined {
+  if (text.length > MAX_FILE_TEXT) return `is too large: at most ${MAX_FILE_BYTES / 1024 / 1024} MB of files per call`;
+  return textProblem(text, undefined);
+}
+
+/** What is wrong with a structured value: a key that could reach a prototype, too deep, too big. */
+function jsonProblem(value: unknown, depth = 0): string | undefined {
+  if (depth > MAX_JSON_DEPTH) return `is nested too deeply (more than ${MAX_JSON_DEPTH} levels)`;
+  if (typeof value === 'string') return textProblem(value, undefined);
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' && !Number.isFinite(value) ? 'holds a number that is not finite' : undefined;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_ITEMS) return `has too many items: at most ${count(MAX_LIST_ITEMS)}`;
+    for (const item of value) {
+      const problem = jsonProblem(item, depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return `has a key named “${key}”, which is not allowed`;
+    const problem = textProblem(key, undefined) ?? jsonProblem(item, depth + 1);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function shapeProblem(input: OperationInput, value: unknown): string | undefined {
+  const isArray = Array.isArray(value);
+  const isObject = !!value && typeof value === 'object' && !isArray;
+  switch (input.shape) {
+    case 'object':
+      return isObject ? undefined : 'must be a JSON object ({ … })';
+    case 'array':
+      if (!isArray) return 'must be a JSON list ([ … ])';
+      if (input.minItems !== undefined && value.length < input.minItems) return `needs at least ${count(input.minItems)} item${input.minItems === 1 ? '' : 's'}`;
+      return undefined;
+    case 'object-or-array':
+      return isObject || isArray ? undefined : 'must be a JSON object or list';
+    default:
+      return undefined;
+  }
+}
+
+function fileListProblem(list: readonly unknown[]): string | undefined {
+  if (list.length > MAX_FILES) return `has too many files: at most ${MAX_FILES}`;
+  let text = 0;
+  for (const item of list) {
+    const problem = typeof item === 'string' ? fileTextProblem(item) : isFilePayload(item) ? fileProblem(item) : jsonProblem(item);
+    if (problem) return problem;
+    text += typeof item === 'string' ? item.length : isFilePayload(item) ? item.base64.length : (item as { file: string }).file.length;
+  }
+  return text > MAX_FILE_TEXT ? `is too large: at most ${MAX_FILE_BYTES / 1024 / 1024} MB of files per call` : undefined;
+}
+
 /**
- * Checks one value against its input's declared type and turns form text into that type. The
- * explorer's form uses it too, so a field is judged exactly as the request will be.
+ * Checks one value against its input's declared type and limits (from the catalog) and turns form
+ * text into that type. The explorer's form uses it too, so a field is judged exactly as the
+ * request will be.
  */
 export function coerceInput(input: OperationInput, value: unknown): Coerced {
+  const refuse = (reason: string): Coerced => ({ ok: false, reason });
   switch (input.type) {
-    case 'string':
-      if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, value: String(value) };
-      if (typeof value !== 'string') return { ok: false, reason: 'must be text' };
-      if (input.options && !input.options.includes(value.trim())) return { ok: false, reason: `must be one of ${input.options.join(', ')}` };
-      // Body text keeps its spaces (a message), but an option is sent exactly as listed.
-      return { ok: true, value: input.in === 'body' && !input.options ? value : value.trim() };
+    case 'string': {
+      const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+      if (typeof text !== 'string') return refuse('must be text');
+      // An option or a formatted value is sent trimmed, so it is measured trimmed.
+      const exact = !!(input.options || input.format);
+      const trimmed = text.trim();
+      const problem = textProblem(exact ? trimmed : text, input.maxLength);
+      // A value with a form is best told its form, also when it is far too long for it.
+      if (problem && input.format && trimmed.length > (input.maxLength ?? Infinity)) return refuse(`must be ${input.format.description}`);
+      if (problem) return refuse(problem);
+      if (input.options && !input.options.includes(trimmed)) return refuse(`must be one of ${input.options.join(', ')}`);
+      if (input.format && !input.format.pattern.test(trimmed)) return refuse(`must be ${input.format.description}`);
+      // Body text keeps its spaces (a message), but an option or a formatted value is sent exactly as checked.
+      return { ok: true, value: input.in === 'body' && !exact ? text : trimmed };
+    }
     case 'integer':
     case 'number': {
       const number = typeof value === 'string' ? Number(value.trim()) : value;
-      if (typeof number !== 'number' || !Number.isFinite(number)) return { ok: false, reason: 'must be a number' };
-      if (input.type === 'integer' && !Number.isInteger(number)) return { ok: false, reason: 'must be a whole number' };
-      return { ok: true, value: number };
+      if (typeof number !== 'number' || !Number.isFinite(number)) return refuse('must be a number');
+      if (input.type === 'integer' && !Number.isInteger(number)) return refuse('must be a whole number');
+      if (input.type === 'integer' && !Number.isSafeInteger(number)) return refuse('is too large a number');
+      const problem = rangeProblem(input, number);
+      return problem ? refuse(problem) : { ok: true, value: number };
     }
     case 'boolean':
       if (typeof value === 'boolean') return { ok: true, value };
       if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-      return { ok: false, reason: 'must be true or false' };
+      return refuse('must be true or false');
     case 'string[]': {
       const list = typeof value === 'string' ? splitList(value) : value;
-      if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) return { ok: false, reason: 'must be a list of text items' };
-      return { ok: true, value: list.map((item) => item.trim()).filter(Boolean) };
+      if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) return refuse('must be a list of text items');
+      const items = list.map((item) => item.trim()).filter(Boolean);
+      const problem = items.length ? listProblem(input, items) : undefined;
+      return problem ? refuse(problem) : { ok: true, value: items };
     }
     case 'recipients': {
-      if (typeof value === 'string') return { ok: true, value: value.trim() };
-      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return { ok: true, value };
-      return { ok: false, reason: 'must be a phone number, JID, or a list of them' };
+      if (typeof value === 'string') {
+        const problem = textProblem(value, input.maxLength);
+        return problem ? refuse(problem) : { ok: true, value: value.trim() };
+      }
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+        const problem = listProblem(input, value);
+        return problem ? refuse(problem) : { ok: true, value };
+      }
+      return refuse('must be a phone number, JID, or a list of them');
     }
-    case 'file':
-      if (typeof value === 'string' || isFilePayload(value)) return { ok: true, value };
-      return { ok: false, reason: 'must be a file, a URL or base64 data' };
+    case 'file': {
+      const problem = typeof value === 'string' ? fileTextProblem(value) : isFilePayload(value) ? fileProblem(value) : 'must be a file, a URL or base64 data';
+      return problem ? refuse(problem) : { ok: true, value };
+    }
     case 'file[]': {
       const list = Array.isArray(value) ? value : [value];
       if (!list.every((item) => typeof item === 'string' || isFilePayload(item) || isFileEntry(item))) {
-        return { ok: false, reason: 'must be files, URLs or base64 data' };
+        return refuse('must be files, URLs or base64 data');
       }
-      return { ok: true, value: list };
+      const problem = fileListProblem(list);
+      return problem ? refuse(problem) : { ok: true, value: list };
     }
-    case 'json':
-      if (typeof value !== 'string') return { ok: true, value };
-      try {
-        return { ok: true, value: JSON.parse(value) };
-      } catch {
-        return { ok: false, reason: 'is not valid JSON' };
+    case 'json': {
+      let parsed = value;
+      if (typeof value === 'string') {
+        if (value.length > MAX_JSON_CHARS) return refuse(`is too long: at most ${count(MAX_JSON_CHARS)} characters`);
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          return refuse('is not valid JSON');
+        }
       }
+      const problem = shapeProblem(input, parsed) ?? jsonProblem(parsed);
+      if (problem) return refuse(problem);
+      if (typeof value !== 'string' && (JSON.stringify(parsed)?.length ?? 0) > MAX_JSON_CHARS) return refuse(`is too large: at most ${count(MAX_JSON_CHARS)} characters of JSON`);
+      return { ok: true, value: parsed };
+    }
   }
 }
 
@@ -121,7 +268,20 @@ export function buildRequest(
   operation: Operation,
   inputs: OperationInputs,
 ): { ok: true; request: BuiltRequest } | { ok: false; error: ApiError } {
+  if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs)) {
+    return failure('invalid-input', `The inputs of “${operation.label}” must be named values (an object).`);
+  }
+  try {
+    return checkAndBuild(baseUrl, operation, inputs);
+  } catch {
+    // Nothing the checks let through should fail here; if something does, it is still the input's fault, and nothing was sent.
+    return failure('invalid-input', `The values given for “${operation.label}” could not be put into a request. Check them for unusual characters or very large content; nothing was sent.`);
+  }
+}
+
+function checkAndBuild(baseUrl: string, operation: Operation, inputs: OperationInputs): { ok: true; request: BuiltRequest } | { ok: false; error: ApiError } {
   const known = new Set(operation.inputs.map((input) => input.name));
+  // Own keys only: a key like "__proto__" is just an unknown name here, and nothing is read from a prototype.
   const unknown = Object.keys(inputs).filter((name) => !known.has(name));
   if (unknown.length) {
     return failure('invalid-input', `“${operation.label}” has no input named ${unknown.join(', ')}.`);
@@ -131,7 +291,7 @@ export function buildRequest(
   const missing: string[] = [];
   const invalid: string[] = [];
   for (const input of operation.inputs) {
-    const raw = inputs[input.name];
+    const raw = Object.hasOwn(inputs, input.name) ? inputs[input.name] : undefined;
     if (isBlank(raw)) {
       if (input.required) missing.push(input.label);
       continue;

@@ -9,6 +9,21 @@ import { failure, type ApiError, type ApiResult, type RateLimitInfo } from './ap
 const NOT_LOGGED_IN = 1106;
 
 const FORBIDDEN_FOR_KEY = "This API key isn't allowed to do that: the session may belong to another key, or the action needs an admin key.";
+const NEEDS_ADMIN_KEY =
+  'This needs an admin key: the saved API key is a user key, and WARest lets only admin keys do this (server information, health, restarts). Enter an admin key for this server in the options page, or ask the server’s admin.';
+/**
+ * How the server words a refusal of an admin-only route to a user key ("Admin only", "Admin
+ * access required"); not WhatsApp's "only group admins can …", which is about the account.
+ */
+const ADMIN_ONLY_WORDS = /^admin(istrator)?s?\s+(only|access|key|rights|privileges)\b/i;
+/** WARest's anti-spam guard: one message per key and recipient every 3 s (README of ../shared/warest, fact 3). */
+export const RECIPIENT_COOLDOWN_MS = 3_000;
+const COOLDOWN_WORDS = /recipient cooldown|cooldown/i;
+/**
+ * X-RateLimit-Reset is in whole Unix seconds rounded down: the window really ends up to a second
+ * later, so a retry at the stated second can still be refused. Resets are read as that second's end.
+ */
+export const RESET_ROUNDING_MS = 1_000;
 /**
  * WARest answers 403 for refusals by WhatsApp too, not only for the key's rights: these codes
  * say the key is fine and name what was refused instead.
@@ -30,6 +45,10 @@ export interface ResponseContext {
   sessionId?: string;
   latencyMs: number;
   now?: number;
+  /** The API key of the call: taken out of everything read from the body, before anything is cut or quoted. */
+  secret?: string;
+  /** Whether the operation is admin-only, so a 403 can say an admin key is needed. */
+  adminOnly?: boolean;
 }
 
 export function readRateLimit(headers: Headers, now = Date.now()): RateLimitInfo | undefined {
@@ -41,28 +60,97 @@ export function readRateLimit(headers: Headers, now = Date.now()): RateLimitInfo
     return undefined;
   }
   // WARest sends Unix seconds; some proxies send seconds-to-wait instead. Small numbers are the latter.
-  const resetAt = reset > 1e9 ? reset * 1000 : now + reset * 1000;
+  // Either is whole seconds rounded down, so the window may last up to a second longer than stated.
+  const resetAt = (reset > 1e9 ? reset * 1000 : now + reset * 1000) + RESET_ROUNDING_MS;
   return { limit, remaining, resetAt };
 }
 
-function retryAtFrom(headers: Headers, rateLimit: RateLimitInfo | undefined, now: number): number {
+/** Retry-After in ms: seconds, or an HTTP date; undefined when absent or unreadable. */
+export function readRetryAfter(headers: Headers, now = Date.now()): number | undefined {
+  const raw = headers.get('retry-after')?.trim();
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+function retryAtFrom(retryAfterMs: number | undefined, rateLimit: RateLimitInfo | undefined, now: number): number {
+  if (rateLimit && rateLimit.remaining <= 0 && rateLimit.resetAt > now) return rateLimit.resetAt;
+  if (retryAfterMs !== undefined && retryAfterMs > 0) return now + retryAfterMs;
   if (rateLimit && rateLimit.resetAt > now) return rateLimit.resetAt;
-  const retryAfter = Number(headers.get('retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return now + retryAfter * 1000;
   return now + 5_000;
+}
+
+/**
+ * Whether a 429 is WARest's anti-spam guard refusing a second send to one recipient within 3 s
+ * (`{"error":"Recipient cooldown","retryAfter":3}`, with requests left in the window), rather
+ * than the key's window being spent.
+ */
+function isRecipientCooldown(record: Record<string, unknown> | undefined, words: string | undefined, rateLimit: RateLimitInfo | undefined): boolean {
+  if (words && COOLDOWN_WORDS.test(words)) return true;
+  return typeof record?.retryAfter === 'number' && !!rateLimit && rateLimit.remaining > 0;
+}
+
+/**
+ * Whether an answer says the key's rate-limit window is spent: a 429 that is not the recipient
+ * cooldown, and not another limiter that names its own wait (Retry-After) while the window
+ * still has requests left.
+ */
+export function isWindowSpent(status: number, headers: Headers, error?: Pick<ApiError, 'scope'>): boolean {
+  if (status !== 429 || error?.scope === 'recipient') return false;
+  const rateLimit = readRateLimit(headers);
+  return !(rateLimit && rateLimit.remaining > 0 && readRetryAfter(headers) !== undefined);
 }
 
 type Body = { kind: 'json'; value: unknown } | { kind: 'html' } | { kind: 'text'; value: string } | { kind: 'empty' };
 
-function parseBody(text: string, contentType: string): Body {
+/**
+ * What a body holds, judged by its content, not its label: servers and proxies label JSON as
+ * text/html and pages as anything. A page starts with a tag; JSON is whatever parses as JSON.
+ */
+function parseBody(text: string): Body {
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'empty' };
-  if (/^</.test(trimmed) || contentType.includes('text/html')) return { kind: 'html' };
+  if (trimmed.startsWith('<')) return { kind: 'html' };
   try {
     return { kind: 'json', value: JSON.parse(trimmed) };
   } catch {
     return { kind: 'text', value: trimmed };
   }
+}
+
+/** The key as sent, and as it looks escaped in JSON or encoded in a URL. */
+function keyForms(secret: string): string[] {
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])].filter(Boolean);
+}
+
+function redactText(text: string, forms: readonly string[]): string {
+  let result = text;
+  for (const form of forms) if (result.includes(form)) result = result.split(form).join('[API key]');
+  return result;
+}
+
+/** Takes the key out of every string of a parsed body (keys included), so no part of it is quoted or returned. */
+function redactValue(value: unknown, forms: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value, forms);
+  if (!value || typeof value !== 'object' || depth > 200) return value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, forms, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty, not assignment: a "__proto__" key stays a plain key.
+    Object.defineProperty(copy, redactText(key, forms), { value: redactValue(item, forms, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+function redactBody(body: Body, secret: string | undefined): Body {
+  if (!secret) return body;
+  const forms = keyForms(secret);
+  if (body.kind === 'text') return { kind: 'text', value: redactText(body.value, forms) };
+  if (body.kind !== 'json') return body;
+  const json = JSON.stringify(body.value);
+  return forms.some((form) => json.includes(form)) ? { kind: 'json', value: redactValue(body.value, forms) } : body;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -95,7 +183,8 @@ export function interpretResponse(
   context: ResponseContext,
 ): ApiResult {
   const now = context.now ?? Date.now();
-  const body = parseBody(text, headers.get('content-type') ?? '');
+  // The key comes out first, so truncating a quote can never leave part of it behind.
+  const body = redactBody(parseBody(text), context.secret);
   const record = body.kind === 'json' ? asRecord(body.value) : undefined;
   const code = typeof record?.code === 'number' ? record.code : undefined;
   const rateLimit = readRateLimit(headers, now);
@@ -105,6 +194,9 @@ export function interpretResponse(
   const session = context.sessionId ? `Session “${context.sessionId}”` : 'This session';
 
   if (status >= 200 && status < 300) {
+    if (body.kind === 'empty' && status !== 204 && status !== 205) {
+      return failure('bad-response', `${host} answered with an empty body (HTTP ${status}), where a WARest server always sends data. Check the server URL: it may point at another service, or a proxy in front of the server may be cutting its answers.`, extra);
+    }
     if (body.kind === 'html') {
       return failure('bad-response', `${host} answered with a web page instead of WARest data. Check the server URL: it may point at a dashboard, a proxy login page or another service.`, extra);
     }
@@ -131,16 +223,36 @@ export function interpretResponse(
   switch (true) {
     case status === 401:
       return failure('auth', `The server rejected the API key. A key changes each time its user signs in to the WARest dashboard: copy the current key and enter it again in the options page.`, extra);
-    case status === 403:
-      return failure('forbidden', `${(code !== undefined && FORBIDDEN_BY_CODE[code]) || FORBIDDEN_FOR_KEY}${said}`, extra);
+    case status === 403: {
+      const byCode = code !== undefined ? FORBIDDEN_BY_CODE[code] : undefined;
+      const adminOnly = !byCode && (ADMIN_ONLY_WORDS.test(serverMessage ?? '') || (context.adminOnly && code === undefined));
+      return failure('forbidden', `${byCode || (adminOnly ? NEEDS_ADMIN_KEY : FORBIDDEN_FOR_KEY)}${said}`, extra);
+    }
     case status === 404:
       return looksLikeWarest
         ? failure('not-found', `Not found.${said || ' The item may have been deleted.'}`, extra)
         : failure('not-found', `${host} has no WARest API at this address (404). Check the server URL, including any path prefix of a reverse proxy.`, extra);
     case status === 429: {
-      const retryAt = retryAtFrom(headers, rateLimit, now);
-      const limit = rateLimit ? ` (this key may make ${rateLimit.limit} requests per window)` : '';
-      return failure('rate-limited', `Too many requests to the server${limit}. Try again in ${seconds(retryAt - now)} s.`, { ...extra, retryAt });
+      const retryAfterMs = readRetryAfter(headers, now);
+      if (isRecipientCooldown(record, serverMessage, rateLimit)) {
+        const bodyWait = typeof record?.retryAfter === 'number' && record.retryAfter > 0 ? record.retryAfter * 1000 : undefined;
+        const retryAt = now + (retryAfterMs ?? bodyWait ?? RECIPIENT_COOLDOWN_MS);
+        return failure(
+          'rate-limited',
+          `WARest's anti-spam guard allows one message to the same recipient every ${RECIPIENT_COOLDOWN_MS / 1000} s, and this one came too soon after the last: nothing was sent. Try again in ${seconds(retryAt - now)} s.`,
+          { ...extra, retryAt, scope: 'recipient' },
+        );
+      }
+      const retryAt = retryAtFrom(retryAfterMs, rateLimit, now);
+      const wait = `Nothing was done. Try again in ${seconds(retryAt - now)} s.`;
+      if (rateLimit && rateLimit.remaining > 0 && retryAfterMs !== undefined) {
+        // Another limiter than the window (which still has requests left): it names its own wait.
+        return failure('rate-limited', `The server is refusing requests of this kind for a moment (too many in a short time), though this API key has ${rateLimit.remaining} of ${rateLimit.limit} requests left in its window. ${wait}`, { ...extra, retryAt });
+      }
+      const limit = rateLimit
+        ? ` WARest allows it ${rateLimit.limit} requests per window (calls to messages, chats and tools count twice).`
+        : '';
+      return failure('rate-limited', `This API key has used up its requests to the server for now.${limit} ${wait}`, { ...extra, retryAt });
     }
     case status >= 400 && status < 500:
       return failure('validation', `The server did not accept the request (HTTP ${status}).${said || ' Check the values you entered.'}`, extra);

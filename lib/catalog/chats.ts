@@ -8,8 +8,8 @@ export const chatsOperations = defineOperations('Chats', [
     path: '/chats',
     inputs: [
       sessionField('query'),
-      field('limit', 'query', 'integer', false, 'Limit'),
-      field('offset', 'query', 'integer', false, 'Offset'),
+      field('limit', 'query', 'integer', false, 'Limit', { minimum: 1, maximum: 200 }),
+      field('offset', 'query', 'integer', false, 'Offset', { minimum: 0 }),
       field('hasMedia', 'query', 'boolean', false, 'With media only'),
       field('sortBy', 'query', 'string', false, 'Sort by', { options: ['lastMessage', 'unreadCount', 'name'] }),
       field('sortOrder', 'query', 'string', false, 'Sort order', { options: ['asc', 'desc'] }),
@@ -24,10 +24,10 @@ export const chatsOperations = defineOperations('Chats', [
     inputs: [
       field('chatId', 'path', 'string', true, 'Chat ID'),
       sessionField('query'),
-      field('limit', 'query', 'integer', false, 'Limit'),
-      field('offset', 'query', 'integer', false, 'Offset'),
-      field('startTime', 'query', 'integer', false, 'From (Unix time)'),
-      field('endTime', 'query', 'integer', false, 'Until (Unix time)'),
+      field('limit', 'query', 'integer', false, 'Limit', { minimum: 1, maximum: 200 }),
+      field('offset', 'query', 'integer', false, 'Offset', { minimum: 0 }),
+      field('startTime', 'query', 'integer', false, 'From (Unix time, ms)', { minimum: 0 }),
+      field('endTime', 'query', 'integer', false, 'Until (Unix time, ms)', { minimum: 0 }),
       field('mediaOnly', 'query', 'boolean', false, 'Media only'),
       field('isFromMe', 'query', 'boolean', false, 'Sent by me only'),
       field('search', 'query', 'string', false, 'Search'),
@@ -41,8 +41,8 @@ export const chatsOperations = defineOperations('Chats', [
     inputs: [
       field('chatId', 'path', 'string', true, 'Chat ID'),
       sessionField('body'),
-      field('messages', 'body', 'integer', false, 'Last N messages'),
-      field('days', 'body', 'integer', false, 'Last N days'),
+      field('messages', 'body', 'integer', false, 'Last N messages', { minimum: 0, help: '0 means all of them' }),
+      field('days', 'body', 'integer', false, 'Last N days', { minimum: 1 }),
     ],
   },
   {

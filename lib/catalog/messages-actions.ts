@@ -103,7 +103,7 @@ export const messagesActionsOperations = defineOperations('Messages - Actions', 
     inputs: [
       sessionField('body'),
       recipientField,
-      field('duration', 'body', 'integer', false, 'Duration (minutes)', { help: '1 to 43200 (30 days); the server’s default is 60' }),
+      field('duration', 'body', 'integer', false, 'Duration (minutes)', { minimum: 1, maximum: 43_200, help: '1 to 43200 (30 days); the server’s default is 60' }),
     ],
   },
   {

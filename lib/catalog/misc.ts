@@ -7,7 +7,10 @@ export const miscOperations = defineOperations('Misc', [
     method: 'POST',
     path: '/misc/convert-string-toqr/{target}',
     inputs: [
-      field('target', 'path', 'string', true, 'Output format'),
+      field('target', 'path', 'string', true, 'Output format', {
+        help: 'base64 (a PNG data URL), or svg, png, jpg, jpeg or webp (a link to the file)',
+        format: { pattern: /^(?:base64|svg|png|jpe?g|webp)$/, description: 'one of base64, svg, png, jpg, jpeg, webp' },
+      }),
       field('string', 'body', 'string', true, 'Text'),
       field('encoding', 'body', 'string', false, 'Encoding'),
     ],
@@ -36,7 +39,7 @@ export const miscOperations = defineOperations('Misc', [
       field('pollMsgId', 'body', 'string', false, 'Poll message ID'),
       field('pollCreatorJid', 'body', 'string', false, 'Poll creator JID'),
       field('voterJid', 'body', 'string', false, 'Voter JID'),
-      field('pollUpdateVote', 'body', 'json', true, 'Poll update vote'),
+      field('pollUpdateVote', 'body', 'json', true, 'Poll update vote', { shape: 'object' }),
     ],
   },
   {
@@ -78,9 +81,9 @@ export const miscOperations = defineOperations('Misc', [
     inputs: [
       field('file', 'body', 'file', true, 'File'),
       field('type', 'body', 'string', true, 'Type', { options: ['image', 'video'] }),
-      field('width', 'body', 'integer', false, 'Width'),
-      field('height', 'body', 'integer', false, 'Height'),
-      field('count', 'body', 'integer', false, 'How many'),
+      field('width', 'body', 'integer', false, 'Width', { minimum: 1 }),
+      field('height', 'body', 'integer', false, 'Height', { minimum: 1 }),
+      field('count', 'body', 'integer', false, 'How many', { minimum: 1 }),
       field('output', 'body', 'string', false, 'Output', { options: ['base64', 'url', 'file'] }),
     ],
   },
@@ -91,7 +94,7 @@ export const miscOperations = defineOperations('Misc', [
     path: '/misc/media/image',
     inputs: [
       field('file', 'body', 'file', true, 'File'),
-      field('actions', 'body', 'json', false, 'Actions (JSON)'),
+      field('actions', 'body', 'json', false, 'Actions (JSON)', { shape: 'object' }),
       field('output', 'body', 'string', false, 'Output', { options: ['base64', 'url', 'file'] }),
     ],
   },
@@ -107,7 +110,7 @@ export const miscOperations = defineOperations('Misc', [
       field('namespace', 'body', 'string', false, 'Namespace'),
       field('name', 'body', 'string', false, 'Name'),
       field('format', 'body', 'string', false, 'Format'),
-      field('count', 'body', 'integer', false, 'How many'),
+      field('count', 'body', 'integer', false, 'How many', { minimum: 1, maximum: 1000 }),
     ],
   },
   {

@@ -58,7 +58,7 @@ export const profilesOperations = defineOperations('Profiles', [
       field('type', 'query', 'string', false, 'Type', { options: ['contacts', 'groups'] }),
       field('deep', 'query', 'boolean', false, 'Deep lookup'),
       field('groupIds', 'query', 'string', false, 'Group IDs'),
-      field('limit', 'query', 'integer', false, 'Limit'),
+      field('limit', 'query', 'integer', false, 'Limit', { minimum: 1, maximum: 1000 }),
     ],
   },
   {

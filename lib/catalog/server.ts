@@ -1,11 +1,18 @@
 import { defineOperations, field } from './define';
 
+/** The scheduled restart takes a time of day, not a cron string (README of ../shared/warest, fact 9). */
+export const RESTART_SCHEDULE_FORMAT = {
+  pattern: /^(?:(?:[01]\d|2[0-3]):[0-5]\d|0)$/,
+  description: 'a time of day as HH:MM on a 24-hour clock (e.g. 02:30), or 0 to cancel the schedule',
+};
+
 export const serverOperations = defineOperations('Server', [
   {
     id: 'getServerPing',
     label: 'Ping',
     method: 'GET',
     path: '/server/ping',
+    noAuth: true,
     inputs: [],
   },
   {
@@ -21,6 +28,7 @@ export const serverOperations = defineOperations('Server', [
     label: 'Health check',
     method: 'GET',
     path: '/server/healthz',
+    adminOnly: true,
     inputs: [],
   },
   {
@@ -28,6 +36,7 @@ export const serverOperations = defineOperations('Server', [
     label: 'CPU history',
     method: 'GET',
     path: '/server/cpu-history',
+    adminOnly: true,
     inputs: [
       field('period', 'query', 'string', false, 'Period', { options: ['1h', '6h', '12h', '24h', '7d', '30d'] }),
       field('interval', 'query', 'string', false, 'Interval', { options: ['1m', '5m', '15m', '30m', '1h'] }),
@@ -38,6 +47,7 @@ export const serverOperations = defineOperations('Server', [
     label: 'Readiness',
     method: 'GET',
     path: '/server/ready',
+    adminOnly: true,
     inputs: [],
   },
   {
@@ -57,8 +67,12 @@ export const serverOperations = defineOperations('Server', [
     destructive: true,
     adminOnly: true,
     inputs: [
-      field('schedule', 'body', 'string', true, 'Schedule (cron)'),
-      field('timezone', 'body', 'string', false, 'Timezone'),
+      field('schedule', 'body', 'string', true, 'Daily restart time', {
+        help: 'The time of day to restart, as HH:MM on a 24-hour clock (e.g. 02:30); 0 cancels the schedule',
+        maxLength: 5,
+        format: RESTART_SCHEDULE_FORMAT,
+      }),
+      field('timezone', 'body', 'string', false, 'Time zone', { help: 'An IANA time zone, e.g. Asia/Jakarta; the server’s own when left empty', maxLength: 64 }),
     ],
   },
 ]);

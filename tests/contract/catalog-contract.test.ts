@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, OPERATIONS, type InputType } from '@/lib/catalog';
+import { API_PREFIX, OPERATIONS, type InputType, type Operation, type OperationInput } from '@/lib/catalog';
 import { loadSpecOperations, openapiAvailable, OPENAPI_PATH, type SpecOperation, type SpecSchema } from '../support/openapi';
 
 /**
@@ -34,6 +34,32 @@ function typeFits(type: InputType, schema: SpecSchema): boolean {
     default:
       return type === 'json';
   }
+}
+
+/** The limits a spec schema states (the shared reader's type leaves them out). */
+type Limits = SpecSchema & { minimum?: number; maximum?: number; minItems?: number; maxLength?: number; pattern?: string };
+
+/**
+ * Limits the catalog checks that the description does not state as schema keywords, each with
+ * where it comes from. Anything else the catalog adds beyond the description fails the test.
+ */
+const LIMITS_BEYOND_THE_DESCRIPTION: Record<string, string> = {
+  'sessionId.format': 'README of ../shared/warest, fact 6: session ids are 1–64 of A-Z a-z 0-9 . _ -',
+  'postServerRestartScheduled.schedule.format': 'fact 9, and the description: "HH:MM 24-hour notation or \"0\" to clear"',
+  'postMiscConvertStringTarget.target.format': 'the description: "Output format (base64, svg, png, jpg, jpeg, or webp)"',
+  'postMessagesActionMute.duration.minimum': 'the description: "Duration in minutes (1 - 43200)"',
+  'postMessagesActionMute.duration.maximum': 'the description: "Duration in minutes (1 - 43200)"',
+  'getChatsChatIdMessages.startTime.minimum': 'a Unix time in ms is never negative',
+  'getChatsChatIdMessages.endTime.minimum': 'a Unix time in ms is never negative',
+  'postChatsChatIdRead.messages.minimum': 'the description: "Number of inbound messages to acknowledge (0 = no limit)"',
+  'postChatsChatIdRead.days.minimum': 'the description: "limits acknowledgements to the last N days"',
+  'postMiscMediaThumbnail.width.minimum': 'a size in pixels',
+  'postMiscMediaThumbnail.height.minimum': 'a size in pixels',
+  'postMiscMediaThumbnail.count.minimum': 'the description: "Number of stills"',
+};
+
+function beyond(op: Operation, input: OperationInput, limit: string): boolean {
+  return `${op.id}.${input.name}.${limit}` in LIMITS_BEYOND_THE_DESCRIPTION || `${input.name}.${limit}` in LIMITS_BEYOND_THE_DESCRIPTION;
 }
 
 describe.skipIf(!available)('catalog matches ../shared/warest/openapi.yaml', () => {
@@ -107,6 +133,40 @@ describe.skipIf(!available)('catalog matches ../shared/warest/openapi.yaml', () 
       // An operation whose body has no properties (none here today) would send none.
       expect([...entry.bodyEncodings], op.operationId).toEqual(Object.keys(op.body?.properties ?? {}).length ? expected : []);
       expect(entry.bodyRequired, op.operationId).toBe(!!op.body?.required && Object.keys(op.body.properties).length > 0);
+    }
+  });
+
+  it('checks the same numeric limits, list sizes and formats as the description states, and only documented others', () => {
+    for (const op of spec) {
+      const entry = OPERATIONS.find((c) => c.id === op.operationId)!;
+      for (const input of entry.inputs) {
+        const found = input.in === 'body' ? op.body?.properties[input.name]?.schema : op.parameters.find((p) => p.name === input.name)?.schema;
+        const schema = found as Limits;
+        const name = `${op.operationId}.${input.name}`;
+        for (const limit of ['minimum', 'maximum', 'minItems'] as const) {
+          if (schema[limit] !== undefined) expect(input[limit], `${name}.${limit}`).toBe(schema[limit]);
+          else if (input[limit] !== undefined && limit !== 'minItems') expect(beyond(entry, input, limit), `${name}.${limit} is not in the description: document it`).toBe(true);
+        }
+        // A required list is never sent empty anyway, so minItems 1 there adds nothing the description lacks.
+        if (schema.minItems === undefined && input.minItems !== undefined) expect(input.minItems === 1 && input.required, `${name}.minItems`).toBe(true);
+        if (schema.maxLength !== undefined) expect(input.maxLength, `${name}.maxLength`).toBeLessThanOrEqual(schema.maxLength);
+        if (schema.pattern !== undefined) expect(input.format?.pattern.source, `${name}.pattern`).toBe(schema.pattern);
+        else if (input.format) expect(beyond(entry, input, 'format'), `${name}.format is not in the description: document it`).toBe(true);
+      }
+    }
+  });
+
+  it('gives structured (json) inputs the shape the description gives them', () => {
+    const shapeOf = (schema: SpecSchema): string | undefined => {
+      const kinds = (schema.oneOf ?? schema.anyOf ?? [schema]).map((part) => part.type).sort().join('|');
+      return { object: 'object', array: 'array', 'array|object': 'object-or-array' }[kinds];
+    };
+    for (const op of spec) {
+      const entry = OPERATIONS.find((c) => c.id === op.operationId)!;
+      for (const input of entry.inputs.filter((i) => i.type === 'json')) {
+        const schema = op.body?.properties[input.name]?.schema ?? op.parameters.find((p) => p.name === input.name)?.schema;
+        expect(input.shape, `${op.operationId}.${input.name}`).toBe(shapeOf(schema!));
+      }
     }
   });
 });

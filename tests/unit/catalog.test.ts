@@ -85,8 +85,60 @@ describe('operation catalog', () => {
     );
   });
 
-  it('marks exactly the server-info and restart operations as admin-only', () => {
-    expect(ids((op) => op.adminOnly)).toEqual(['getServerInfo', 'postServerRestart', 'postServerRestartScheduled'].sort());
+  it('marks every /server route except ping as admin-only, as a stock server refuses them to user keys', () => {
+    expect(ids((op) => op.adminOnly)).toEqual(
+      ['getServerInfo', 'getServerHealthz', 'getServerReady', 'getServerCpuHistory', 'postServerRestart', 'postServerRestartScheduled'].sort(),
+    );
+  });
+
+  it('marks ping, and only ping, as needing no key', () => {
+    expect(ids((op) => op.auth === 'none')).toEqual(['getServerPing']);
+    for (const op of OPERATIONS) expect(['key', 'none'], op.id).toContain(op.auth);
+  });
+
+  it('marks the twelve sends, and only them, as having a recipient the anti-spam guard spaces', () => {
+    const sends = ids((op) => op.recipientInput !== undefined);
+    expect(sends).toEqual(ids((op) => op.category === 'Messages - Sending'));
+    expect(sends).toHaveLength(12);
+    for (const id of sends) {
+      const op = findOperation(id)!;
+      expect(op.recipientInput, id).toBe('to');
+      expect(op.inputs.find((input) => input.name === 'to')?.type, id).toBe('recipients');
+    }
+  });
+
+  it('labels the scheduled restart as a time of day, not cron, and checks its form', () => {
+    const schedule = findOperation('postServerRestartScheduled')?.inputs.find((input) => input.name === 'schedule');
+    expect(schedule?.label).not.toMatch(/cron/i);
+    expect(schedule?.help).toMatch(/HH:MM/);
+    expect(schedule?.help).toMatch(/0 cancels/);
+    const pattern = schedule?.format?.pattern;
+    for (const ok of ['02:30', '00:00', '23:59', '0']) expect(pattern?.test(ok), ok).toBe(true);
+    for (const bad of ['0 3 * * *', '24:00', '2:30', '12:60', '', '00', '02:30:00']) expect(pattern?.test(bad), bad).toBe(false);
+  });
+
+  it('gives every session id input the server’s session id form (1–64 of A-Z a-z 0-9 . _ -)', () => {
+    for (const op of OPERATIONS) {
+      const session = op.inputs.find((input) => input.name === 'sessionId');
+      if (!session) continue;
+      const pattern = session.format?.pattern;
+      expect(pattern?.test('shop.main_1-x'), op.id).toBe(true);
+      expect(pattern?.test('x'.repeat(64)), op.id).toBe(true);
+      for (const bad of ['my session/1', 'x'.repeat(65), 'a&b', 'sé']) expect(pattern?.test(bad), `${op.id}: ${bad}`).toBe(false);
+    }
+  });
+
+  it('bounds every text input, and gives numbers their limits only where the server has them', () => {
+    for (const op of OPERATIONS) {
+      for (const input of op.inputs.filter((i) => i.type === 'string' || i.type === 'string[]' || i.type === 'recipients')) {
+        expect(input.maxLength, `${op.id}.${input.name}`).toBeGreaterThan(0);
+        expect(input.maxLength, `${op.id}.${input.name}`).toBeLessThanOrEqual(65_536);
+      }
+      for (const input of op.inputs.filter((i) => i.minimum !== undefined || i.maximum !== undefined)) {
+        expect(['integer', 'number'], `${op.id}.${input.name}`).toContain(input.type);
+      }
+      for (const input of op.inputs.filter((i) => i.shape)) expect(input.type, `${op.id}.${input.name}`).toBe('json');
+    }
   });
 
   it('says an operation needs a session exactly when it has a required sessionId input', () => {

@@ -223,3 +223,98 @@ describe('RatePacer', () => {
     expect(same.done).toBe(false);
   });
 });
+
+describe('RatePacer: the recipient cooldown', () => {
+  const COOLDOWN = 3_000;
+  const COOLDOWN_SLACK = 250;
+
+  it('holds a second send to the same recipient until the first is answered and 3 s have passed', async () => {
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    const second = track(pacer.acquire(BUCKET, undefined, ['6281']));
+    await clock.advance(5_000);
+    expect(second.done).toBe(false); // the first has not been answered yet
+
+    pacer.finishSend(BUCKET, ['6281']);
+    await clock.advance(COOLDOWN + COOLDOWN_SLACK - 100);
+    expect(second.done).toBe(false);
+    await clock.advance(200);
+    expect(second.done).toBe(true);
+  });
+
+  it('holds nothing else: other recipients and calls without a recipient go at once', async () => {
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    pacer.finishSend(BUCKET, ['6281']);
+    const other = track(pacer.acquire(BUCKET, undefined, ['6282']));
+    const read = track(pacer.acquire(BUCKET));
+    const otherKey = track(pacer.acquire('https://warest.example.com\u0000key-2', undefined, ['6281']));
+    await settleMicrotasks();
+    expect([other.done, read.done, otherKey.done]).toEqual([true, true, true]);
+  });
+
+  it('waits what a Retry-After taught it, and keeps that longer cooldown for later sends', async () => {
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    pacer.finishSend(BUCKET, ['6281'], 5_000);
+    expect(pacer.recipientReadyAt(BUCKET, '6281')).toBe(clock.now() + 5_000 + COOLDOWN_SLACK);
+
+    const retry = track(pacer.acquire(BUCKET, undefined, ['6281']));
+    await clock.advance(5_000);
+    expect(retry.done).toBe(false);
+    await clock.advance(COOLDOWN_SLACK);
+    expect(retry.done).toBe(true);
+
+    pacer.finishSend(BUCKET, ['6281']);
+    expect(pacer.recipientReadyAt(BUCKET, '6281')).toBe(clock.now() + 5_000 + COOLDOWN_SLACK);
+  });
+
+  it('waits for every recipient of a send to several', async () => {
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    pacer.finishSend(BUCKET, ['6281']);
+    await clock.advance(1_000);
+    await pacer.acquire(BUCKET, undefined, ['6282']);
+    pacer.finishSend(BUCKET, ['6282']);
+
+    const both = track(pacer.acquire(BUCKET, undefined, ['6281', '6282']));
+    await clock.advance(COOLDOWN + COOLDOWN_SLACK - 1_000);
+    expect(both.done).toBe(false); // 6281 is free, 6282 not yet
+    await clock.advance(1_000);
+    expect(both.done).toBe(true);
+  });
+
+  it('takes no slot of the window while a send waits for its recipient', async () => {
+    pacer.settle(BUCKET, serverSays(120, 2, 60_000));
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    pacer.settle(BUCKET, serverSays(120, 1, 60_000)); // its answer: one request left in the window
+    pacer.finishSend(BUCKET, ['6281']);
+
+    const waiting = track(pacer.acquire(BUCKET, undefined, ['6281']));
+    const read = track(pacer.acquire(BUCKET));
+    await settleMicrotasks();
+    expect(read.done).toBe(true); // the one slot went to the read, not to the waiting send
+    expect(waiting.done).toBe(false);
+  });
+
+  it('rejects a recipient wait whose signal aborts, leaving the recipient free', async () => {
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    pacer.finishSend(BUCKET, ['6281']);
+    const controller = new AbortController();
+    const aborted = track(pacer.acquire(BUCKET, controller.signal, ['6281']));
+    await settleMicrotasks();
+    controller.abort(new Error('stop'));
+    await settleMicrotasks();
+    expect(aborted.error).toEqual(new Error('stop'));
+
+    await clock.advance(COOLDOWN + COOLDOWN_SLACK);
+    const next = track(pacer.acquire(BUCKET, undefined, ['6281']));
+    await settleMicrotasks();
+    expect(next.done).toBe(true);
+  });
+
+  it('does not hold a recipient forever for a send that was never finished', async () => {
+    await pacer.acquire(BUCKET, undefined, ['6281']);
+    const next = track(pacer.acquire(BUCKET, undefined, ['6281']));
+    await clock.advance(10 * 60_000);
+    expect(next.done).toBe(false);
+    await clock.advance(60_000 + 200);
+    expect(next.done).toBe(true);
+  });
+});

@@ -47,9 +47,9 @@ describe('buildRequest: URL', () => {
     const request = built('getSessionCreate', { sessionId: 'shop.main_1-x' });
     expect(request.url).toBe('https://warest.example.com/proxy/api/v1/session/create?sessionId=shop.main_1-x');
 
-    const odd = built('getGroupInfo', { sessionId: 'a&b=c', groupId: '120363@g.us' });
-    expect(query(odd).get('sessionId')).toBe('a&b=c');
-    expect(query(odd).get('groupId')).toBe('120363@g.us');
+    const odd = built('getGroupInfo', { sessionId: 'shop.main', groupId: 'a&b=c#d@g.us' });
+    expect(query(odd).get('sessionId')).toBe('shop.main');
+    expect(query(odd).get('groupId')).toBe('a&b=c#d@g.us');
     expect([...query(odd).keys()]).toEqual(['sessionId', 'groupId']);
   });
 

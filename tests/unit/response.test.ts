@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError, ApiResult, ApiSuccess } from '@/lib/api-result';
-import { interpretResponse, readRateLimit, type ResponseContext } from '@/lib/response';
+import { interpretResponse, isKeyRefusal, isWindowSpent, readRateLimit, type ResponseContext } from '@/lib/response';
 
 const NOW = 1_750_000_000_000; // epoch ms, fixed
 const NOW_S = NOW / 1000;
@@ -61,7 +61,8 @@ describe('interpretResponse: 2xx', () => {
         'X-RateLimit-Reset': String(NOW_S + 30),
       }),
     );
-    expect(result.rateLimit).toEqual({ limit: 120, remaining: 117, resetAt: NOW + 30_000 });
+    // The reset is whole seconds rounded down: the window lasts until the end of that second.
+    expect(result.rateLimit).toEqual({ limit: 120, remaining: 117, resetAt: NOW + 31_000 });
   });
 
   it('has no rateLimit when the headers are absent', () => {
@@ -80,7 +81,7 @@ describe('interpretResponse: 2xx', () => {
     expect(err.message).toMatch(/web page/);
   });
 
-  it('treats an HTML content type as a web page even without a leading tag', () => {
+  it('treats text labelled HTML that is neither a page nor JSON as a bad response too', () => {
     expect(error(answer(200, 'Welcome to nginx!', HTML_TYPE)).kind).toBe('bad-response');
   });
 
@@ -175,7 +176,7 @@ describe('interpretResponse: errors', () => {
     expect(error(answer(400, '', {})).message).toMatch(/Check the values you entered/);
   });
 
-  it('429 with X-RateLimit-Reset → rate-limited with retryAt at the reset', () => {
+  it('429 with X-RateLimit-Reset → rate-limited with retryAt at the end of the reset second', () => {
     const err = error(
       answer(429, { status: false, message: 'Too many requests' }, {
         ...JSON_TYPE,
@@ -185,8 +186,8 @@ describe('interpretResponse: errors', () => {
       }),
     );
     expect(err.kind).toBe('rate-limited');
-    expect(err.retryAt).toBe(NOW + 17_000);
-    expect(err.message).toContain('Try again in 17 s');
+    expect(err.retryAt).toBe(NOW + 18_000);
+    expect(err.message).toContain('Try again in 18 s');
     expect(err.message).toContain('120 requests per window');
   });
 
@@ -266,12 +267,12 @@ describe('interpretResponse: errors', () => {
 describe('readRateLimit', () => {
   it('reads Unix-seconds resets as epoch ms', () => {
     const headers = new Headers({ 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '5', 'X-RateLimit-Reset': String(NOW_S + 60) });
-    expect(readRateLimit(headers, NOW)).toEqual({ limit: 120, remaining: 5, resetAt: NOW + 60_000 });
+    expect(readRateLimit(headers, NOW)).toEqual({ limit: 120, remaining: 5, resetAt: NOW + 61_000 });
   });
 
   it('reads small resets as seconds to wait from now', () => {
     const headers = new Headers({ 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '45' });
-    expect(readRateLimit(headers, NOW)).toEqual({ limit: 60, remaining: 0, resetAt: NOW + 45_000 });
+    expect(readRateLimit(headers, NOW)).toEqual({ limit: 60, remaining: 0, resetAt: NOW + 46_000 });
   });
 
   it('is undefined without the limit header or with non-numeric values', () => {
@@ -284,3 +285,147 @@ describe('readRateLimit', () => {
     expect(readRateLimit(new Headers({ 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '3' }), NOW)).toBeUndefined();
   });
 });
+
+const WINDOW = (remaining: number, inS = 40) => ({
+  'X-RateLimit-Limit': '120',
+  'X-RateLimit-Remaining': String(remaining),
+  'X-RateLimit-Reset': String(NOW_S + inS),
+});
+
+describe('interpretResponse: the recipient cooldown is not the window', () => {
+  const cooldownHeaders = { ...JSON_TYPE, ...WINDOW(107), 'Retry-After': '3' };
+  const cooldownBody = { error: 'Recipient cooldown', retryAfter: 3 };
+
+  it('reads WARest’s anti-spam 429 as about one recipient, waiting Retry-After, not the window’s reset', () => {
+    const err = error(answer(429, cooldownBody, cooldownHeaders));
+    expect(err.kind).toBe('rate-limited');
+    expect(err.scope).toBe('recipient');
+    expect(err.retryAt).toBe(NOW + 3_000);
+    expect(err.serverMessage).toBe('Recipient cooldown');
+    expect(err.message).toBe(
+      "WARest's anti-spam guard allows one message to the same recipient every 3 s, and this one came too soon after the last: nothing was sent. Try again in 3 s.",
+    );
+    expect(err.message).not.toMatch(/requests per window|59 s|41 s/);
+  });
+
+  it('says the window is not spent, so other calls are not held', () => {
+    const headers = new Headers(cooldownHeaders);
+    const err = error(interpretResponse(429, headers, JSON.stringify(cooldownBody), context));
+    expect(isWindowSpent(429, headers, err)).toBe(false);
+  });
+
+  it('recognises the cooldown by its body alone, and by a retryAfter with requests left', () => {
+    expect(error(answer(429, cooldownBody, JSON_TYPE)).scope).toBe('recipient');
+    const byShape = error(answer(429, { error: 'Slow down', retryAfter: 2 }, { ...JSON_TYPE, ...WINDOW(50) }));
+    expect(byShape.scope).toBe('recipient');
+    expect(byShape.retryAt).toBe(NOW + 2_000);
+  });
+
+  it('is not fooled by a retryAfter when the window is spent', () => {
+    const err = error(answer(429, { error: 'Too many requests', retryAfter: 40 }, { ...JSON_TYPE, ...WINDOW(0) }));
+    expect(err.scope).toBeUndefined();
+  });
+
+  it('takes another limiter’s Retry-After while the window still has requests, without calling the window spent', () => {
+    const headers = { ...JSON_TYPE, ...WINDOW(80), 'Retry-After': '7' };
+    const err = error(answer(429, { error: 'Send quota exceeded' }, headers));
+    expect(err.scope).toBeUndefined();
+    expect(err.retryAt).toBe(NOW + 7_000);
+    expect(err.message).toContain('80 of 120 requests left');
+    expect(err.message).toContain('Try again in 7 s');
+    expect(isWindowSpent(429, new Headers(headers), err)).toBe(false);
+  });
+});
+
+describe('interpretResponse: plain {"error": …} bodies', () => {
+  it('reads the window’s 429 {"error":"Too many requests"} as the window spent, until the end of the reset second', () => {
+    const headers = { ...JSON_TYPE, ...WINDOW(0, 59) };
+    const err = error(answer(429, { error: 'Too many requests' }, headers));
+    expect(err.kind).toBe('rate-limited');
+    expect(err.scope).toBeUndefined();
+    expect(err.serverMessage).toBe('Too many requests');
+    expect(err.retryAt).toBe(NOW + 60_000);
+    expect(err.message).toBe(
+      'This API key has used up its requests to the server for now. WARest allows it 120 requests per window (calls to messages, chats and tools count twice). Nothing was done. Try again in 60 s.',
+    );
+    expect(isWindowSpent(429, new Headers(headers), err)).toBe(true);
+  });
+
+  it('403 {"error":"Admin only"} says an admin key is needed and the saved key is a user key', () => {
+    const err = error(answer(403, { error: 'Admin only' }));
+    expect(err.kind).toBe('forbidden');
+    expect(err.serverMessage).toBe('Admin only');
+    expect(err.message).toMatch(/^This needs an admin key: the saved API key is a user key/);
+    expect(err.message).toMatch(/options page/);
+    expect(isKeyRefusal(err)).toBe(true);
+  });
+
+  it('403 on an admin-only operation says so, whatever words came', () => {
+    expect(error(answer(403, { error: 'Forbidden' }, JSON_TYPE, { ...context, adminOnly: true })).message).toMatch(/^This needs an admin key/);
+    expect(error(answer(403, '', {}, { ...context, adminOnly: true })).message).toMatch(/^This needs an admin key/);
+    // On other routes a plain 403 stays the general refusal.
+    expect(error(answer(403, { error: 'Forbidden' })).message).toMatch(/^This API key isn't allowed to do that/);
+    // WhatsApp's refusals about group admins are not about the key.
+    expect(error(answer(403, { status: false, message: 'Only admins can add participants' })).message).not.toMatch(/^This needs an admin key/);
+  });
+
+  it('401 {"error":"…"} is the key rejected', () => {
+    const err = error(answer(401, { error: 'Unauthorized' }));
+    expect(err.kind).toBe('auth');
+    expect(err.serverMessage).toBe('Unauthorized');
+  });
+});
+
+describe('interpretResponse: what the body holds, by its content', () => {
+  it('an empty 200 from a WARest route is a bad response, not success', () => {
+    for (const body of ['', '  \r\n']) {
+      const err = error(answer(200, body, JSON_TYPE));
+      expect(err.kind).toBe('bad-response');
+      expect(err.message).toMatch(new RegExp(`^${HOST} answered with an empty body \\(HTTP 200\\)`));
+    }
+    expect(error(answer(201, '', {})).kind).toBe('bad-response');
+  });
+
+  it('a 204 is still an empty success', () => {
+    expect(success(answer(204, '', {})).results).toEqual([]);
+  });
+
+  it('reads valid JSON labelled text/html (or anything else) as JSON', () => {
+    const envelope = { status: true, code: 1000, message: 'OK', results: [{ id: 'a' }] };
+    expect(success(answer(200, envelope, HTML_TYPE)).results).toEqual([{ id: 'a' }]);
+    expect(success(answer(200, envelope, { 'content-type': 'text/plain' })).results).toEqual([{ id: 'a' }]);
+    expect(error(answer(401, { error: 'Bad key' }, HTML_TYPE)).serverMessage).toBe('Bad key');
+  });
+
+  it('calls a body a web page only when it is one, whatever its label', () => {
+    expect(error(answer(200, '<!doctype html><p>login</p>', JSON_TYPE)).message).toMatch(/web page/);
+    expect(error(answer(200, '{"status":true,', HTML_TYPE)).message).not.toMatch(/web page/);
+  });
+});
+
+describe('interpretResponse: the key never leaks, on any status', () => {
+  const KEY = 'wk_live_Zq9SECRETkey4242';
+  const keyed: ResponseContext = { ...context, secret: KEY };
+
+  it('takes the key out of a 2xx text body before quoting it, so no fragment is left at the cut', () => {
+    const err = error(answer(200, `${'x'.repeat(290)}${KEY} and more`, { 'content-type': 'text/plain' }, keyed));
+    expect(err.kind).toBe('bad-response');
+    const all = JSON.stringify(err);
+    // Not the key, and no five characters of it in a row.
+    for (let i = 0; i + 5 <= KEY.length; i += 1) expect(all).not.toContain(KEY.slice(i, i + 5));
+    expect(err.serverMessage).toBe(`${'x'.repeat(290)}[API key] …`);
+  });
+
+  it('takes it out of JSON-escaped and URL-encoded forms too', () => {
+    const odd = 'k"ey/with+odd chars';
+    const err = error(answer(400, `{"message":"bad ${JSON.stringify(odd).slice(1, -1)} / ${encodeURIComponent(odd)}"}`, JSON_TYPE, { ...context, secret: odd }));
+    expect(err.serverMessage).toBe('bad [API key] / [API key]');
+  });
+
+  it('takes it out of a successful answer’s data as well', () => {
+    const result = success(answer(200, { status: true, results: [{ note: `key=${KEY}`, [KEY]: 1 }] }, JSON_TYPE, keyed));
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(result.results).toEqual([{ note: 'key=[API key]', '[API key]': 1 }]);
+  });
+});
+

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isTrustedSender, registerHandler, routeMessage } from '@/entrypoints/background/router';
-import { PROTOCOL, type RequestOf } from '@/lib/protocol';
+import { PROTOCOL, requestSchemas, type RequestOf } from '@/lib/protocol';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -143,3 +143,69 @@ describe('routeMessage: what may be asked', () => {
     }
   });
 });
+
+describe('routeMessage: limits on what a page may send', () => {
+  async function malformed(type: string, payload: unknown): Promise<string> {
+    const reply = await routeMessage(message(type, payload), ownPage());
+    if (reply.ok) throw new Error('expected a rejection');
+    expect(reply.error.kind).toBe('invalid-input');
+    expect(reply.error.message).toContain(`Malformed “${type}” request`);
+    return reply.error.message;
+  }
+  const nested = (depth: number): unknown => (depth === 0 ? 'x' : { a: nested(depth - 1) });
+
+  it.each<[string, string, unknown, RegExp]>([
+    ['a 4 MB profile name', 'profile.save', { name: 'n'.repeat(4 * 1024 * 1024), baseUrl: 'http://localhost:4001' }, /name: must be at most 100 characters/],
+    ['a 3000-character URL', 'profile.save', { name: 'Shop', baseUrl: `http://h/${'p'.repeat(3000)}` }, /baseUrl: must be at most 2,048 characters/],
+    ['a 600-character key', 'profile.save', { name: 'Shop', baseUrl: 'http://h', apiKey: 'k'.repeat(600) }, /apiKey: must be at most 512 characters/],
+    ['a long profile id', 'profile.setDefault', { profileId: 'p'.repeat(201) }, /profileId: must be at most 200 characters/],
+    ['a long draft key', 'connection.test', { draft: { baseUrl: 'http://h', apiKey: 'k'.repeat(513) } }, /draft\.apiKey/],
+    ['a long session id at login', 'login.start', { sessionId: 's'.repeat(201), method: 'qr' }, /sessionId/],
+    ['a job item that is a novel', 'jobs.start', { kind: 'numbers.check', sessionId: 'main', items: [{ input: 'phone', value: 'x'.repeat(2000) }] }, /items\.0\.value/],
+    ['a timeout of days', 'operation.call', { operationId: 'getSessionList', timeoutMs: 3 * 86_400_000 }, /timeoutMs: must be at most 600000 ms/],
+    ['a fractional timeout', 'operation.call', { operationId: 'getSessionList', timeoutMs: 1.5 }, /timeoutMs/],
+    ['a zero timeout', 'operation.call', { operationId: 'getSessionList', timeoutMs: 0 }, /timeoutMs/],
+    ['a long operation id', 'operation.call', { operationId: 'o'.repeat(201) }, /operationId/],
+  ])('refuses %s', async (_what, type, payload, problem) => {
+    expect(await malformed(type, payload)).toMatch(problem);
+  });
+
+  it('accepts values within the limits', async () => {
+    const reply = await routeMessage(message('profile.setDefault', { profileId: 'p'.repeat(200) }), ownPage());
+    expect(reply.ok).toBe(true);
+  });
+
+  it('bounds the values of an operation’s inputs: size, depth, list length, plain data only', async () => {
+    expect(await malformed('operation.call', { operationId: 'postMessagesSendText', inputs: { message: 'x'.repeat(60 * 1024 * 1024) } })).toMatch(/inputs\.message: is too long/);
+    expect(await malformed('operation.call', { operationId: 'postMessagesSendLocation', inputs: { location: nested(40) } })).toMatch(/nested too deeply/);
+    expect(await malformed('operation.call', { operationId: 'postGroupParticipantsAdd', inputs: { participants: Array.from({ length: 6000 }, () => '1') } })).toMatch(/inputs\.participants: has too many items/);
+    expect(await malformed('operation.call', { operationId: 'getSessionList', inputs: { when: new Date() } })).toMatch(/plain data/);
+    expect(await malformed('operation.call', { operationId: 'getSessionList', inputs: { ['k'.repeat(101)]: 1 } })).toMatch(/inputs/);
+  });
+
+  it('refuses prototype keys inside input values, and leaves Object.prototype alone', async () => {
+    const inputs = JSON.parse('{"sessionId":"s1","to":"1","location":{"latitude":1,"__proto__":{"polluted":true}}}') as unknown;
+    expect(await malformed('operation.call', { operationId: 'postMessagesSendLocation', inputs })).toMatch(/inputs\.location: has a key named “__proto__”/);
+    const deeper = JSON.parse('{"buttons":[{"id":"a","constructor":{"prototype":{"x":1}}}]}') as unknown;
+    expect(await malformed('operation.call', { operationId: 'postMessagesSendButton', inputs: deeper })).toMatch(/“constructor”/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('drops a top-level "__proto__" input without touching any prototype', () => {
+    const parsed = requestSchemas['operation.call'].safeParse(JSON.parse('{"operationId":"getGroups","inputs":{"__proto__":{"sessionId":"evil"},"groupId":"g"}}'));
+    expect(parsed.success).toBe(true);
+    const inputs = parsed.data!.inputs!;
+    expect(Object.keys(inputs)).toEqual(['groupId']);
+    expect(Object.getPrototypeOf(inputs)).toBe(Object.prototype);
+    expect((inputs as Record<string, unknown>).sessionId).toBeUndefined();
+    expect(({} as Record<string, unknown>).sessionId).toBeUndefined();
+  });
+
+  it('lets a file of up to 40 MB of base64 through to the handler', async () => {
+    const file = { kind: 'file', name: 'a.bin', type: 'application/octet-stream', base64: 'A'.repeat(1024 * 1024) };
+    const reply = await routeMessage(message('operation.call', { operationId: 'postMessagesSendDocument', inputs: { sessionId: 's1', to: '1', document: file } }), ownPage());
+    // No handler is registered for operation.call here: getting past the schema is the point.
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'Nothing handles “operation.call” yet.' } });
+  });
+});
+
