@@ -220,7 +220,9 @@ export function coerceInput(input: OperationInput, value: unknown): Coerced {
           return refuse('is not valid JSON');
         }
       }
-      const problem = shapeProblem(input, parsed) ?? jsonProblem(parsed);
+      // A picked file is sent as a file only where the operation takes one; here it would become a data URL in place of the JSON.
+      const holdsFile = isFilePayload(parsed) || (Array.isArray(parsed) && parsed.some(isFilePayload));
+      const problem = holdsFile ? 'must be JSON data, not a file' : (shapeProblem(input, parsed) ?? jsonProblem(parsed));
       if (problem) return refuse(problem);
       if (typeof value !== 'string' && (JSON.stringify(parsed)?.length ?? 0) > MAX_JSON_CHARS) return refuse(`is too large: at most ${count(MAX_JSON_CHARS)} characters of JSON`);
       return { ok: true, value: parsed };

@@ -20,6 +20,21 @@ export const SESSION_ID_FORMAT = {
   description: '1 to 64 characters: letters, digits, dots (.), underscores (_) or hyphens (-), without spaces or slashes',
 };
 
+/**
+ * A web address the server will call or fetch (openapi `format: uri`). Stricter than a URI: only
+ * http(s), which is what a webhook or a media link can be.
+ */
+export const WEB_ADDRESS_FORMAT = {
+  pattern: /^https?:\/\/[^\s/?#]+[^\s]*$/i,
+  description: 'a web address starting with http:// or https://',
+};
+
+/** A phone number as WARest's pairing takes it: digits only, with the country code. */
+export const PHONE_DIGITS_FORMAT = {
+  pattern: /^\d{8,15}$/,
+  description: 'digits only, with the country code (8 to 15 digits), e.g. 6281234567890',
+};
+
 /** Fields that recur across many operations, written once. */
 export const sessionField = (location: InputLocation, required = true) =>
   field('sessionId', location, 'string', required, 'Session', { maxLength: 64, format: SESSION_ID_FORMAT });

@@ -1,4 +1,4 @@
-import { defineOperations, field, sessionField } from './define';
+import { PHONE_DIGITS_FORMAT, WEB_ADDRESS_FORMAT, defineOperations, field, sessionField } from './define';
 
 export const sessionsOperations = defineOperations('Sessions', [
   {
@@ -17,7 +17,7 @@ export const sessionsOperations = defineOperations('Sessions', [
     path: '/session/create/pair-code',
     inputs: [
       sessionField('query'),
-      field('phone', 'query', 'string', true, 'Phone number'),
+      field('phone', 'query', 'string', true, 'Phone number', { format: PHONE_DIGITS_FORMAT }),
     ],
   },
   {
@@ -55,7 +55,7 @@ export const sessionsOperations = defineOperations('Sessions', [
     path: '/session/{sessionId}/config',
     inputs: [
       sessionField('path'),
-      field('webhookUrl', 'body', 'string', true, 'Webhook URL'),
+      field('webhookUrl', 'body', 'string', true, 'Webhook URL', { format: WEB_ADDRESS_FORMAT }),
       field('webhookSecret', 'body', 'string', true, 'Webhook secret'),
       field('preflight', 'body', 'boolean', false, 'Verify before saving'),
     ],

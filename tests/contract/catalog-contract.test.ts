@@ -47,6 +47,8 @@ const LIMITS_BEYOND_THE_DESCRIPTION: Record<string, string> = {
   'sessionId.format': 'README of ../shared/warest, fact 6: session ids are 1–64 of A-Z a-z 0-9 . _ -',
   'postServerRestartScheduled.schedule.format': 'fact 9, and the description: "HH:MM 24-hour notation or \"0\" to clear"',
   'postMiscConvertStringTarget.target.format': 'the description: "Output format (base64, svg, png, jpg, jpeg, or webp)"',
+  'getSessionCreatePairCode.phone.format': 'the description: "Digits only phone number including country code."',
+  'postSessionSessionIdConfig.webhookUrl.format': 'the schema: format uri (only http(s) addresses make sense for a webhook)',
   'postMessagesActionMute.duration.minimum': 'the description: "Duration in minutes (1 - 43200)"',
   'postMessagesActionMute.duration.maximum': 'the description: "Duration in minutes (1 - 43200)"',
   'getChatsChatIdMessages.startTime.minimum': 'a Unix time in ms is never negative',
@@ -152,6 +154,8 @@ describe.skipIf(!available)('catalog matches ../shared/warest/openapi.yaml', () 
         if (schema.maxLength !== undefined) expect(input.maxLength, `${name}.maxLength`).toBeLessThanOrEqual(schema.maxLength);
         if (schema.pattern !== undefined) expect(input.format?.pattern.source, `${name}.pattern`).toBe(schema.pattern);
         else if (input.format) expect(beyond(entry, input, 'format'), `${name}.format is not in the description: document it`).toBe(true);
+        // A value the server checks as a URI is checked before it is sent.
+        if ((schema as { format?: string }).format === 'uri') expect(input.format, `${name}: format uri`).toBeDefined();
       }
     }
   });

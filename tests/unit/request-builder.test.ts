@@ -170,6 +170,17 @@ describe('buildRequest: coercion', () => {
     expect(jsonBody(built('postMessagesSendLocation', { sessionId: 's1', to: '1', location: { latitude: 1 } })).location).toEqual({ latitude: 1 });
   });
 
+  it('refuses a picked file where JSON is due (it would go out as a data URL in its place)', () => {
+    const file = { kind: 'file', name: 'a.png', type: 'image/png', base64: 'iVBORw0KGgo=' };
+    expect(refused('postMessagesSendLocation', { sessionId: 's1', to: '1', location: file }).message).toBe('Location must be JSON data, not a file.');
+  });
+
+  it('checks what the description says of a value: a pairing phone is digits with the country code, a webhook an http(s) address', () => {
+    expect(refused('getSessionCreatePairCode', { sessionId: 's1', phone: 'true' }).kind).toBe('invalid-input');
+    expect(refused('postSessionSessionIdConfig', { sessionId: 's1', webhookUrl: 'main', webhookSecret: 'x' }).message).toMatch(/Webhook URL/);
+    expect(jsonBody(built('postSessionSessionIdConfig', { sessionId: 's1', webhookUrl: 'https://hooks.example.com/wa', webhookSecret: 'x' })).webhookUrl).toBe('https://hooks.example.com/wa');
+  });
+
   it('refuses invalid JSON text, naming the field', () => {
     const error = refused('postMessagesSendLocation', { sessionId: 's1', to: '1', location: '{latitude: 1' });
     expect(error.kind).toBe('invalid-input');
@@ -177,7 +188,7 @@ describe('buildRequest: coercion', () => {
   });
 
   it('turns numbers and booleans given for text inputs into text', () => {
-    expect(query(built('getSessionCreatePairCode', { sessionId: 's1', phone: 628123 })).get('phone')).toBe('628123');
+    expect(query(built('getSessionCreatePairCode', { sessionId: 's1', phone: 6281234567 })).get('phone')).toBe('6281234567');
   });
 
   it('keeps the spaces of body text (a message) but trims query text', () => {
