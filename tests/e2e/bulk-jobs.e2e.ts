@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord } from '../fake-server/index';
 import { askFromPage, loadExtension, type LoadedExtension } from './support/extension';
+import { runningWorkers, stopWorker } from './support/worker';
 
 /**
  * A bulk add of 300 numbers, run by the built extension's background against the fake server
@@ -42,10 +43,6 @@ async function readJob(from: Page, jobId: string): Promise<StoredJob | undefined
 }
 
 /** The extension's service-worker targets, as the browser's DevTools protocol lists them. */
-async function workerTargets(cdp: CDPSession, extensionId: string): Promise<string[]> {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)).map((target) => target.targetId);
-}
 
 beforeAll(async () => {
   extension = await loadExtension();
@@ -93,15 +90,7 @@ describe('a bulk add that loses nothing', () => {
       .toBe(true);
 
     // Stop the worker the way the browser does when it is idle: its JavaScript ends mid-job.
-    // (A page's ServiceWorker.stopAllWorkers does not reach an extension's worker here; closing its
-    // DevTools target does.)
-    const browser = extension.context.browser();
-    if (!browser) throw new Error('no browser handle for the DevTools protocol');
-    const cdp = await browser.newBrowserCDPSession();
-    const before = await workerTargets(cdp, extension.extensionId);
-    expect(before).toHaveLength(1);
-    expect(await cdp.send('Target.closeTarget', { targetId: before[0]! })).toEqual({ success: true });
-    await expect.poll(() => workerTargets(cdp, extension.extensionId), { timeout: 20_000 }).toEqual([]);
+    await stopWorker(extension);
 
     const atStop = (await readJob(page, jobId))!;
     const doneAtStop = atStop.items.filter((item) => item.state === 'done').length;
@@ -117,12 +106,12 @@ describe('a bulk add that loses nothing', () => {
       server.requests.slice(0, requestsWhileStopped).filter((entry) => entry.path === ADD_PATH).length,
     );
     expect((await readJob(page, jobId))!.items.filter((item) => item.state === 'done').length).toBe(doneAtStop);
-    expect(await workerTargets(cdp, extension.extensionId)).toEqual([]);
+    expect(await runningWorkers(extension)).toBe(0);
 
     // A message from a page wakes the worker (the keep-alive alarm would too, within 30 s): a new
     // worker starts, registerJobs resumes the job from storage.
     await askFromPage(page, 'login.poll', {});
-    await expect.poll(() => workerTargets(cdp, extension.extensionId), { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(() => runningWorkers(extension)).toBe(1);
 
     await expect.poll(async () => (await readJob(page, jobId))?.state, { timeout: 40_000, interval: 250 }).toBe('done');
     const job = (await readJob(page, jobId))!;
@@ -152,6 +141,5 @@ describe('a bulk add that loses nothing', () => {
 
     expect(server.violations()).toEqual([]);
     expect(server.errors).toEqual([]);
-    await cdp.detach();
   });
 });

@@ -53,7 +53,7 @@ describe('a composer send when the worker stops before its answer', () => {
     const check = server.hold({ operationId: 'getChatsChatIdMessages' });
     await popup.getByRole('button', { name: 'Send text' }).click();
     await send.arrived;
-    await stopWorker(extension);
+    await stopWorker(extension, { untilGone: false });
 
     // The popup got no answer: it does not say "not sent"; it looks in the chat (a new worker).
     const unsure = popup.getByRole('status', { name: 'Not confirmed' });
@@ -79,7 +79,7 @@ describe('a composer send when the worker stops before its answer', () => {
     const send = server.hold({ operationId: 'postMessagesSendText', count: 1 });
     await popup.getByRole('button', { name: 'Send text' }).click();
     await send.arrived;
-    await stopWorker(extension);
+    await stopWorker(extension, { untilGone: false });
     send.drop();
 
     const unsure = popup.getByRole('status', { name: 'Not confirmed' });
@@ -130,7 +130,7 @@ describe('a right-click send when the worker stops before its answer', () => {
     const check = server.hold({ operationId: 'getChatsChatIdMessages' });
     await window.getByRole('button', { name: 'Send', exact: true }).click();
     await send.arrived;
-    await stopWorker(extension);
+    await stopWorker(extension, { untilGone: false });
     await check.arrived;
     send.release();
     await expect.poll(() => sentTo(BUDI_CHAT).length).toBe(1);
