@@ -92,6 +92,37 @@ function durationText(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
+/**
+ * The most of an answer that is read. WARest's largest answers (a long session or chat list) are
+ * a few MB; anything far larger is not WARest, and reading it whole would only stall the worker.
+ */
+export const MAX_ANSWER_BYTES = 32_000_000;
+
+/** The body as text, or null when it is larger than `maxBytes` (then the rest is not downloaded). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 export function createClient(deps: ClientDeps = {}) {
   const clock = deps.clock ?? realClock;
   const pacer = deps.pacer ?? new RatePacer(clock);
@@ -148,7 +179,12 @@ export function createClient(deps: ClientDeps = {}) {
         credentials: 'omit',
         cache: 'no-store',
       });
-      const text = await response.text();
+      const text = await readCapped(response, MAX_ANSWER_BYTES);
+      if (text === null) {
+        if (paced) pacer.settle(bucket, readRateLimit(response.headers, clock.now()), false);
+        const tooLarge = `${host} sent an answer larger than ${Math.round(MAX_ANSWER_BYTES / 1_000_000)} MB, far more than any WARest answer, so it was not read. Check the server URL: it may point at a file or another service, or a proxy in front of the server.`;
+        return failure('bad-response', isWrite && response.ok ? `${tooLarge} The request had been sent, so it may have been carried out: check before trying again, so it is not done twice.` : tooLarge, { status: response.status, ...(isWrite && response.ok && { outcomeUnknown: true }) });
+      }
       const sessionId = typeof inputs.sessionId === 'string' ? inputs.sessionId : undefined;
       const now = clock.now();
       const result = interpretResponse(response.status, response.headers, text, {

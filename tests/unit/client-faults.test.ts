@@ -236,3 +236,30 @@ describe('ping', () => {
     expect((await ping).ok).toBe(true);
   });
 });
+
+describe('an answer far larger than any WARest answer', () => {
+  it('is not read whole, and is said to be no WARest answer', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1_000_000).fill(120);
+    // 50 MB on the way, with no length given: the client stops pulling once past its cap.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 50) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const { call } = createClient({ fetch: vi.fn<typeof fetch>(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })), clock: new SteppingClock() });
+    const result = await call(server, 'getSessionList');
+    expect(error(result).kind).toBe('bad-response');
+    expect(error(result).message).toMatch(/larger than 32 MB/);
+    expect(pulled).toBeLessThan(40);
+  });
+
+  it('is refused from its declared length, and a write that got one may have been carried out', async () => {
+    const big = () => new Response('x', { status: 200, headers: { 'content-length': String(50_000_000) } });
+    const { call } = createClient({ fetch: vi.fn<typeof fetch>(async () => big()), clock: new SteppingClock() });
+    const sent = error(await call(server, ...sendText));
+    expect(sent).toMatchObject({ kind: 'bad-response', outcomeUnknown: true });
+  });
+});
