@@ -3,10 +3,12 @@ import { failure, type ApiResult } from '@/lib/api-result';
 import { nextSnapshot, versionCheckDue, versionFromHealthz } from '@/lib/session-sync';
 import {
   apiKeysItem,
+  guardStoredState,
   profilesItem,
   readChecked,
   snapshotsItem,
   versionChecksItem,
+  watchChecked,
   type ProfileSnapshot,
   type ServerProfile,
 } from '@/lib/stored-state';
@@ -169,14 +171,20 @@ async function refreshChanged(previous: ServerProfile[], current: ServerProfile[
 }
 
 export function registerSessionsSync(): void {
+  // Every stored item is checked at start and on every change, so damage anywhere (an item no
+  // page happens to read, too) is repaired and reported once, at once. It belongs to the worker
+  // as a whole; it is started here, first among the storage watchers.
+  guardStoredState();
+
   registerHandler('sessions.refresh', ({ profileId }) => refreshProfile(profileId));
 
-  profilesItem.item.watch((next, previous) => {
-    void refreshChanged(previous?.profiles ?? [], next?.profiles ?? []).catch(() => undefined);
+  // Checked values only: a damaged value is repaired once (one notice) and never walked.
+  watchChecked(profilesItem, (next, previous) => {
+    void refreshChanged(previous.profiles, next.profiles).catch(() => undefined);
   });
-  apiKeysItem.item.watch((next, previous) => {
-    for (const [id, key] of Object.entries(next ?? {})) {
-      if (previous?.[id] !== key) void refreshProfile(id).catch(() => undefined);
+  watchChecked(apiKeysItem, (next, previous) => {
+    for (const [id, key] of Object.entries(next)) {
+      if (previous[id] !== key) void refreshProfile(id).catch(() => undefined);
     }
   });
   try {

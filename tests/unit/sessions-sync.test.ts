@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerSessionsSync, refreshProfile } from '@/entrypoints/background/sessions-sync';
-import { apiKeysItem, profilesItem, readChecked, snapshotsItem, type ProfileSnapshot } from '@/lib/stored-state';
+import { apiKeysItem, profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type StorageNotice } from '@/lib/stored-state';
 import { ask, data } from './helpers/background';
+import { settleMicrotasks } from './helpers/clocks';
 import { envelope, fakeWarestFetch, home, hostAccess, listOf, office, seed, type FakeWarestFetch } from './helpers/warest-fetch';
 
 let server: FakeWarestFetch;
@@ -193,5 +194,61 @@ describe('profile changes', () => {
     await apiKeysItem.item.setValue({ home: 'new-key' });
     await vi.waitFor(() => expect(server.count('/session/list')).toBe(1));
     expect(server.calls.find((c) => c.path === '/session/list')?.apiKey).toBe('new-key');
+  });
+});
+
+describe('damaged stored values reaching the background', () => {
+  async function notices(): Promise<StorageNotice[]> {
+    return ((await fakeBrowser.storage.local.get('storageNotices'))['storageNotices'] as StorageNotice[] | undefined) ?? [];
+  }
+
+  it('a damaged apiKeys value (a 20,000-character string) is handled once: no refresh per character, one notice', async () => {
+    await start();
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await fakeBrowser.storage.local.set({ apiKeys: 'k'.repeat(20_000) });
+    await vi.waitFor(async () => expect(await notices()).toHaveLength(1));
+    await settleMicrotasks();
+    // Before: one refreshProfile (a profile lookup, a storage read) per character.
+    expect(reads.mock.calls.length).toBeLessThan(50);
+    expect((await notices())[0]?.message).toContain('your saved API keys');
+    expect((await fakeBrowser.storage.local.get('apiKeys'))['apiKeys']).toEqual({});
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it('a damaged profile list (100,000 junk profiles) is not walked: no access check per entry, one notice', async () => {
+    await start();
+    await fakeBrowser.storage.local.set({ profiles: { profiles: Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i}` })), defaultProfileId: null } });
+    await vi.waitFor(async () => expect(await notices()).toHaveLength(1));
+    await settleMicrotasks();
+    expect(contains.mock.calls.length).toBeLessThan(10);
+    expect((await notices())[0]?.message).toContain('your server profiles');
+  });
+
+  it.each([
+    ['recentRecipients', 'your recent recipients', 'not a list'],
+    ['composeDrafts', 'your unsent messages', 42],
+    ['jobs', 'your bulk jobs', { not: 'a list' }],
+    ['storageNotices', 'the list of storage problems', 'x'.repeat(4 * 1024 * 1024)],
+  ])('an item no background code reads (%s), damaged while the worker runs, gets one notice at once', async (key, named, damage) => {
+    await start();
+    await fakeBrowser.storage.local.set({ [key]: damage });
+    await vi.waitFor(async () => expect((await notices()).map((n) => n.key)).toEqual([`local:${key}`]));
+    expect((await notices())[0]?.message).toContain(named);
+  });
+
+  it('a version marker from a newer release, written while the worker runs, gets one notice', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await start();
+    await fakeBrowser.storage.local.set({ apiKeys$: { v: 99 } });
+    await vi.waitFor(async () => expect((await notices()).map((n) => n.key)).toEqual(['local:apiKeys']));
+    expect((await notices())[0]?.message).toMatch(/newer version/);
+    expect((await fakeBrowser.storage.local.get('apiKeys$'))['apiKeys$']).toEqual({ v: 1 });
+  });
+
+  it('damage already there when the worker starts is reported once', async () => {
+    await seed({});
+    await fakeBrowser.storage.local.set({ recentRecipients: 'x', versionChecks: [1, 2] });
+    registerSessionsSync();
+    await vi.waitFor(async () => expect((await notices()).map((n) => n.key).sort()).toEqual(['local:recentRecipients', 'local:versionChecks']));
   });
 });
