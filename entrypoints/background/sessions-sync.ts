@@ -7,6 +7,7 @@ import {
   profilesItem,
   readChecked,
   snapshotsItem,
+  StorageFullError,
   versionChecksItem,
   watchChecked,
   type ProfileSnapshot,
@@ -72,11 +73,20 @@ async function run(profileId: string, closed: ClosedHint[]): Promise<RefreshRepl
     const now = Date.now();
     if (versionCheckDue(checks[profile.id], now)) {
       version = versionFromHealthz(await client.call(server, 'getServerHealthz', {}, options));
-      await versionChecksItem.item.setValue({ ...(await readChecked(versionChecksItem)), [profile.id]: now });
+      // Best effort: when storage is full the version is simply asked again next time.
+      await versionChecksItem.item.setValue({ ...(await readChecked(versionChecksItem)), [profile.id]: now }).catch(() => undefined);
     }
   }
 
-  const { before, after } = await updateSnapshot(profile.id, (current) => nextSnapshot(current, list, Date.now(), version));
+  let written: Awaited<ReturnType<typeof updateSnapshot>>;
+  try {
+    written = await updateSnapshot(profile.id, (current) => nextSnapshot(current, list, Date.now(), version));
+  } catch (error) {
+    // Said as it is (storage full: what to do), not as an internal error.
+    if (error instanceof StorageFullError) return failure('server', error.message);
+    throw error;
+  }
+  const { before, after } = written;
   const event: SessionsRefreshed = { profile, before, after, ok: list.ok, closed, requestedAt };
   for (const listener of listeners) {
     try {
