@@ -145,11 +145,20 @@ export async function readChecked<T>(checked: CheckedItem<T>): Promise<T> {
   }
   const verdict = inspectStored(checked, stored);
   if (verdict.ok) return verdict.value;
+  return repairChecked(checked, verdict.value);
+}
+
+/**
+ * Repairs an item found damaged (see readChecked) and answers what it reads as afterwards.
+ * Repairs are ordered by the storage lock (across contexts too), and each re-reads the item
+ * first, so the damage is handled once; the re-reads after the first are of the small reset value.
+ */
+export async function repairChecked<T>(checked: CheckedItem<T>, kept?: T): Promise<T> {
   try {
     return await withStorageLock(() => repair(checked));
   } catch (error) {
     console.error(`WARest Companion: could not repair ${checked.storageKey}`, error instanceof Error ? error.message : error);
-    return verdict.value ?? checked.fallback;
+    return kept ?? checked.fallback;
   }
 }
 
@@ -162,7 +171,7 @@ export function watchChecked<T>(checked: CheckedItem<T>, callback: (next: T, pre
   return checked.item.watch((next, previous) => {
     const verdict = inspectValue(checked, next);
     if (!verdict.ok) {
-      void readChecked(checked);
+      void repairChecked(checked);
       return;
     }
     const before = inspectValue(checked, previous);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { inspectValue, readChecked, type CheckedItem } from './checked';
+import { inspectValue, readChecked, repairChecked, type CheckedItem } from './checked';
 
 /**
  * The service worker's watch over every checked item: once at start, and whenever an item or its
@@ -14,6 +14,7 @@ export function guardCheckedItems(items: ReadonlyArray<CheckedItem<any>>): () =>
     byKey.set(`${checked.storageKey}$`, checked);
   }
   const due = new Set<CheckedItem<unknown>>();
+  const damaged = new Set<CheckedItem<unknown>>();
   let scheduled = false;
 
   const check = (checked: CheckedItem<unknown>) =>
@@ -25,7 +26,11 @@ export function guardCheckedItems(items: ReadonlyArray<CheckedItem<any>>): () =>
     scheduled = false;
     const batch = [...due];
     due.clear();
+    const known = [...damaged];
+    damaged.clear();
     for (const checked of batch) void check(checked);
+    // Seen damaged in the change itself: straight to the repair (it re-reads under the lock).
+    for (const checked of known) if (!batch.includes(checked)) void repairChecked(checked);
   };
 
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
@@ -33,10 +38,10 @@ export function guardCheckedItems(items: ReadonlyArray<CheckedItem<any>>): () =>
       const checked = byKey.get(key);
       if (!checked) continue;
       // A new value that passes is fine as it is; a marker change is checked with its value.
-      if (key === checked.storageKey && inspectValue(checked, change.newValue).ok) continue;
-      due.add(checked);
+      if (key !== checked.storageKey) due.add(checked);
+      else if (!inspectValue(checked, change.newValue).ok) damaged.add(checked);
     }
-    if (due.size > 0 && !scheduled) {
+    if (due.size + damaged.size > 0 && !scheduled) {
       scheduled = true;
       queueMicrotask(flush);
     }
