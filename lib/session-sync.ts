@@ -1,5 +1,6 @@
 import { firstResult, type ApiError, type ApiResult } from './api-result';
-import { parseSessionList, type SessionSummary } from './sessions';
+import { needsAttention, parseSessionList, type SessionSummary } from './sessions';
+import { jsonSize, KB } from './storage/limits';
 import type { LoginInProgress, ProfileSnapshot, ServerHealth } from './stored-state';
 
 /**
@@ -59,18 +60,96 @@ export function versionFromHealthz(result: ApiResult): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
+// ---- What is stored of a session list -------------------------------------------------------
+//
+// chrome.storage.local holds 10 MB for the whole extension, and every page that paints sessions
+// reads the snapshot whole. A server may have 50,000 sessions with long names: the snapshot keeps
+// at most MAX_STORED_SESSIONS of them within a byte budget, the ones that need attention first,
+// and says how many the server has.
+
+export interface SessionLimits {
+  maxSessions: number;
+  /** The most the stored sessions of one profile may take (their JSON). */
+  maxBytes: number;
+}
+
+export const MAX_STORED_SESSIONS = 1000;
+export const SNAPSHOT_LIMITS: SessionLimits = { maxSessions: MAX_STORED_SESSIONS, maxBytes: 256 * KB };
+/** When even that does not fit (storage full of other things): what each snapshot is cut to before giving up. */
+export const TIGHT_SNAPSHOT_LIMITS: SessionLimits = { maxSessions: 100, maxBytes: 32 * KB };
+
+/** A session id longer than this is not one WARest makes (1–64 characters): it is not stored. */
+const MAX_ID_LENGTH = 128;
+const MAX_NAME_LENGTH = 100;
+const MAX_TIME_LENGTH = 64;
+/** The server's words in an error, as stored: enough to read, never a page of HTML. */
+const MAX_MESSAGE_LENGTH = 1000;
+const MAX_VERSION_LENGTH = 64;
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Needs attention (logged out, replaced, stopped) → on its way (starting, connecting…) → open. */
+function attentionRank(session: SessionSummary): number {
+  if (needsAttention(session)) return 0;
+  return session.status === 'open' ? 2 : 1;
+}
+
+function storable(session: SessionSummary): SessionSummary {
+  const { name, lastConnection, ...rest } = session;
+  return {
+    ...rest,
+    ...(name !== undefined && { name: cut(name, MAX_NAME_LENGTH) }),
+    ...(lastConnection !== undefined && lastConnection.length <= MAX_TIME_LENGTH && { lastConnection }),
+  };
+}
+
 /**
- * The snapshot after a `GET /session/list`: fresh sessions on success; on failure the last known
- * sessions and their time, with the server's state and the error's message.
+ * The sessions to store, in id order: those that need attention first, then those on their way,
+ * then open ones, as many as the limits allow. `total` is how many the list had.
+ */
+export function capSessions(sessions: readonly SessionSummary[], limits: SessionLimits = SNAPSHOT_LIMITS): { sessions: SessionSummary[]; total: number } {
+  const total = sessions.length;
+  // A stable sort keeps the id order within each rank.
+  const ranked = sessions.filter((s) => s.id.length <= MAX_ID_LENGTH).sort((a, b) => attentionRank(a) - attentionRank(b));
+  const kept: SessionSummary[] = [];
+  let bytes = 2; // []
+  for (const session of ranked) {
+    if (kept.length >= limits.maxSessions) break;
+    const small = storable(session);
+    const size = jsonSize(small) + 1;
+    if (bytes + size > limits.maxBytes) break;
+    kept.push(small);
+    bytes += size;
+  }
+  kept.sort((a, b) => a.id.localeCompare(b.id));
+  return { sessions: kept, total };
+}
+
+/** A snapshot cut to tighter limits (keeping what it says about the server's total). */
+export function shrinkSnapshot(snapshot: ProfileSnapshot, limits: SessionLimits): ProfileSnapshot {
+  const total = snapshot.capped?.total ?? snapshot.sessions.length;
+  const { sessions } = capSessions(snapshot.sessions, limits);
+  const { capped: _capped, ...rest } = snapshot;
+  return { ...rest, sessions, ...(total > sessions.length && { capped: { total } }) };
+}
+
+/**
+ * The snapshot after a `GET /session/list`: fresh sessions on success (capped, see capSessions);
+ * on failure the last known sessions and their time, with the server's state and the error's
+ * message.
  */
 export function nextSnapshot(previous: ProfileSnapshot | undefined, list: ApiResult, now: number, version?: string): ProfileSnapshot {
-  const knownVersion = version ?? previous?.server.version;
+  const found = version ?? previous?.server.version;
+  const knownVersion = found && cut(found, MAX_VERSION_LENGTH);
   const updates = previous?.updates;
   if (list.ok) {
-    const sessions: SessionSummary[] = parseSessionList(list);
+    const { sessions, total } = capSessions(parseSessionList(list));
     return {
       fetchedAt: now,
       sessions,
+      ...(total > sessions.length && { capped: { total } }),
       server: { state: 'ok', latencyMs: Math.round(list.latencyMs), ...(knownVersion && { version: knownVersion }) },
       ...(updates && { updates }),
     };
@@ -78,7 +157,8 @@ export function nextSnapshot(previous: ProfileSnapshot | undefined, list: ApiRes
   return {
     fetchedAt: previous?.fetchedAt ?? 0,
     sessions: previous?.sessions ?? [],
-    server: { state: healthStateFor(list.error.kind), message: list.error.message, ...(knownVersion && { version: knownVersion }) },
+    ...(previous?.capped && { capped: previous.capped }),
+    server: { state: healthStateFor(list.error.kind), message: cut(list.error.message, MAX_MESSAGE_LENGTH), ...(knownVersion && { version: knownVersion }) },
     ...(updates && { updates }),
   };
 }

@@ -1,14 +1,33 @@
 import * as z from 'zod/mini';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { defineCheckedItem, storageNoticesItem, type CheckedItem } from './storage/checked';
+import { guardCheckedItems } from './storage/guard';
+import { boundedArray, boundedRecord, KB, MB } from './storage/limits';
 
 /**
  * Everything the extension keeps in chrome.storage.local, as typed items with a schema version.
- * Each is validated when read: a damaged value is reported, kept aside for recovery, and reset,
- * so a page never goes blank on it.
+ * Each is validated when read or seen changing (lib/storage/checked.ts): a damaged value is
+ * reported once, kept aside (bounded) for recovery, and reset, so a page never goes blank on it
+ * and nothing ever iterates it. Each item also has a size it never legitimately exceeds: the
+ * whole extension has 10 MB (chrome.storage.local without `unlimitedStorage`).
  *
  * API keys live in their own item, which only the background reads and writes; profiles (which
  * every page reads to paint itself) never hold a key.
  */
+
+export {
+  defineCheckedItem,
+  inspectValue,
+  MAX_NOTICES,
+  readChecked,
+  storageNoticeSchema,
+  storageNoticesItem,
+  watchChecked,
+  type CheckedItem,
+  type CheckedItemOptions,
+  type StorageNotice,
+  type StorageProblem,
+} from './storage/checked';
+export { isQuotaError, storageFullMessage, StorageFullError, STORAGE_QUOTA_BYTES } from './storage/limits';
 
 export const serverProfileSchema = z.object({
   id: z.string(),
@@ -21,12 +40,12 @@ export const serverProfileSchema = z.object({
 export type ServerProfile = z.infer<typeof serverProfileSchema>;
 
 export const profilesStateSchema = z.object({
-  profiles: z.array(serverProfileSchema),
+  profiles: boundedArray(serverProfileSchema, 500),
   defaultProfileId: z.nullable(z.string()),
 });
 export type ProfilesState = z.infer<typeof profilesStateSchema>;
 
-export const apiKeysSchema = z.record(z.string(), z.string());
+export const apiKeysSchema = boundedRecord(z.string(), 500);
 export type ApiKeys = z.infer<typeof apiKeysSchema>;
 
 export const settingsSchema = z.object({
@@ -39,76 +58,17 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const storageNoticeSchema = z.object({ key: z.string(), at: z.number(), message: z.string() });
-export type StorageNotice = z.infer<typeof storageNoticeSchema>;
-
 export const DEFAULT_SETTINGS: Settings = { requestTimeoutSec: 20, defaultCountryCode: '', pollIntervalSec: 30 };
-
-/** A storage item together with the schema its value must satisfy. */
-export interface CheckedItem<T> {
-  item: WxtStorageItem<T, Record<string, unknown>>;
-  schema: z.ZodMiniType<T>;
-  fallback: T;
-  /** How to name this item to a person when it was damaged. */
-  description: string;
-}
-
-export function defineCheckedItem<T>(
-  key: `local:${string}`,
-  schema: z.ZodMiniType<T>,
-  fallback: T,
-  description: string,
-  versioning: { version: number; migrations?: Record<number, (old: any) => any> } = { version: 1 },
-): CheckedItem<T> {
-  const item = storage.defineItem<T>(key, { fallback, version: versioning.version, migrations: versioning.migrations ?? {} });
-  return { item, schema, fallback, description };
-}
 
 export const profilesItem = defineCheckedItem<ProfilesState>(
   'local:profiles',
   profilesStateSchema,
   { profiles: [], defaultProfileId: null },
   'your server profiles',
+  { maxBytes: 1 * MB },
 );
-export const apiKeysItem = defineCheckedItem<ApiKeys>('local:apiKeys', apiKeysSchema, {}, 'your saved API keys');
-export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'your settings');
-export const storageNoticesItem = defineCheckedItem<StorageNotice[]>(
-  'local:storageNotices',
-  z.array(storageNoticeSchema),
-  [],
-  'the list of storage problems',
-);
-
-/**
- * Reads an item and checks it. A value that fails the check is copied to `<key>:damaged` (so
- * nothing is lost for good), reset to its fallback, and reported in the storage notices.
- */
-export async function readChecked<T>(checked: CheckedItem<T>): Promise<T> {
-  let value: unknown;
-  try {
-    value = await checked.item.getValue();
-  } catch {
-    value = undefined; // a migration that throws on a damaged value lands here
-  }
-  const parsed = checked.schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-
-  const raw = await storage.getItem(checked.item.key as `local:${string}`).catch(() => value);
-  await storage.setItem(`${checked.item.key}:damaged` as `local:${string}`, { at: Date.now(), value: raw ?? null });
-  await checked.item.setValue(checked.fallback);
-  if (checked !== (storageNoticesItem as CheckedItem<unknown>)) {
-    const notices = await readChecked(storageNoticesItem);
-    await storageNoticesItem.item.setValue([
-      ...notices,
-      {
-        key: checked.item.key,
-        at: Date.now(),
-        message: `Stored data for ${checked.description} was damaged and has been reset. A copy was kept under “${checked.item.key}:damaged”.`,
-      },
-    ]);
-  }
-  return checked.fallback;
-}
+export const apiKeysItem = defineCheckedItem<ApiKeys>('local:apiKeys', apiKeysSchema, {}, 'your saved API keys', { maxBytes: 256 * KB });
+export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'your settings', { maxBytes: 16 * KB });
 
 // ---- Sessions (issue: sessions from the toolbar) --------------------------------------------
 
@@ -140,7 +100,13 @@ export type UpdateMode = z.infer<typeof updateModeSchema>;
 const profileSnapshotSchema = z.object({
   /** When the sessions were last read from the server (epoch ms); 0 = never. */
   fetchedAt: z.number(),
-  sessions: z.array(sessionSummarySchema),
+  /**
+   * The sessions, in id order; at most MAX_STORED_SESSIONS and a byte budget of them (see
+   * lib/session-sync.ts, capSessions), the ones that need attention first.
+   */
+  sessions: boundedArray(sessionSummarySchema, 5000),
+  /** Present when the server has more sessions than are stored: how many it has. */
+  capped: z.optional(z.object({ total: z.number() })),
   server: serverHealthSchema,
   updates: z.optional(updateModeSchema),
 });
@@ -151,9 +117,11 @@ export type ProfileSnapshot = Omit<z.infer<typeof profileSnapshotSchema>, 'sessi
 /** The last known state of every profile's sessions: the popup paints from this at once. */
 export const snapshotsItem = defineCheckedItem<Record<string, ProfileSnapshot>>(
   'local:sessionSnapshots',
-  z.record(z.string(), profileSnapshotSchema) as unknown as z.ZodMiniType<Record<string, ProfileSnapshot>>,
+  boundedRecord(profileSnapshotSchema, 500) as unknown as z.ZodMiniType<Record<string, ProfileSnapshot>>,
   {},
   'the last known state of your sessions',
+  // Each profile's snapshot stays within a budget (lib/session-sync.ts); this is far above it.
+  { maxBytes: 8 * MB },
 );
 
 const loginSchema = z.object({
@@ -178,6 +146,7 @@ export const loginItem = defineCheckedItem<LoginInProgress | null>(
   z.nullable(loginSchema),
   null,
   'the login in progress',
+  { maxBytes: 1 * MB }, // a QR code as a data URL is a few KB
 );
 
 /** A session the popup should show first, e.g. after a notification click. */
@@ -186,14 +155,16 @@ export const focusItem = defineCheckedItem<{ profileId: string; sessionId: strin
   z.nullable(z.object({ profileId: z.string(), sessionId: z.string() })),
   null,
   'the session to show',
+  { maxBytes: 16 * KB },
 );
 
 /** When each profile's server version was last asked for (epoch ms), so it is asked at most every 10 min. */
 export const versionChecksItem = defineCheckedItem<Record<string, number>>(
   'local:versionChecks',
-  z.record(z.string(), z.number()),
+  boundedRecord(z.number(), 500),
   {},
   'when the server versions were last checked',
+  { maxBytes: 256 * KB },
 );
 
 // ---- Bulk jobs (issue: groups) --------------------------------------------------------------
@@ -233,20 +204,23 @@ const jobSchema = z.object({
   state: z.union([z.literal('running'), z.literal('waiting'), z.literal('done'), z.literal('cancelled')]),
   /** Why a job is waiting (rate limit, server down), in words. */
   note: z.optional(z.string()),
-  items: z.array(jobItemSchema),
+  /** At most MAX_JOB_ITEMS (lib/jobs.ts) are ever written; twice that is damage. */
+  items: boundedArray(jobItemSchema, 10_000),
 });
 export type Job = z.infer<typeof jobSchema>;
 
-export const jobsItem = defineCheckedItem<Job[]>('local:jobs', z.array(jobSchema), [], 'your bulk jobs');
+export const jobsItem = defineCheckedItem<Job[]>('local:jobs', boundedArray(jobSchema, 500), [], 'your bulk jobs', { maxBytes: 8 * MB });
 
 // ---- Recent recipients (the address-bar keyword) ---------------------------------------------
 
 /** Numbers recently sent to from the address bar or a menu window, newest first (see lib/omnibox.ts). */
 export const recentRecipientsItem = defineCheckedItem<Array<{ digits: string; usedAt: number }>>(
   'local:recentRecipients',
-  z.array(z.object({ digits: z.string(), usedAt: z.number() })),
+  // RECENT_LIMIT (lib/omnibox.ts) are kept.
+  boundedArray(z.object({ digits: z.string(), usedAt: z.number() }), 100),
   [],
   'your recent recipients',
+  { maxBytes: 64 * KB },
 );
 
 // ---- Composer drafts (issue: the composer in the popup) -------------------------------------
@@ -316,11 +290,37 @@ export type ComposeDraft = z.infer<typeof composeDraftSchema>;
 /** Drafts keyed by `composeDraftKey(profileId, sessionId)`; a draft is removed once sent. */
 export const composeDraftsItem = defineCheckedItem<Record<string, ComposeDraft>>(
   'local:composeDrafts',
-  z.record(z.string(), composeDraftSchema),
+  boundedRecord(composeDraftSchema, 2000),
   {},
   'your unsent messages (composer drafts)',
+  { maxBytes: 6 * MB }, // a text may be 64K characters
 );
 
 export function composeDraftKey(profileId: string, sessionId: string): string {
   return `${profileId}/${sessionId}`; // session ids never hold a "/"
+}
+
+// ---- The watch over all of them ---------------------------------------------------------------
+
+/** Every checked item, for the service worker's watch (and the tests that damage each one). */
+export const checkedItems: ReadonlyArray<CheckedItem<any>> = [
+  profilesItem,
+  apiKeysItem,
+  settingsItem,
+  storageNoticesItem,
+  snapshotsItem,
+  loginItem,
+  focusItem,
+  versionChecksItem,
+  jobsItem,
+  recentRecipientsItem,
+  composeDraftsItem,
+];
+
+/**
+ * Checks every item now and whenever it (or its version marker) changes, repairing damage at
+ * once: the service worker calls this at start, so an item no page reads is reported too.
+ */
+export function guardStoredState(): () => void {
+  return guardCheckedItems(checkedItems);
 }

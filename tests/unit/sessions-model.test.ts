@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiSuccess } from '@/lib/api-result';
 import { BADGE_COLORS, computeBadge } from '@/lib/badge';
+import { capSessions, MAX_STORED_SESSIONS, nextSnapshot, shrinkSnapshot } from '@/lib/session-sync';
 import { checkSessionId, needsAttention, newlyLost, parseSessionList, phoneFromJid, SESSION_STATUSES, STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 
 function listAnswer(results: unknown[]): ApiSuccess {
@@ -106,5 +107,56 @@ describe('computeBadge', () => {
   it('caps the count at 99+', () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ id: `s${i}`, status: 'logged_out' as const }));
     expect(computeBadge(ok, many).text).toBe('99+');
+  });
+});
+
+describe('what is stored of a session list (capSessions, nextSnapshot)', () => {
+  const s = (id: string, status: SessionSummary['status'], extra: Partial<SessionSummary> = {}): SessionSummary => ({ id, status, ...extra });
+
+  it('keeps everything, untouched, when the list is small', () => {
+    const list = [s('a', 'open', { name: 'Shop', phone: '628123', lastConnection: '2024-05-01T08:30:00.000Z' }), s('b', 'logged_out')];
+    expect(capSessions(list)).toEqual({ sessions: list, total: 2 });
+  });
+
+  it('over the count: those that need attention first, then those on their way, then open ones; in id order', () => {
+    const list = [s('a', 'open'), s('b', 'connecting'), s('c', 'open'), s('d', 'replaced'), s('e', 'starting'), s('f', 'logged_out'), s('g', 'stopped')];
+    const { sessions, total } = capSessions(list, { maxSessions: 5, maxBytes: 1_000_000 });
+    expect(total).toBe(7);
+    expect(sessions.map((x) => x.id)).toEqual(['b', 'd', 'e', 'f', 'g']);
+  });
+
+  it('within a byte budget, whatever the names; names cut, odd times and ids dropped', () => {
+    const list = Array.from({ length: 500 }, (_, i) => s(`s${String(i).padStart(3, '0')}`, 'open', { name: 'N'.repeat(5000), lastConnection: 'T'.repeat(5000) }));
+    list.push(s('x'.repeat(5000), 'logged_out'));
+    const { sessions, total } = capSessions(list, { maxSessions: 1000, maxBytes: 16 * 1024 });
+    expect(total).toBe(501);
+    expect(JSON.stringify(sessions).length).toBeLessThanOrEqual(16 * 1024);
+    expect(sessions.length).toBeGreaterThan(50);
+    expect(sessions.every((x) => x.name!.length <= 100 && x.lastConnection === undefined && x.id.length < 10)).toBe(true);
+  });
+
+  it('a capped list says how many the server has; a failure keeps that; a small list says nothing', () => {
+    const items = Array.from({ length: 1500 }, (_, i) => ({ id: `s${String(i).padStart(4, '0')}`, status: 'open', me: null }));
+    const capped = nextSnapshot(undefined, listAnswer([{ items }]), 1_000);
+    expect(capped.sessions).toHaveLength(MAX_STORED_SESSIONS);
+    expect(capped.capped).toEqual({ total: 1500 });
+    const failed = nextSnapshot(capped, { ok: false, error: { kind: 'network', message: 'down' } }, 2_000);
+    expect(failed.capped).toEqual({ total: 1500 });
+    expect(failed.sessions).toBe(capped.sessions);
+    expect(nextSnapshot(undefined, listAnswer([{ items: items.slice(0, 3) }]), 1_000).capped).toBeUndefined();
+  });
+
+  it('a server error of a megabyte is stored as a readable sentence', () => {
+    const failed = nextSnapshot(undefined, { ok: false, error: { kind: 'server', message: 'E'.repeat(1_000_000) } }, 1);
+    expect(failed.server.message!.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('shrinkSnapshot cuts to tighter limits and keeps the server’s total', () => {
+    const items = Array.from({ length: 1500 }, (_, i) => ({ id: `s${String(i).padStart(4, '0')}`, status: i < 10 ? 'logged_out' : 'open', me: null }));
+    const snapshot = nextSnapshot(undefined, listAnswer([{ items }]), 1_000);
+    const tight = shrinkSnapshot(snapshot, { maxSessions: 20, maxBytes: 1_000_000 });
+    expect(tight.sessions).toHaveLength(20);
+    expect(tight.sessions.filter((x) => x.status === 'logged_out')).toHaveLength(10);
+    expect(tight.capped).toEqual({ total: 1500 });
   });
 });

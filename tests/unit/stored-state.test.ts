@@ -2,14 +2,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { boundedArray } from '@/lib/storage/limits';
 import {
+  checkedItems,
   DEFAULT_SETTINGS,
   defineCheckedItem,
+  inspectValue,
   profilesItem,
   readChecked,
   settingsItem,
   storageNoticesItem,
+  watchChecked,
   type ProfilesState,
+  type Settings,
   type StorageNotice,
 } from '@/lib/stored-state';
 
@@ -86,11 +91,14 @@ describe('readChecked', () => {
     expect(await notices()).toHaveLength(1);
   });
 
-  it('resets a damaged notice list without reporting it into itself', async () => {
+  it('resets a damaged notice list to the one notice about itself, without recursion', async () => {
     await fakeBrowser.storage.local.set({ storageNotices: 'junk' });
-    expect(await readChecked(storageNoticesItem)).toEqual([]);
-    expect(await notices()).toEqual([]);
+    const list = await readChecked(storageNoticesItem);
+    expect(list.map((n) => n.key)).toEqual(['local:storageNotices']);
+    expect(list[0]?.message).toContain('the list of storage problems');
+    expect(await notices()).toEqual(list);
     expect((await damagedCopy('local:storageNotices'))?.value).toBe('junk');
+    expect(await readChecked(storageNoticesItem)).toEqual(list);
   });
 
   it('keeps valid notices and appends to them', async () => {
@@ -165,5 +173,75 @@ describe('readChecked with versioned items (migrations)', () => {
     expect(await notices()).toHaveLength(1);
     expect(consoleError).toHaveBeenCalled();
     consoleError.mockRestore();
+  });
+});
+
+describe('checks that never walk a damaged value', () => {
+  it('a bounded list refuses a million entries without looking at one of them', async () => {
+    let looked = 0;
+    const counted = z.custom<number>((value) => {
+      looked += 1;
+      return typeof value === 'number';
+    });
+    const thing = defineCheckedItem<number[]>('local:countedThing', boundedArray(counted, 100), [], 'the counted thing', { maxBytes: 64 * 1024 * 1024 });
+    await fakeBrowser.storage.local.set({ countedThing: Array.from({ length: 1_000_000 }, () => 'x') });
+    expect(await readChecked(thing)).toEqual([]);
+    expect(looked).toBe(0);
+    expect((await notices()).map((n) => n.key)).toEqual(['local:countedThing']);
+  });
+
+  it('a value over its size is refused before its schema sees it', async () => {
+    let looked = 0;
+    const counted = z.custom<string>((value) => {
+      looked += 1;
+      return typeof value === 'string';
+    });
+    const thing = defineCheckedItem<string>('local:sizedThing', counted, '', 'the sized thing', { maxBytes: 1024 });
+    await fakeBrowser.storage.local.set({ sizedThing: 'x'.repeat(4096) });
+    expect(await readChecked(thing)).toBe('');
+    expect(looked).toBe(0);
+    expect((await notices())[0]?.message).toMatch(/was damaged \(4 KB, far more than it ever holds\) and has been reset/);
+  });
+
+  it('every item’s fallback passes its own check (a reset never looks damaged)', () => {
+    for (const checked of checkedItems) expect(inspectValue(checked, checked.fallback), checked.storageKey).toMatchObject({ ok: true });
+  });
+});
+
+describe('version markers', () => {
+  it('a junk marker is repaired with one notice, and the valid data is kept', async () => {
+    const state: ProfilesState = { profiles: [profile], defaultProfileId: 'p1' };
+    await fakeBrowser.storage.local.set({ profiles: state, profiles$: 'x'.repeat(100_000) });
+    expect(await readChecked(profilesItem)).toEqual(state);
+    expect(await storage.getItem('local:profiles')).toEqual(state);
+    expect(await storage.getMeta('local:profiles')).toEqual({ v: 1 });
+    const list = await notices();
+    expect(list).toHaveLength(1);
+    expect(list[0]?.message).toContain('the data itself was kept');
+    expect(JSON.stringify(await damagedCopy('local:profiles')).length).toBeLessThan(70 * 1024);
+  });
+
+  it('no marker, or { v: 1 }, is version 1 as WXT reads it', async () => {
+    await fakeBrowser.storage.local.set({ settings: DEFAULT_SETTINGS, settings$: { v: 1 } });
+    expect(await readChecked(settingsItem)).toEqual(DEFAULT_SETTINGS);
+    expect(await notices()).toEqual([]);
+  });
+});
+
+describe('watchChecked', () => {
+  it('passes on checked values only; a damaged one is repaired once and not passed on', async () => {
+    const seen: Array<[Settings, Settings]> = [];
+    const stop = watchChecked(settingsItem, (next, previous) => seen.push([next, previous]));
+    const custom: Settings = { ...DEFAULT_SETTINGS, defaultCountryCode: '62' };
+    await settingsItem.item.setValue(custom);
+    await fakeBrowser.storage.local.set({ settings: 'x'.repeat(100_000) });
+    await vi.waitFor(async () => expect(await storage.getItem('local:settings')).toEqual(DEFAULT_SETTINGS));
+    stop();
+    // The valid change, then the reset (its previous value, the damaged one, counts as the fallback).
+    expect(seen).toEqual([
+      [custom, DEFAULT_SETTINGS],
+      [DEFAULT_SETTINGS, DEFAULT_SETTINGS],
+    ]);
+    expect(await notices()).toHaveLength(1);
   });
 });
