@@ -1,4 +1,5 @@
 import { needsAttention, type SessionSummary } from './sessions';
+import { troubleWords } from './server-trouble';
 import type { ServerHealth } from './stored-state';
 
 /**
@@ -20,6 +21,10 @@ export function computeBadge(server: ServerHealth | undefined, sessions: readonl
   }
   if (server?.state === 'key-rejected') {
     return { text: 'key', color: BADGE_COLORS.keyRejected, title: `${profileName}: API key rejected — enter it again in the options` };
+  }
+  if (server?.state === 'error') {
+    // It answered, but not with the sessions: say which trouble, the popup says what to do.
+    return { text: '!', color: BADGE_COLORS.unreachable, title: `${profileName}: ${troubleWords(server).toLowerCase()} — open the popup for what to do` };
   }
   const attention = sessions.filter(needsAttention);
   if (attention.length === 0) return { text: '', color: BADGE_COLORS.attention, title: `${profileName}: all sessions fine` };

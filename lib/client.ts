@@ -28,6 +28,11 @@ export interface CallOptions {
    * and sending again cannot deliver it twice. No other write is ever retried. Default true.
    */
   retryRateLimited?: boolean;
+  /**
+   * Wait for the key's rate-limit window when it is spent (default true). False answers
+   * `rate-limited` at once instead, sending nothing: for a person waiting on a test or a refresh.
+   */
+  waitForRateLimit?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -153,6 +158,13 @@ export function createClient(deps: ClientDeps = {}) {
     const onCallerAbort = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     let timedOut = false;
+    if (paced && options.waitForRateLimit === false) {
+      const wait = pacer.windowWait(bucket);
+      if (wait > 0) {
+        options.signal?.removeEventListener('abort', onCallerAbort);
+        return failure('rate-limited', `Too many requests to the server: this key's requests for this window are used up, so nothing was sent. Try again in ${Math.max(1, Math.ceil(wait / 1000))} s.`, { retryAt: clock.now() + wait });
+      }
+    }
     if (paced) {
       try {
         await pacer.acquire(bucket, controller.signal, recipients);

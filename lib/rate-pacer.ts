@@ -80,6 +80,15 @@ export class RatePacer {
    * passed, and marks them busy until `finishSend`. Calls without recipients never wait for
    * a recipient's cooldown.
    */
+  /** How long until the key's window allows one more request (0: now), without counting one. */
+  windowWait(bucketId: string): number {
+    const bucket = this.buckets.get(bucketId);
+    if (!bucket || bucket.remaining > 0) return 0;
+    const now = this.clock.now();
+    if (!Number.isFinite(bucket.resetAt)) return 0;
+    return Math.max(0, bucket.resetAt + RESET_SLACK_MS - now);
+  }
+
   async acquire(bucketId: string, signal?: AbortSignal, recipients: readonly string[] = []): Promise<void> {
     for (;;) {
       const now = this.clock.now();

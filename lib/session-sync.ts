@@ -1,3 +1,4 @@
+import { healthStateFor } from './server-trouble';
 import { firstResult, type ApiError, type ApiResult } from './api-result';
 import { needsAttention, parseSessionList, type SessionSummary } from './sessions';
 import { jsonSize, KB } from './storage/limits';
@@ -34,23 +35,6 @@ export function loginIsActive(login: LoginInProgress | null | undefined, now: nu
 
 export function versionCheckDue(lastCheckedAt: number | undefined, now: number): boolean {
   return lastCheckedAt === undefined || now - lastCheckedAt >= VERSION_CHECK_INTERVAL_MS;
-}
-
-/** What a failed refresh says about the server: a rejected key is not a server that is down. */
-export function healthStateFor(kind: ApiError['kind']): ServerHealth['state'] {
-  switch (kind) {
-    case 'auth':
-      return 'key-rejected';
-    case 'network':
-    case 'timeout':
-    case 'bad-response':
-    case 'permission':
-    case 'server':
-    case 'origin-blocked':
-      return 'unreachable';
-    default:
-      return 'error';
-  }
 }
 
 /** The `serviceVersion` of a `GET /server/healthz` answer. */
@@ -158,7 +142,7 @@ export function nextSnapshot(previous: ProfileSnapshot | undefined, list: ApiRes
     fetchedAt: previous?.fetchedAt ?? 0,
     sessions: previous?.sessions ?? [],
     ...(previous?.capped && { capped: previous.capped }),
-    server: { state: healthStateFor(list.error.kind), message: cut(list.error.message, MAX_MESSAGE_LENGTH), ...(knownVersion && { version: knownVersion }) },
+    server: { state: healthStateFor(list.error), kind: list.error.kind, message: cut(list.error.message, MAX_MESSAGE_LENGTH), ...(knownVersion && { version: knownVersion }) },
     ...(updates && { updates }),
   };
 }

@@ -85,6 +85,8 @@ const serverHealthSchema = z.object({
   state: z.union([z.literal('ok'), z.literal('unreachable'), z.literal('key-rejected'), z.literal('error')]),
   /** The error message when the state is not ok. */
   message: z.optional(z.string()),
+  /** The error's kind (lib/api-result ErrorKind) when the state is not ok, for the pill's words. */
+  kind: z.optional(z.string()),
   latencyMs: z.optional(z.number()),
   version: z.optional(z.string()),
 });

@@ -93,7 +93,7 @@ export function registerOperationHandlers(): void {
     if (!server.ok) return server;
     const { baseUrl, apiKey } = server.value;
     // No waiting out a rate limit here: a test that is limited says so at once.
-    const settings = { timeoutMs: await requestTimeoutMs(), retryRateLimited: false };
+    const settings = { timeoutMs: await requestTimeoutMs(), retryRateLimited: false, waitForRateLimit: false };
     const report = (await hasHostAccess(baseUrl))
       ? await testConnection((operationId, inputs) => client.call({ baseUrl, apiKey }, operationId, inputs, settings))
       : await testConnection(async () => ({ ok: false, error: permissionError(baseUrl) }));

@@ -99,7 +99,9 @@ function identityOf(profile: ServerProfile, apiKey: string | undefined): string 
 
 async function run(flight: Flight, profile: ServerProfile, apiKey: string | undefined): Promise<RefreshReply> {
   const server = apiKey ? { baseUrl: profile.baseUrl, apiKey } : undefined;
-  const options = { timeoutMs: await requestTimeoutMs(), signal: flight.controller.signal };
+  // A rate-limited list is said at once (the pill and the message say when to try again), not
+  // waited out for up to a minute behind "refreshing…"; the next poll reads it again.
+  const options = { timeoutMs: await requestTimeoutMs(), signal: flight.controller.signal, retryRateLimited: false, waitForRateLimit: false };
 
   const requestedAt = Date.now();
   let list: ApiResult;

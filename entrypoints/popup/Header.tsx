@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { browser } from 'wxt/browser';
 import { InfoIcon, ListIcon } from '@/components/HeaderIcons';
+import { troubleWords } from '@/lib/server-trouble';
 import { ago } from './format';
 import { usePopupStore } from './store';
 
@@ -22,9 +23,7 @@ export function Header() {
     ? 'Not checked yet'
     : reachable
       ? ['Reachable', server.latencyMs !== undefined ? `${Math.round(server.latencyMs)} ms` : null, server.version ? `v${server.version}` : null].filter(Boolean).join(' · ')
-      : server.state === 'key-rejected'
-        ? 'Key rejected'
-        : 'Unreachable';
+      : troubleWords(server);
   const problem = refreshError?.message ?? (server && !reachable ? server.message : undefined);
   return (
     <header className="popup-header">
