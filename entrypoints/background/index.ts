@@ -1,3 +1,4 @@
+import { guardStoredState } from '@/lib/stored-state';
 import { registerBadge } from './badge';
 import { registerJobs } from './jobs';
 import { registerLiveUpdates } from './live-updates';
@@ -16,6 +17,9 @@ import { registerSessionsSync } from './sessions-sync';
 // Each concern registers its own handlers; listeners are added synchronously so that a message
 // that wakes the worker is not missed.
 export default defineBackground(() => {
+  // First: every stored item is checked at start and on every change, so damage anywhere is
+  // repaired and reported once, before any handler reads it.
+  guardStoredState();
   registerRouter();
   registerProfileHandlers();
   registerOperationHandlers();

@@ -3,7 +3,6 @@ import { failure, type ApiResult } from '@/lib/api-result';
 import { nextSnapshot, versionCheckDue, versionFromHealthz } from '@/lib/session-sync';
 import {
   apiKeysItem,
-  guardStoredState,
   profilesItem,
   readChecked,
   snapshotsItem,
@@ -280,11 +279,6 @@ async function refreshChanged(previous: ServerProfile[], current: ServerProfile[
 }
 
 export function registerSessionsSync(): void {
-  // Every stored item is checked at start and on every change, so damage anywhere (an item no
-  // page happens to read, too) is repaired and reported once, at once. It belongs to the worker
-  // as a whole; it is started here, first among the storage watchers.
-  guardStoredState();
-
   registerHandler('sessions.refresh', ({ profileId }) => refreshProfile(profileId));
 
   // Checked values only: a damaged value is repaired once (one notice) and never walked.

@@ -19,13 +19,26 @@ const ProfileScreen = lazy(() => import('./ProfileScreen'));
 const ServerScreen = lazy(() => import('./ServerScreen'));
 const loading = <p className="hint" aria-busy="true">Loading…</p>;
 
+/** Stored data was found damaged and reset: one line, and where to read what. */
+function StorageDamaged() {
+  return (
+    <p className="banner warn" role="alert">
+      Some stored data was damaged and has been reset.{' '}
+      <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        See what, in the options
+      </button>
+    </p>
+  );
+}
+
 export function PopupApp() {
-  const { loaded, profiles, activeProfileId, view, notice, say, login, show } = usePopupStore();
+  const { loaded, profiles, activeProfileId, view, notice, say, login, show, storageNotices } = usePopupStore();
   if (!loaded) return <main className="popup" aria-busy="true" />;
   if (profiles.profiles.length === 0 || !activeProfileId) {
     return (
       <main className="popup">
         <h1 className="popup-title">WARest Companion</h1>
+        {storageNotices > 0 && <StorageDamaged />}
         <p>No server set up yet. Add your WARest server (its URL and API key) to see its WhatsApp sessions here.</p>
         <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
           Add a server
@@ -45,6 +58,7 @@ export function PopupApp() {
           </button>
         </div>
       )}
+      {storageNotices > 0 && <StorageDamaged />}
       {loginElsewhere && (
         <div className="banner ok" role="status">
           Logging in “{login.sessionId}”…{' '}

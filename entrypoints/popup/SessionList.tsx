@@ -14,6 +14,7 @@ export function SessionList() {
   const filterId = useId();
   const sessions = (activeProfileId && snapshots[activeProfileId]?.sessions) || [];
   const fetched = !!(activeProfileId && snapshots[activeProfileId]?.fetchedAt);
+  const capped = activeProfileId ? snapshots[activeProfileId]?.capped : undefined;
   const shown = useMemo(() => visibleSessions(sessions, filter), [sessions, filter]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -48,6 +49,11 @@ export function SessionList() {
         </div>
       )}
       {sessions.length > 0 && shown.length === 0 && <p className="empty">No session matches “{filter}”.</p>}
+      {capped && (
+        <p className="hint">
+          Showing {sessions.length} of the server’s {capped.total} sessions: those that need you come first. All actions reaches every session.
+        </p>
+      )}
       {shown.length > 0 && (
         <div className="session-scroller" ref={scroller} style={{ maxHeight: LIST_HEIGHT }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <ul className="sessions" aria-label={`Sessions (${shown.length})`} style={virtual ? { paddingTop: first * ROW_HEIGHT, paddingBottom: (shown.length - last) * ROW_HEIGHT } : undefined}>

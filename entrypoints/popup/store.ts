@@ -6,6 +6,7 @@ import {
   loginItem,
   profilesItem,
   readChecked,
+  storageNoticesItem,
   snapshotsItem,
   type LoginInProgress,
   type ProfileSnapshot,
@@ -59,6 +60,8 @@ interface PopupState {
   notice: Notice | null;
   /** A session to scroll to and highlight (from a notification). */
   focusSessionId: string | null;
+  /** How many stored items were found damaged and reset (the options page lists them). */
+  storageNotices: number;
   load(): Promise<void>;
   refresh(): Promise<void>;
   switchProfile(profileId: string): void;
@@ -86,13 +89,15 @@ export const usePopupStore = create<PopupState>((set, get) => ({
   view: { name: 'list' },
   notice: null,
   focusSessionId: null,
+  storageNotices: 0,
 
   async load() {
-    const [profiles, snapshots, login, storedFocus] = await Promise.all([
+    const [profiles, snapshots, login, storedFocus, notices] = await Promise.all([
       readChecked(profilesItem),
       readChecked(snapshotsItem),
       readChecked(loginItem),
       readChecked(focusItem),
+      readChecked(storageNoticesItem),
     ]);
     const fromUrl = initialFocus();
     const focus = storedFocus ?? (fromUrl.profileId && fromUrl.sessionId ? { profileId: fromUrl.profileId, sessionId: fromUrl.sessionId } : null);
@@ -106,6 +111,7 @@ export const usePopupStore = create<PopupState>((set, get) => ({
       login,
       activeProfileId,
       focusSessionId: focus?.sessionId ?? null,
+      storageNotices: notices.length,
       view: login && login.profileId === activeProfileId ? { name: 'login' } : { name: 'list' },
     });
     if (!watching) {
@@ -117,6 +123,7 @@ export const usePopupStore = create<PopupState>((set, get) => ({
       });
       snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
       loginItem.item.watch(async () => set({ login: await readChecked(loginItem) }));
+      storageNoticesItem.item.watch(async () => set({ storageNotices: (await readChecked(storageNoticesItem)).length }));
     }
     if (activeProfileId) void get().refresh();
   },

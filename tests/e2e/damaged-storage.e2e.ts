@@ -106,6 +106,8 @@ describe('damaged stored data', () => {
 
     const popup = await extension.openPage('popup.html');
     await expect.poll(() => popup.getByRole('heading', { level: 1 }).isVisible(), { timeout: 30_000 }).toBe(true);
+    // One line says so, and where to read what.
+    await expect.poll(() => popup.getByRole('alert').filter({ hasText: 'Some stored data was damaged and has been reset.' }).count()).toBe(1);
     await expectResponsive(popup);
 
     const actions = await extension.openPage('actions.html');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerSessionsSync, refreshProfile } from '@/entrypoints/background/sessions-sync';
-import { apiKeysItem, profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type StorageNotice } from '@/lib/stored-state';
+import { apiKeysItem, guardStoredState, profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type StorageNotice } from '@/lib/stored-state';
 import { ask, data } from './helpers/background';
 import { settleMicrotasks } from './helpers/clocks';
 import { envelope, fakeWarestFetch, home, hostAccess, listOf, office, seed, type FakeWarestFetch } from './helpers/warest-fetch';
@@ -23,9 +23,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+let stopGuard: (() => void) | undefined;
+afterEach(() => {
+  stopGuard?.();
+  stopGuard = undefined;
+});
+
+/** What the worker's entry starts: the storage guard first, then this concern. */
+function startWorker() {
+  stopGuard = guardStoredState();
+  registerSessionsSync();
+}
+
 async function start(options: Parameters<typeof seed>[0] = {}) {
   await seed(options);
-  registerSessionsSync();
+  startWorker();
 }
 
 async function stored(profileId = 'home'): Promise<ProfileSnapshot | undefined> {
@@ -387,7 +399,7 @@ describe('damaged stored values reaching the background', () => {
   it('damage already there when the worker starts is reported once', async () => {
     await seed({});
     await fakeBrowser.storage.local.set({ recentRecipients: 'x', versionChecks: [1, 2] });
-    registerSessionsSync();
+    startWorker();
     await vi.waitFor(async () => expect((await notices()).map((n) => n.key).sort()).toEqual(['local:recentRecipients', 'local:versionChecks']));
   });
 });
