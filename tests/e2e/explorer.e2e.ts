@@ -56,6 +56,9 @@ async function fillField(page: Page, input: OperationInput, value: unknown): Pro
 
 const resultHeading = (page: Page) => page.getByRole('region', { name: 'Result' }).getByRole('heading');
 
+/** What reached the server but the background's own reads of the session list (its polling may come at any time). */
+const fromThePage = () => server.requests.filter((r) => r.operationId !== 'getSessionList');
+
 describe('the explorer reaches every operation', () => {
   it('runs each of the 90 catalog operations from its generated form against the fake server', async () => {
     // 90 servers in a row on one address look to the extension like one server whose rate-limit
@@ -89,7 +92,10 @@ describe('the explorer reaches every operation', () => {
       const shown = async () => (await resultHeading(page).count()) ? await resultHeading(page).textContent() : `no result; page says: ${(await page.getByRole('alert').allTextContents()).join(' | ')}`;
       await expect.poll(shown, { message: operation.id, timeout: 15_000 }).toMatch(/^Done · HTTP 2\d\d/);
       // Other calls may come too (the background's polling; a picture in the answer loading).
-      expect(server.requests.filter((r) => r.operationId === operation.id), operation.id).toHaveLength(1);
+      const sent = server.requests.filter((r) => r.operationId === operation.id).length;
+      // The background may read the session list by itself meanwhile.
+      if (operation.id === 'getSessionList') expect(sent, operation.id).toBeGreaterThanOrEqual(1);
+      else expect(sent, operation.id).toBe(1);
       expect(server.violations(), operation.id).toEqual([]);
       if (sample.expectStatus) await expect.poll(() => resultHeading(page).textContent()).toContain(`HTTP ${sample.expectStatus}`);
       reached.push(operation.id);
@@ -158,7 +164,7 @@ describe('using the explorer', () => {
     await page.getByLabel('Duration (minutes)', { exact: true }).fill('soon');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByText('Must be a number.').waitFor();
-    expect(server.requests).toEqual([]);
+    expect(fromThePage()).toEqual([]);
   });
 
   it('shows a server refusal and an unreachable server in words', async () => {
@@ -186,7 +192,7 @@ describe('using the explorer', () => {
     await dialog.getByText('Session: “sales”.', { exact: false }).waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // The background may read the session list meanwhile; nothing else reaches the server.
-    expect(server.requests.filter((r) => r.operationId !== 'getSessionList')).toEqual([]);
+    expect(fromThePage()).toEqual([]);
     expect(server.state.sessions.has('sales')).toBe(true);
 
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -235,8 +241,8 @@ describe('using the explorer', () => {
     server.clearRequests();
     const { stdout } = await run('bash', ['-c', command], { env: { ...process.env, WAREST_API_KEY: 'user-key' } });
     expect(JSON.parse(stdout).success ?? JSON.parse(stdout).status).toBeTruthy();
-    expect(server.requests.map((r) => [r.operationId, r.status])).toEqual([['postMessagesSendText', 200]]);
-    expect((server.requests[0]!.body as { message: string }).message).toBe("It's from cURL");
+    expect(fromThePage().map((r) => [r.operationId, r.status])).toEqual([['postMessagesSendText', 200]]);
+    expect((fromThePage()[0]!.body as { message: string }).message).toBe("It's from cURL");
   });
 
   it('follows the server switch with its own open session, but keeps a session the person typed', async () => {
