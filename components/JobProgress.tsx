@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { countJob, isActive, jobTitle, outcomeLabel, OUTCOME_LABELS } from '@/lib/jobs';
-import { jobsItem, readChecked, type Job } from '@/lib/stored-state';
-import { askBackground } from '@/lib/ui/ask-background';
+import { jobsItem, readChecked, type Job } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
 
 /**
  * A bulk job's progress, read from storage and kept current as the background works: a progress

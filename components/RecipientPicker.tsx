@@ -8,8 +8,8 @@ import {
   type RecipientOption,
   type RecipientValue,
 } from '@/lib/recipient';
-import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/stored-state';
-import { askBackground } from '@/lib/ui/ask-background';
+import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
 import './recipient-picker.css';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { checkDelivery, type DeliveryCheck, type SentExpectation } from '@/lib/delivery-check';
-import { askBackground } from '@/lib/ui/ask-background';
+import { askBackground } from '@/lib/messaging/ask-background';
 
 /**
  * After a send whose answer never came: it may have gone out. The chat is read at once to find

@@ -1,6 +1,6 @@
 import { needsAttention, type SessionSummary } from './sessions';
-import { troubleWords } from './server-trouble';
-import type { ServerHealth } from './stored-state';
+import { troubleWords } from './warest/server-trouble';
+import type { ServerHealth } from './storage';
 
 /**
  * The toolbar badge: how many sessions need the user (red), nothing when all is well, and a

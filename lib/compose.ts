@@ -1,9 +1,9 @@
-import { readSentMessageId } from './menu-results';
-import { firstResult, type ApiSuccess } from './api-result';
+import { readSentMessageId } from './answers/menu-results';
+import { firstResult, type ApiSuccess } from './warest/api-result';
 import { normalizePhone } from './phone';
 import { parsePhoneList } from './phone-list';
 import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from './recipient';
-import type { ComposeDraft, ComposeType } from './stored-state';
+import type { ComposeDraft, ComposeType } from './storage';
 
 /**
  * The composer's logic, without a browser: per message type, the friendly form fields become the

@@ -1,4 +1,4 @@
-import type { ApiSuccess } from './api-result';
+import type { ApiSuccess } from './warest/api-result';
 import { readMessagePage, type ChatMessage } from './answers/chats';
 
 /**

@@ -1,7 +1,7 @@
-import { firstResult, type ApiError, type ApiSuccess } from './api-result';
+import { firstResult, type ApiError, type ApiSuccess } from './warest/api-result';
 import type { PhoneListEntry } from './phone-list';
-import type { OperationInputs } from './request-builder';
-import type { Job, JobItem, JobKind } from './stored-state';
+import type { OperationInputs } from './warest/request-builder';
+import type { Job, JobItem, JobKind } from './storage';
 
 /**
  * The pure part of bulk jobs (adding many participants, approving or rejecting many join

@@ -1,4 +1,4 @@
-import type { ServerHealth } from './stored-state';
+import type { ServerHealth } from './storage';
 
 /**
  * The pure side of WARest's live events (Socket.IO, ../shared/warest/README.md §5): where the

@@ -1,5 +1,5 @@
-import { firstResult, type ApiSuccess } from './api-result';
-import type { LoginInProgress } from './stored-state';
+import { firstResult, type ApiSuccess } from './warest/api-result';
+import type { LoginInProgress } from './storage';
 
 /**
  * Reading WARest's answers to `GET /session/create` and `GET /session/create/pair-code` for a

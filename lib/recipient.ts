@@ -1,5 +1,5 @@
-import type { ApiSuccess } from './api-result';
-import { readGroupList } from './menu-results';
+import type { ApiSuccess } from './warest/api-result';
+import { readGroupList } from './answers/menu-results';
 import { parsePhoneList } from './phone-list';
 
 /**

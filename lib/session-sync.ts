@@ -1,8 +1,8 @@
-import { healthStateFor } from './server-trouble';
-import { firstResult, type ApiError, type ApiResult } from './api-result';
+import { healthStateFor } from './warest/server-trouble';
+import { firstResult, type ApiError, type ApiResult } from './warest/api-result';
 import { needsAttention, parseSessionList, type SessionSummary } from './sessions';
 import { jsonSize, KB } from './storage/limits';
-import type { LoginInProgress, ProfileSnapshot, ServerHealth } from './stored-state';
+import type { LoginInProgress, ProfileSnapshot, ServerHealth } from './storage';
 
 /**
  * The pure rules of keeping sessions current: what a refresh makes of the last snapshot, how

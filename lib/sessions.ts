@@ -1,4 +1,4 @@
-import { firstResult, type ApiSuccess } from './api-result';
+import { firstResult, type ApiSuccess } from './warest/api-result';
 
 /**
  * What a WhatsApp session is, as the popup and the badge see it: the server's status in plain

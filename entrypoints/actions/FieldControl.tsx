@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { OperationInput } from '@/lib/catalog';
+import type { OperationInput } from '@/lib/warest/catalog';
 import { fieldKind, typeHint } from '@/lib/explorer/form';
-import { filePayloadFromBlob, type FilePayload } from '@/lib/file-payload';
+import { filePayloadFromBlob, type FilePayload } from '@/lib/warest/file-payload';
 import type { SessionSummary } from '@/lib/sessions';
 import { useExplorerStore } from './store';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { API_PREFIX, type Operation } from '@/lib/catalog';
+import { API_PREFIX, type Operation } from '@/lib/warest/catalog';
 import { toCurl } from '@/lib/explorer/curl';
 import { FieldControl } from './FieldControl';
 import { ResultView } from './ResultView';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CATEGORIES, OPERATIONS, type Operation } from '@/lib/catalog';
+import { CATEGORIES, OPERATIONS, type Operation } from '@/lib/warest/catalog';
 import { useExplorerStore } from './store';
 
 function matches(operation: Operation, words: string[]): boolean {

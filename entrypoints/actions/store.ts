@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { ApiError, ApiSuccess } from '@/lib/api-result';
-import { findOperation, type Operation } from '@/lib/catalog';
+import type { ApiError, ApiSuccess } from '@/lib/warest/api-result';
+import { findOperation, type Operation } from '@/lib/warest/catalog';
 import { emptyForm, readForm, type FormState } from '@/lib/explorer/form';
-import type { FilePayload } from '@/lib/file-payload';
+import type { FilePayload } from '@/lib/warest/file-payload';
 import type { SessionSummary } from '@/lib/sessions';
-import { profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type ServerProfile } from '@/lib/stored-state';
-import { askBackground } from '@/lib/ui/ask-background';
+import { profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type ServerProfile } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
 
 /**
  * The "All actions" page: which server and operation are chosen, the form's fields, and the

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { computeBadge, type BadgeState } from '@/lib/badge';
-import { profilesItem, readChecked, snapshotsItem } from '@/lib/stored-state';
+import { profilesItem, readChecked, snapshotsItem } from '@/lib/storage';
 
 /**
  * The toolbar badge follows the DEFAULT profile's last snapshot: how many sessions need the user,

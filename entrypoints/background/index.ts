@@ -1,4 +1,4 @@
-import { guardStoredState } from '@/lib/stored-state';
+import { guardStoredState } from '@/lib/storage';
 import { registerBadge } from './badge';
 import { registerJobs } from './jobs';
 import { registerLiveUpdates } from './live-updates';

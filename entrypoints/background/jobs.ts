@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { failure, type ApiError } from '@/lib/api-result';
-import type { ServerCredentials, WarestClient } from '@/lib/client';
+import { failure, type ApiError } from '@/lib/warest/api-result';
+import type { ServerCredentials, WarestClient } from '@/lib/warest/client';
 import {
   applyOutcomes,
   cancelJobState,
@@ -30,9 +30,9 @@ import {
   JOB_CHUNK_SIZE,
   type Roster,
 } from '@/lib/jobs';
-import type { Reply, RequestOf } from '@/lib/protocol';
-import { realClock, type PacerClock } from '@/lib/rate-pacer';
-import { jobsItem, readChecked, type Job, type JobItem } from '@/lib/stored-state';
+import type { Reply, RequestOf } from '@/lib/messaging/protocol';
+import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
+import { jobsItem, readChecked, type Job, type JobItem } from '@/lib/storage';
 import { client as sharedClient, requestTimeoutMs } from './operations';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
 import { registerHandler } from './router';

@@ -11,7 +11,7 @@ import {
   NO_ACCESS_REASON,
   socketEndpoint,
 } from '@/lib/live-events';
-import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/stored-state';
+import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
 import { hasHostAccess } from './profiles';
 import { registerHandler } from './router';

@@ -1,10 +1,10 @@
-import { failure } from '@/lib/api-result';
+import { failure } from '@/lib/warest/api-result';
 import type { LiveSessionEvent } from '@/lib/live-events';
 import { applyLoginAnswer, isImageDataUrl, readLoginAnswer, sameLogin } from '@/lib/login';
 import { normalizePhone } from '@/lib/phone';
-import type { Reply, RequestOf } from '@/lib/protocol';
+import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { checkSessionId } from '@/lib/sessions';
-import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/stored-state';
+import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/storage';
 import { client, requestTimeoutMs } from './operations';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
 import { registerHandler } from './router';

@@ -12,7 +12,7 @@ import {
   type ClickTab,
   type MenuRequest,
 } from '@/lib/menu-handoff';
-import type { Job } from '@/lib/stored-state';
+import type { Job } from '@/lib/storage';
 import { getJob, onJobFinished } from './jobs';
 
 /**

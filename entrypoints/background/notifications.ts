@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { lostStatusFromReason } from '@/lib/session-sync';
 import { newlyLost, type SessionSummary } from '@/lib/sessions';
-import { focusItem, type ServerProfile } from '@/lib/stored-state';
+import { focusItem, type ServerProfile } from '@/lib/storage';
 import { onSessionsRefreshed, type SessionsRefreshed } from './sessions-sync';
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { omniboxRequestFrom } from '@/lib/menu-handoff';
 import { defaultSender, defaultSuggestion, parseOmniboxInput, recentSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
-import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/stored-state';
+import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/storage';
 import { openActionWindow } from './menus';
 
 /**

@@ -1,10 +1,10 @@
-import type { ApiError } from '@/lib/api-result';
-import { createClient, type ServerCredentials } from '@/lib/client';
-import { testConnection } from '@/lib/connection-test';
-import { displayHost, normalizeServerUrl } from '@/lib/server-url';
-import { explainSessionNotFound, isSessionNotFound } from '@/lib/session-not-open';
+import type { ApiError } from '@/lib/warest/api-result';
+import { createClient, type ServerCredentials } from '@/lib/warest/client';
+import { testConnection } from '@/lib/warest/connection-test';
+import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
+import { explainSessionNotFound, isSessionNotFound } from '@/lib/warest/session-not-open';
 import { parseSessionList, type SessionSummary } from '@/lib/sessions';
-import { readChecked, settingsItem, snapshotsItem } from '@/lib/stored-state';
+import { readChecked, settingsItem, snapshotsItem } from '@/lib/storage';
 import { hasHostAccess, permissionError, resolveProfile } from './profiles';
 import { syncLiveConnections } from './live-updates';
 import { registerHandler } from './router';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { profilesItem, readChecked } from '@/lib/stored-state';
+import { profilesItem, readChecked } from '@/lib/storage';
 
 /**
  * A stock WARest server refuses requests whose Origin header is not on its list, and Chrome puts

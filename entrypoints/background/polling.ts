@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { LIVE_SAFETY_REFRESH_MS, loginIsActive, pollPeriodSec } from '@/lib/session-sync';
-import { loginItem, readChecked, settingsItem } from '@/lib/stored-state';
+import { loginItem, readChecked, settingsItem } from '@/lib/storage';
 import { isLive, syncLiveConnections } from './live-updates';
 import { pollLogin } from './login';
 import { refreshAll } from './sessions-sync';

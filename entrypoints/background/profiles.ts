@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/stored-state';
-import { displayHost, hostPermissionPattern, normalizeServerUrl } from '@/lib/server-url';
-import type { ApiError } from '@/lib/api-result';
+import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/storage';
+import { displayHost, hostPermissionPattern, normalizeServerUrl } from '@/lib/warest/server-url';
+import type { ApiError } from '@/lib/warest/api-result';
 import { registerHandler } from './router';
 import { syncOriginRules } from './origin-rules';
 

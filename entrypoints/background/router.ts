@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ApiError } from '@/lib/api-result';
-import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/lib/protocol';
+import type { ApiError } from '@/lib/warest/api-result';
+import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/lib/messaging/protocol';
 
 /**
  * The one entry point for messages from extension pages. It answers only the extension's own

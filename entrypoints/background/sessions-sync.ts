@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { failure, type ApiResult } from '@/lib/api-result';
+import { failure, type ApiResult } from '@/lib/warest/api-result';
 import { nextSnapshot, versionCheckDue, versionFromHealthz } from '@/lib/session-sync';
 import {
   apiKeysItem,
@@ -11,8 +11,8 @@ import {
   watchChecked,
   type ProfileSnapshot,
   type ServerProfile,
-} from '@/lib/stored-state';
-import type { Reply } from '@/lib/protocol';
+} from '@/lib/storage';
+import type { Reply } from '@/lib/messaging/protocol';
 import { client, requestTimeoutMs } from './operations';
 import { findProfile, hasHostAccess, noProfileError, permissionError } from './profiles';
 import { registerHandler } from './router';

@@ -1,5 +1,5 @@
 import { shrinkSnapshot, TIGHT_SNAPSHOT_LIMITS } from '@/lib/session-sync';
-import { isQuotaError, readChecked, snapshotsItem, StorageFullError, type ProfileSnapshot, type UpdateMode } from '@/lib/stored-state';
+import { isQuotaError, readChecked, snapshotsItem, StorageFullError, type ProfileSnapshot, type UpdateMode } from '@/lib/storage';
 
 /**
  * The one writer of the stored session snapshots. Refreshes of several profiles, live events and

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { parseInviteLink } from '@/lib/invite-link';
-import { describeJoin, explainError, readInvitePreview, type InvitePreview } from '@/lib/menu-results';
+import { describeJoin, explainError, readInvitePreview, type InvitePreview } from '@/lib/answers/menu-results';
 import { callOperation, notify } from './api';
 import { Outcome, type OutcomeState } from './Outcome';
 import { ServerPicker } from './ServerPicker';

@@ -1,4 +1,4 @@
-import { OUTCOME_WORDS, type NumberResult } from '@/lib/menu-results';
+import { OUTCOME_WORDS, type NumberResult } from '@/lib/answers/menu-results';
 
 export interface OutcomeState {
   ok: boolean;

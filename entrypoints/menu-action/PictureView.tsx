@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { explainError } from '@/lib/menu-results';
+import { explainError } from '@/lib/answers/menu-results';
 import { callOperation, notify } from './api';
 import { GroupPicker } from './GroupPicker';
 import type { GroupOption } from './groups';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { displayNumber, parseOmniboxInput } from '@/lib/omnibox';
-import { readChecked, settingsItem } from '@/lib/stored-state';
+import { readChecked, settingsItem } from '@/lib/storage';
 import { Outcome } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { MenuAction } from '@/lib/menu-handoff';
-import { askBackground } from '@/lib/ui/ask-background';
+import { askBackground } from '@/lib/messaging/ask-background';
 
 /** One catalog operation on the chosen server, through the background (which alone holds the key). */
 export function callOperation(profileId: string, operationId: string, inputs: Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { amAdmin, explainError, readGroupList, type GroupListEntry } from '@/lib/menu-results';
+import { amAdmin, explainError, readGroupList, type GroupListEntry } from '@/lib/answers/menu-results';
 import { callOperation } from './api';
 
 /** What the person wants to do in the group, which decides the groups they may choose. */

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { jobItemsOf } from '@/lib/jobs';
 import { MENU_JOB_PREFIX } from '@/lib/menu-handoff';
 import type { PhoneListEntry } from '@/lib/phone-list';
-import { explainError, readAddResults, readCheckResults, type NumberResult } from '@/lib/menu-results';
-import type { RequestOf } from '@/lib/protocol';
-import type { Job } from '@/lib/stored-state';
-import { askBackground } from '@/lib/ui/ask-background';
+import { explainError, readAddResults, readCheckResults, type NumberResult } from '@/lib/answers/menu-results';
+import type { RequestOf } from '@/lib/messaging/protocol';
+import type { Job } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
 import { callOperation } from './api';
 
 /**

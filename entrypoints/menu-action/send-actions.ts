@@ -1,7 +1,7 @@
 import { checkDelivery, expectationFor, type SentExpectation } from '@/lib/delivery-check';
-import { explainError, readSentMessageId } from '@/lib/menu-results';
+import { explainError, readSentMessageId } from '@/lib/answers/menu-results';
 import { withRecentRecipient } from '@/lib/omnibox';
-import { readChecked, recentRecipientsItem } from '@/lib/stored-state';
+import { readChecked, recentRecipientsItem } from '@/lib/storage';
 import { callOperation } from './api';
 
 /**

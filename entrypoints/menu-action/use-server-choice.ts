@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionSummary } from '@/lib/sessions';
-import { profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/stored-state';
-import { askBackground } from '@/lib/ui/ask-background';
+import { profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
 
 /**
  * Which server (profile) and session the window acts with: the default server and its first open

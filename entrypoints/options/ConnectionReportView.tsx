@@ -1,4 +1,4 @@
-import type { CheckLine, ConnectionReport } from '@/lib/connection-test';
+import type { CheckLine, ConnectionReport } from '@/lib/warest/connection-test';
 
 const MARK: Record<CheckLine['state'], string> = { ok: '✓', failed: '✗', skipped: '–' };
 

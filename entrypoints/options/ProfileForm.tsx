@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import type { ConnectionReport } from '@/lib/connection-test';
-import { normalizeServerUrl } from '@/lib/server-url';
-import type { ServerProfile } from '@/lib/stored-state';
-import { askBackground } from '@/lib/ui/ask-background';
+import type { ConnectionReport } from '@/lib/warest/connection-test';
+import { normalizeServerUrl } from '@/lib/warest/server-url';
+import type { ServerProfile } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
 import { ConnectionReportView } from './ConnectionReportView';
 import { UpdateModeLine } from './UpdateModeLine';
 import { saveServer, testServer, type Outcome } from './server-actions';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Settings } from '@/lib/stored-state';
+import type { Settings } from '@/lib/storage';
 import { useOptionsStore } from './store';
 
 interface Draft {

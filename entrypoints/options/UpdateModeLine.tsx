@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { askBackground } from '@/lib/ui/ask-background';
+import { askBackground } from '@/lib/messaging/ask-background';
 import { useOptionsStore } from './store';
 
 /**

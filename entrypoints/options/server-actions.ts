@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { ConnectionReport } from '@/lib/connection-test';
-import type { ServerProfile } from '@/lib/stored-state';
-import { hostPermissionPattern, normalizeServerUrl } from '@/lib/server-url';
-import { askBackground } from '@/lib/ui/ask-background';
+import type { ConnectionReport } from '@/lib/warest/connection-test';
+import type { ServerProfile } from '@/lib/storage';
+import { hostPermissionPattern, normalizeServerUrl } from '@/lib/warest/server-url';
+import { askBackground } from '@/lib/messaging/ask-background';
 
 /**
  * What the options page's "Save" and "Test connection" do, apart from drawing: ask the browser

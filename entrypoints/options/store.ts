@@ -11,7 +11,7 @@ import {
   type ProfilesState,
   type Settings,
   type StorageNotice,
-} from '@/lib/stored-state';
+} from '@/lib/storage';
 
 /** What the options page shows, read from storage and kept current as storage changes. */
 interface OptionsState {

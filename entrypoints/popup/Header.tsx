@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { browser } from 'wxt/browser';
 import { InfoIcon, ListIcon } from '@/components/HeaderIcons';
-import { troubleWords } from '@/lib/server-trouble';
-import { ago } from './format';
-import { usePopupStore } from './store';
+import { troubleWords } from '@/lib/warest/server-trouble';
+import { ago } from './shared/format';
+import { usePopupStore } from './shared/store';
 
 /** The "All actions" page: a full tab, for the active server. */
 function openAllActions() {

@@ -1,22 +1,22 @@
 import { lazy, Suspense } from 'react';
 import { browser } from 'wxt/browser';
-import { DevicesView } from './DevicesView';
+import { DevicesView } from './sessions/DevicesView';
 import { Header } from './Header';
-import { LoginView } from './LoginView';
-import { LogoutByIdView } from './LogoutByIdView';
-import { NewSessionView } from './NewSessionView';
-import { SessionList } from './SessionList';
-import { usePopupStore, type GroupsViewState, type View } from './store';
-import { WebhookView } from './WebhookView';
+import { LoginView } from './sessions/LoginView';
+import { LogoutByIdView } from './sessions/LogoutByIdView';
+import { NewSessionView } from './sessions/NewSessionView';
+import { SessionList } from './sessions/SessionList';
+import { usePopupStore, type GroupsViewState, type View } from './shared/store';
+import { WebhookView } from './sessions/WebhookView';
 
 /** The groups views are loaded when first opened, to keep the popup's first paint light. */
-const GroupsScreen = lazy(() => import('./GroupsScreen'));
+const GroupsScreen = lazy(() => import('./groups'));
 const isGroupsView = (view: View): view is GroupsViewState => view.name === 'groups' || view.name.startsWith('group-') || view.name === 'group';
 /** Likewise the composer, the chats, the profile and the server views. */
-const ComposeScreen = lazy(() => import('./ComposeScreen'));
-const ChatsScreen = lazy(() => import('./ChatsScreen'));
-const ProfileScreen = lazy(() => import('./ProfileScreen'));
-const ServerScreen = lazy(() => import('./ServerScreen'));
+const ComposeScreen = lazy(() => import('./compose'));
+const ChatsScreen = lazy(() => import('./chats'));
+const AccountScreen = lazy(() => import('./account'));
+const ServerScreen = lazy(() => import('./server'));
 const loading = <p className="hint" aria-busy="true">Loading…</p>;
 
 /** Stored data was found damaged and reset: one line, and where to read what. */
@@ -77,7 +77,7 @@ export function PopupApp() {
         {isGroupsView(view) && <GroupsScreen view={view} />}
         {view.name === 'compose' && <ComposeScreen sessionId={view.sessionId} to={view.to} />}
         {(view.name === 'chats' || view.name === 'chat') && <ChatsScreen view={view} />}
-        {view.name === 'profile' && <ProfileScreen sessionId={view.sessionId} />}
+        {view.name === 'profile' && <AccountScreen sessionId={view.sessionId} />}
         {view.name === 'server' && <ServerScreen />}
       </Suspense>
     </main>

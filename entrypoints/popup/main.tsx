@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import './popup.css';
 import { PopupApp } from './PopupApp';
-import { usePopupStore } from './store';
+import { usePopupStore } from './shared/store';
 
 // Start reading storage before React mounts: the first paint shows the last known sessions.
 void usePopupStore.getState().load();

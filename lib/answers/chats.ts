@@ -1,4 +1,4 @@
-import { firstResult, type ApiSuccess } from '@/lib/api-result';
+import { firstResult, type ApiSuccess } from '@/lib/warest/api-result';
 
 /**
  * WARest's chat and message answers read into what the popup shows (chat-words.ts puts them in

@@ -1,6 +1,6 @@
-import type { Operation } from '../catalog';
-import type { ApiError } from '../api-result';
-import { buildRequest, type OperationInputs } from '../request-builder';
+import type { Operation } from '../warest/catalog';
+import type { ApiError } from '../warest/api-result';
+import { buildRequest, type OperationInputs } from '../warest/request-builder';
 
 /**
  * "Copy as cURL": the command that makes the same request the extension would, built by the

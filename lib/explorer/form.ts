@@ -1,6 +1,6 @@
-import type { Operation, OperationInput } from '../catalog';
-import type { FilePayload } from '../file-payload';
-import { coerceInput, isBlank } from '../request-builder';
+import type { Operation, OperationInput } from '../warest/catalog';
+import type { FilePayload } from '../warest/file-payload';
+import { coerceInput, isBlank } from '../warest/request-builder';
 
 /**
  * The explorer's forms, generated from the catalog: which control each input gets, what its

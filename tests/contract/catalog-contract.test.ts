@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, OPERATIONS, type InputType, type Operation, type OperationInput } from '@/lib/catalog';
+import { API_PREFIX, OPERATIONS, type InputType, type Operation, type OperationInput } from '@/lib/warest/catalog';
 import { loadSpecOperations, openapiAvailable, OPENAPI_PATH, type SpecOperation, type SpecSchema } from '../support/openapi';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '@/lib/client';
-import { OPERATIONS } from '@/lib/catalog';
+import { createClient } from '@/lib/warest/client';
+import { OPERATIONS } from '@/lib/warest/catalog';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { demoHandles, operationSamples } from '../fake-server/operation-samples';
 

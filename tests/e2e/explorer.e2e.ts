@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OPERATIONS, type Operation, type OperationInput } from '../../lib/catalog';
+import { OPERATIONS, type Operation, type OperationInput } from '../../lib/warest/catalog';
 import { fieldKind } from '../../lib/explorer/form';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { demoHandles, operationSamples } from '../fake-server/operation-samples';

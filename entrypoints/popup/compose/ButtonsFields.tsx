@@ -1,5 +1,5 @@
 import { MAX_BUTTONS } from '@/lib/compose';
-import type { ComposeDraft } from '@/lib/stored-state';
+import type { ComposeDraft } from '@/lib/storage';
 import { FieldError, TextField, removeAt, replaceAt, type FieldsProps } from './fields';
 
 type Button = ComposeDraft['buttons'][number];

@@ -1,4 +1,4 @@
-import type { ComposeDraft } from '@/lib/stored-state';
+import type { ComposeDraft } from '@/lib/storage';
 import { FieldError, TextField, removeAt, replaceAt, type FieldsProps } from './fields';
 
 type Section = ComposeDraft['sections'][number];

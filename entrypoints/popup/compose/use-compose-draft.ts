@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { emptyForm, formFromDraft, type ComposeForm } from '@/lib/compose';
 import { recipientFromJid } from '@/lib/recipient';
-import { composeDraftKey, composeDraftsItem, readChecked, type ComposeDraft } from '@/lib/stored-state';
+import { composeDraftKey, composeDraftsItem, readChecked, type ComposeDraft } from '@/lib/storage';
 
 const SAVE_DELAY_MS = 250;
 

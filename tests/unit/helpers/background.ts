@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { routeMessage } from '@/entrypoints/background/router';
-import { PROTOCOL, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/lib/protocol';
+import { PROTOCOL, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/lib/messaging/protocol';
 
 /** A sender as Chrome describes the extension's own popup (ids and URLs from the fake browser). */
 export function ownPage(): Browser.runtime.MessageSender {

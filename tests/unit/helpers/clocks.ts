@@ -1,4 +1,4 @@
-import type { PacerClock } from '@/lib/rate-pacer';
+import type { PacerClock } from '@/lib/warest/rate-pacer';
 
 /** Lets every pending promise callback run (several rounds of microtasks and one macrotask). */
 export async function settleMicrotasks(): Promise<void> {

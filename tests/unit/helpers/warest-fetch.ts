@@ -9,7 +9,7 @@ import {
   type ProfileSnapshot,
   type ServerProfile,
   type Settings,
-} from '@/lib/stored-state';
+} from '@/lib/storage';
 
 /**
  * A programmable stand-in for a WARest server behind `fetch`, for the background's unit tests:

@@ -1,0 +1,45 @@
+/**
+ * Bundle sizes of the built extension (`npm run build` first), gzipped as a store download is:
+ * each page's initial JavaScript (its entry script and the chunks it preloads), the service
+ * worker, each lazily loaded chunk, and the store zip when there is one. With `--check` it exits
+ * non-zero when a budget is exceeded (budgets from the open speed issue).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIR = path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? '.output/chrome-mv3');
+const CHECK = process.argv.includes('--check');
+const BUDGET_KB = { popupInitial: 90, background: 60 };
+
+const gz = (file: string) => gzipSync(fs.readFileSync(path.join(DIR, file)), { level: 9 }).length;
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/** A page's initial JS: its module script and modulepreloads. */
+function initialScripts(page: string): string[] {
+  const html = fs.readFileSync(path.join(DIR, page), 'utf8');
+  const found = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1] ?? m[2]!);
+  return [...new Set(found)];
+}
+
+const pages = fs.readdirSync(DIR).filter((f) => f.endsWith('.html'));
+const rows: Array<[string, number]> = [];
+const initial: Record<string, number> = {};
+for (const page of pages) {
+  const total = initialScripts(page).reduce((sum, file) => sum + gz(file), 0);
+  initial[page] = total;
+  rows.push([`${page} initial JS`, total]);
+}
+const background = gz('background.js');
+rows.push(['background.js', background]);
+const preloaded = new Set(pages.flatMap(initialScripts));
+for (const chunk of fs.readdirSync(path.join(DIR, 'chunks')).filter((f) => f.endsWith('.js')).sort()) {
+  if (!preloaded.has(`chunks/${chunk}`)) rows.push([`chunks/${chunk} (on demand)`, gz(`chunks/${chunk}`)]);
+}
+for (const [name, bytes] of rows) console.log(`${kb(bytes).toFixed(1).padStart(7)} KB gz  ${name}`);
+
+const problems: string[] = [];
+if (kb(initial['popup.html'] ?? 0) > BUDGET_KB.popupInitial) problems.push(`popup initial JS ${kb(initial['popup.html']!)} KB > ${BUDGET_KB.popupInitial} KB`);
+if (kb(background) > BUDGET_KB.background) problems.push(`background ${kb(background)} KB > ${BUDGET_KB.background} KB`);
+if (problems.length) console.log(`over budget: ${problems.join('; ')}`);
+if (CHECK && problems.length) process.exit(1);

@@ -1,0 +1,183 @@
+import { useId, useRef, useState } from 'react';
+import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
+import { buildSend, readSent, takesFiles, TYPE_LABELS, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
+import { filePayloadFromBlob } from '@/lib/warest/file-payload';
+import { expectationFor, type SentExpectation } from '@/lib/delivery-check';
+import { resolveRecipient } from '@/lib/recipient';
+import { COMPOSE_TYPES, type ComposeType } from '@/lib/storage';
+import { askBackground } from '@/lib/messaging/ask-background';
+import { ButtonsFields } from './ButtonsFields';
+import { ContactFields, LocationFields } from './CardFields';
+import { CheckField, TextField, type FieldsProps } from './fields';
+import { FileFields } from './FileFields';
+import { ListFields } from './ListFields';
+import { PollFields } from './PollFields';
+import { SentResult } from './SentResult';
+import { UnsureResult } from '@/components/UnsureResult';
+import { TextFields } from './TextFields';
+import { useComposeDraft } from './use-compose-draft';
+import { usePopupStore } from '../shared/store';
+import './compose.css';
+
+/** Files as the checks see them before their bytes are read. */
+const described = (files: readonly File[]): PickedFile[] => files.map((file) => ({ name: file.name, type: file.type, size: file.size, value: null }));
+
+/** The composer: send any of WARest's 12 message types from one session, with a kept draft. */
+export default function ComposeScreen({ sessionId, to }: { sessionId: string; to?: string }) {
+  const show = usePopupStore((s) => s.show);
+  const say = usePopupStore((s) => s.say);
+  const profileId = usePopupStore((s) => s.activeProfileId);
+  const country = useDefaultCountry();
+  const { form, update, clear, savedAt } = useComposeDraft(profileId, sessionId, to);
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ result: SentMessage; to: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** A send whose answer never came: what to look for in the chat, and why it is unknown. */
+  const [unsure, setUnsure] = useState<{ expected: SentExpectation; why: string; to: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const typeId = useId();
+
+  if (!form) {
+    return (
+      <section className="panel" aria-label={`Send from ${sessionId}`}>
+        <p className="hint" aria-busy="true">Loading the composer…</p>
+      </section>
+    );
+  }
+
+  const shownErrors = errors ?? {};
+  /** Changes the form; once a send was tried, the checks follow every change. */
+  function set(patch: Partial<ComposeForm>, nextFiles: readonly File[] = files) {
+    setSent(null);
+    setSendError(null);
+    setUnsure(null);
+    update(patch);
+    if (errors) {
+      const check = buildSend({ ...form!, ...patch }, sessionId, described(nextFiles), country);
+      setErrors(check.ok ? {} : check.errors);
+    }
+  }
+
+  function pickFiles(picked: File[]) {
+    setFiles(picked);
+    set({ pickedNames: picked.map((file) => file.name) }, picked);
+  }
+
+  function changeType(type: ComposeType) {
+    setFiles([]);
+    setErrors(null);
+    setSent(null);
+    setSendError(null);
+    setUnsure(null);
+    update({ type, pickedNames: [] });
+  }
+
+  async function send() {
+    setSendError(null);
+    setSent(null);
+    setUnsure(null);
+    const check = buildSend(form!, sessionId, described(files), country);
+    if (!check.ok) {
+      setErrors(check.errors);
+      // Bring the first problem into view, where its message is.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setErrors(null);
+    setBusy(true);
+    try {
+      // Only reading the files can throw here; a failure after the send must not read as "not sent".
+      let picked;
+      try {
+        picked = await Promise.all(files.map(async (file) => ({ name: file.name, type: file.type, size: file.size, value: await filePayloadFromBlob(file, file.name) })));
+      } catch {
+        return setSendError('The files could not be read. Pick them again and retry.');
+      }
+      const built = buildSend(form!, sessionId, picked, country);
+      if (!built.ok) return setErrors(built.errors);
+      const startedAt = Date.now();
+      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: built.operationId, inputs: built.inputs });
+      const recipient = resolveRecipient(form!.recipient, country);
+      const to = recipient.ok ? recipient.label : String(built.inputs.to);
+      if (!reply.ok) {
+        // No answer is not a failure: it may have gone out. Find out before anything is sent again.
+        const expected = reply.error.outcomeUnknown ? expectationFor(built.inputs, startedAt) : undefined;
+        if (expected) return setUnsure({ expected, why: reply.error.message, to });
+        return setSendError(reply.error.outcomeUnknown ? `${reply.error.message} Check the chat before sending it again.` : reply.error.message);
+      }
+      await delivered(readSent(reply.data), to);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The message went out: show it and forget the draft. */
+  async function delivered(result: SentMessage, to: string) {
+    setUnsure(null);
+    setSent({ result, to });
+    setFiles([]);
+    // The message is sent: a draft that could not be cleared is only a leftover, never a resend.
+    await clear().catch(() => undefined);
+  }
+
+  const props: FieldsProps = { form, set, errors: shownErrors };
+  return (
+    <form ref={formRef} className="panel compose" aria-label={`Send from ${sessionId}`} noValidate onSubmit={(event) => { event.preventDefault(); void send(); }}>
+      <h2>Send from “{sessionId}”</h2>
+      <RecipientPicker profileId={profileId ?? undefined} sessionId={sessionId} value={form.recipient} onChange={(recipient) => set({ recipient })} defaultCountry={country} error={shownErrors.recipient} />
+      <div className="field">
+        <label htmlFor={typeId}>Message type</label>
+        <select id={typeId} value={form.type} onChange={(event) => changeType(event.target.value as ComposeType)}>
+          {COMPOSE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {form.type === 'text' && <TextFields {...props} />}
+      {takesFiles(form.type) && <FileFields {...props} files={files} onFiles={pickFiles} />}
+      {form.type === 'contact' && <ContactFields {...props} />}
+      {form.type === 'location' && <LocationFields {...props} />}
+      {form.type === 'poll' && <PollFields {...props} />}
+      {form.type === 'buttons' && <ButtonsFields {...props} />}
+      {form.type === 'list' && <ListFields {...props} />}
+      <details className="compose-options" open={!!form.replyMessageId || !!shownErrors.replyMessageId}>
+        <summary>More options</summary>
+        <TextField label="Reply to message id (optional)" value={form.replyMessageId} onChange={(replyMessageId) => set({ replyMessageId })} error={shownErrors.replyMessageId} hint="The id of the message to quote, e.g. from a chat." />
+        <CheckField label="Show “typing…” first" checked={form.presence} onChange={(presence) => set({ presence })} />
+      </details>
+      {errors && Object.keys(errors).length > 0 && (
+        <p className="error-text" role="alert">
+          Nothing was sent: fix the {Object.keys(errors).length === 1 ? 'field' : `${Object.keys(errors).length} fields`} marked above.
+        </p>
+      )}
+      {sendError && (
+        <p className="error-text" role="alert">
+          Not sent. {sendError}
+        </p>
+      )}
+      {unsure && (
+        <UnsureResult
+          profileId={profileId ?? undefined}
+          expected={unsure.expected}
+          why={unsure.why}
+          onConfirmed={(messageId) => void delivered({ messageIds: [messageId], blocked: [], confirmedFromChat: true }, unsure.to)}
+          onSendAgain={() => void send()}
+        />
+      )}
+      {sent && <SentResult sent={sent.result} to={sent.to} onCopied={(text, ok) => say({ tone: ok ? 'ok' : 'error', text })} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || !!unsure}>
+          {busy ? 'Sending…' : `Send ${TYPE_LABELS[form.type].toLowerCase()}`}
+        </button>
+        <button type="button" onClick={() => show({ name: 'list' })}>
+          Back to sessions
+        </button>
+      </div>
+      {savedAt && !sent && <p className="hint compose-saved">Draft saved; it is kept if the popup closes.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { ServerCpu } from './ServerCpu';
+import { ServerRestart } from './ServerRestart';
+import { ServerInfo, ServerStatus } from './ServerStatus';
+import { usePopupStore } from '../shared/store';
+import '../shared/sections.css';
+
+/** Seconds after a restart before the view reads the server again (a restart takes a few). */
+const AFTER_RESTART_MS = 5000;
+
+/** The active server's status, details, CPU history and restart controls. */
+export default function ServerScreen() {
+  const show = usePopupStore((s) => s.show);
+  const serverName = usePopupStore((s) => s.profiles.profiles.find((p) => p.id === s.activeProfileId)?.name ?? 'this server');
+  // Bumping the round reads everything again.
+  const [round, setRound] = useState(0);
+  const again = () => setRound((n) => n + 1);
+  return (
+    <section className="panel profile-panel" aria-label="Server">
+      <h2>Server “{serverName}”</h2>
+      <div className="actions compact">
+        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
+        <button type="button" onClick={again}>Check again</button>
+      </div>
+      <ServerStatus round={round} serverName={serverName} />
+      <ServerInfo round={round} serverName={serverName} />
+      <ServerCpu round={round} serverName={serverName} />
+      <ServerRestart serverName={serverName} onRestarted={() => setTimeout(again, AFTER_RESTART_MS)} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { askBackground } from '@/lib/messaging/ask-background';
+import { showPhone } from '../shared/format';
+import { usePopupStore } from '../shared/store';
+
+interface Device {
+  name: string;
+  phone?: string;
+  device: string;
+}
+
+/** A device entry as WARest sends it: `device` is a word ("android") or an object ({ platform, browser }). */
+function readDevice(raw: unknown): Device | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const item = raw as Record<string, unknown>;
+  const kind = item.device;
+  const device =
+    typeof kind === 'string'
+      ? kind
+      : kind && typeof kind === 'object'
+        ? Object.values(kind as Record<string, unknown>).filter((v) => typeof v === 'string' && v).join(' · ')
+        : '';
+  const phone = typeof item.phone === 'string' && item.phone ? item.phone : undefined;
+  return { name: typeof item.name === 'string' && item.name ? item.name : 'Unnamed device', ...(phone && { phone }), device: device || 'unknown' };
+}
+
+export function DevicesView({ sessionId }: { sessionId: string }) {
+  const { activeProfileId, show } = usePopupStore();
+  const [devices, setDevices] = useState<Device[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void askBackground('operation.call', { ...(activeProfileId && { profileId: activeProfileId }), operationId: 'getSessionDevices', inputs: { sessionId } }).then((reply) => {
+      if (!reply.ok) return setError(reply.error.message);
+      setDevices(reply.data.results.map(readDevice).filter((d): d is Device => d !== null));
+    });
+  }, [sessionId, activeProfileId]);
+
+  return (
+    <section className="panel" aria-label={`Devices of ${sessionId}`}>
+      <h2>Linked devices of “{sessionId}”</h2>
+      {!devices && !error && <p className="hint" aria-busy="true">Loading…</p>}
+      {error && <p className="error-text" role="alert">{error}</p>}
+      {devices && devices.length === 0 && <p>No linked devices reported.</p>}
+      {devices && devices.length > 0 && (
+        <ul className="devices" aria-label="Linked devices">
+          {devices.map((d, i) => (
+            <li key={i}>
+              <strong>{d.name}</strong> <span className="hint">{[showPhone(d.phone), d.device].filter(Boolean).join(' · ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { JobProgress, useJobs } from '@/components/JobProgress';
+import { usePopupStore } from '../shared/store';
+
+/**
+ * The bulk jobs of the server shown in the popup — also those started from a right-click
+ * window, whose progress would otherwise only be visible there. Loaded after the first paint.
+ */
+export default function JobsSection() {
+  const jobs = useJobs();
+  const activeProfileId = usePopupStore((s) => s.activeProfileId);
+  const mine = jobs.filter((job) => job.profileId === activeProfileId);
+  if (mine.length === 0) return null;
+  return (
+    <section className="jobs-section" aria-label="Bulk jobs">
+      <h2 className="jobs-heading">Bulk jobs</h2>
+      {mine.map((job) => (
+        <JobProgress key={job.id} jobId={job.id} />
+      ))}
+    </section>
+  );
+}

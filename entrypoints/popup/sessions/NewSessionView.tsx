@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import { checkSessionId } from '@/lib/sessions';
+import { askBackground } from '@/lib/messaging/ask-background';
+import { usePopupStore } from '../shared/store';
+
+/** Choose an id, then log in by QR code or by pairing code. */
+export function NewSessionView() {
+  const { snapshots, activeProfileId, show } = usePopupStore();
+  const existing = (activeProfileId && snapshots[activeProfileId]?.sessions.map((s) => s.id)) || [];
+  const [sessionId, setSessionId] = useState('');
+  const [method, setMethod] = useState<'qr' | 'pairing'>('qr');
+  const [phone, setPhone] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { id: useId(), phone: useId(), idHelp: useId() };
+  const idProblem = checkSessionId(sessionId.trim(), existing);
+
+  async function start() {
+    setTouched(true);
+    if (idProblem) return;
+    if (method === 'pairing' && !phone.trim()) return setError('Enter the phone number of the WhatsApp account to link.');
+    setBusy(true);
+    setError(null);
+    const reply = await askBackground('login.start', {
+      ...(activeProfileId && { profileId: activeProfileId }),
+      sessionId: sessionId.trim(),
+      method,
+      ...(method === 'pairing' && { phone }),
+    });
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error.message);
+    show({ name: 'login' });
+  }
+
+  return (
+    <form className="panel" aria-label="New session" noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
+      <h2>New session</h2>
+      <div className="field">
+        <label htmlFor={ids.id}>Session id</label>
+        <input
+          id={ids.id}
+          value={sessionId}
+          onChange={(e) => { setSessionId(e.target.value); setTouched(true); }}
+          placeholder="e.g. main, sales, support-2"
+          aria-invalid={touched && !!idProblem}
+          aria-describedby={ids.idHelp}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+        />
+        <span id={ids.idHelp} className={touched && idProblem ? 'error-text' : 'hint'}>
+          {touched && idProblem ? idProblem : '1–64 letters, digits, “.”, “_” or “-”.'}
+        </span>
+      </div>
+      {method === 'pairing' && (
+        <div className="field">
+          <label htmlFor={ids.phone}>Phone number</label>
+          <input id={ids.phone} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+62 812-3456-7890" autoComplete="off" />
+          <span className="hint">The number of the WhatsApp account to link, with its country code (or set a default country code in the options).</span>
+        </div>
+      )}
+      {error && <p className="error-text" role="alert">{error}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Starting…' : method === 'qr' ? 'Show QR code' : 'Get pairing code'}
+        </button>
+        <button type="button" className="link" onClick={() => { setMethod(method === 'qr' ? 'pairing' : 'qr'); setError(null); }}>
+          {method === 'qr' ? 'Use pairing code instead' : 'Use QR code instead'}
+        </button>
+        <button type="button" onClick={() => show({ name: 'list' })}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import * as z from 'zod/mini';
+import type { ApiError, ApiSuccess } from '../warest/api-result';
+import { MAX_FILE_BASE64_CHARS } from '../warest/file-payload';
+import type { ConnectionReport } from '../warest/connection-test';
+import type { Job, LoginInProgress, ProfileSnapshot, ServerProfile } from '../storage';
+
+/**
+ * The messages extension pages send to the background, and its replies. The background alone
+ * holds API keys and talks to servers; pages ask it through these. Wire format (see README,
+ * "Calling operations"):
+ *
+ *   request  { protocol: 'warest-companion/1', type: <MessageType>, payload: <request> }
+ *   reply    { ok: true, data: <response> } | { ok: false, error: ApiError }
+ */
+
+// The wire name lives in its own module, so pages that only send messages do not carry the
+// request schemas (only the background checks them).
+import { PROTOCOL } from './wire';
+export { PROTOCOL };
+
+/**
+ * Limits on everything a page may send, so no value is stored or handled that could freeze the
+ * worker (a 4 MB profile name, a million-item list): past them a request is refused as
+ * invalid-input before any handler runs.
+ */
+export const LIMITS = {
+  /** Profile, job and other ids the extension makes. */
+  id: 200,
+  operationId: 200,
+  profileName: 100,
+  url: 2048,
+  apiKey: 512,
+  /** Session ids are at most 64 characters; the handlers explain that themselves, so this only bounds. */
+  sessionId: 200,
+  phone: 64,
+  groupName: 200,
+  /** One job's items (the job itself allows MAX_JOB_ITEMS and says so), and each item's text. */
+  jobItems: 50_000,
+  jobItemText: 1024,
+  /** `operation.call`: inputs, and how big and deep their values may be. */
+  inputNames: 100,
+  inputName: 100,
+  inputString: MAX_FILE_BASE64_CHARS + 256,
+  inputTotalChars: MAX_FILE_BASE64_CHARS + 4_000_000,
+  inputNodes: 200_000,
+  inputDepth: 32,
+  inputList: 5_000,
+  timeoutMs: 600_000,
+} as const;
+
+const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
+
+/** Keys that would reach an object's prototype if anything merged the inputs carelessly. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Walks an operation's inputs once and reports the first value that is too big, too deep, not
+ * plain data, or has a prototype key: what no page has reason to send.
+ */
+function inputsProblem(inputs: Record<string, unknown>): { message: string; path: PropertyKey[] } | undefined {
+  let nodes = 0;
+  let chars = 0;
+  const walk = (value: unknown, path: PropertyKey[]): { message: string; path: PropertyKey[] } | undefined => {
+    nodes += 1;
+    if (nodes > LIMITS.inputNodes) return { message: `holds too many values (more than ${LIMITS.inputNodes.toLocaleString('en-US')})`, path };
+    if (path.length > LIMITS.inputDepth + 1) return { message: `is nested too deeply (more than ${LIMITS.inputDepth} levels)`, path };
+    if (typeof value === 'string') {
+      chars += value.length;
+      if (value.length > LIMITS.inputString) return { message: `is too long (at most ${LIMITS.inputString.toLocaleString('en-US')} characters, the size of a 40 MB file in base64)`, path };
+      if (chars > LIMITS.inputTotalChars) return { message: 'is more than one call can carry (at most 40 MB of files and some text)', path };
+      return undefined;
+    }
+    if (value === null || value === undefined || typeof value === 'boolean') return undefined;
+    if (typeof value === 'number') return Number.isFinite(value) ? undefined : { message: 'must be a finite number', path };
+    if (Array.isArray(value)) {
+      if (value.length > LIMITS.inputList) return { message: `has too many items (at most ${LIMITS.inputList.toLocaleString('en-US')})`, path };
+      for (let i = 0; i < value.length; i += 1) {
+        const problem = walk(value[i], [...path, i]);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    if (typeof value !== 'object' || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) {
+      return { message: 'must be plain data (text, numbers, true/false, lists and objects)', path };
+    }
+    for (const key of Reflect.ownKeys(value)) {
+      if (typeof key !== 'string' || PROTOTYPE_KEYS.has(key)) return { message: `has a key named “${String(key)}”, which is not allowed`, path };
+      if (key.length > LIMITS.inputName) return { message: `has a key longer than ${LIMITS.inputName} characters`, path };
+      const problem = walk((value as Record<string, unknown>)[key], [...path, key]);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  const names = Reflect.ownKeys(inputs);
+  if (names.length > LIMITS.inputNames) return { message: `has too many inputs (at most ${LIMITS.inputNames})`, path: [] };
+  return walk(inputs, []);
+}
+
+const operationInputs = z.record(text(LIMITS.inputName), z.unknown()).check(
+  z.superRefine((inputs, ctx) => {
+    const problem = inputsProblem(inputs);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem.message, input: inputs, path: problem.path });
+  }),
+);
+
+export const requestSchemas = {
+  'operation.call': z.object({
+    profileId: z.optional(text(LIMITS.id)),
+    operationId: text(LIMITS.operationId),
+    inputs: z.optional(operationInputs),
+    timeoutMs: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.timeoutMs, `must be at most ${LIMITS.timeoutMs} ms (10 minutes)`))),
+  }),
+  'connection.test': z.object({
+    profileId: z.optional(text(LIMITS.id)),
+    /** Test what is typed in the form before it is saved; a missing key means "the saved one". */
+    draft: z.optional(z.object({ baseUrl: text(LIMITS.url), apiKey: z.optional(text(LIMITS.apiKey)) })),
+  }),
+  'profile.save': z.object({
+    id: z.optional(text(LIMITS.id)),
+    name: text(LIMITS.profileName),
+    baseUrl: text(LIMITS.url),
+    /** Omitted when editing to keep the saved key. */
+    apiKey: z.optional(text(LIMITS.apiKey)),
+    notifications: z.optional(z.boolean()),
+  }),
+  'profile.remove': z.object({ profileId: text(LIMITS.id) }),
+  /** Re-read a profile's sessions now (and the server's health); answers the new snapshot. */
+  'sessions.refresh': z.object({ profileId: z.optional(text(LIMITS.id)) }),
+  /** Start logging a session in: registers a new id, or restarts the login of an existing one. */
+  'login.start': z.object({
+    profileId: z.optional(text(LIMITS.id)),
+    sessionId: text(LIMITS.sessionId),
+    method: z.union([z.literal('qr'), z.literal('pairing')]),
+    /** For pairing: the phone number, any common format; normalised with the default country code. */
+    phone: z.optional(text(LIMITS.phone)),
+  }),
+  /** Ask the server how the login in progress is going (fresh QR, or open); answers its state. */
+  'login.poll': z.object({}),
+  /** Stop following the login in progress (the session stays registered). */
+  'login.cancel': z.object({}),
+  /** Try live updates again now, e.g. after the user changed the server's CORS setting. */
+  'updates.retry': z.object({}),
+  /** Start a bulk job over many items (already normalised by the page; the background checks again). */
+  'jobs.start': z.object({
+    kind: z.union([z.literal('group.add'), z.literal('group.approve'), z.literal('group.reject'), z.literal('numbers.check')]),
+    profileId: z.optional(text(LIMITS.id)),
+    sessionId: text(LIMITS.sessionId),
+    groupId: z.optional(text(LIMITS.id)),
+    groupName: z.optional(text(LIMITS.groupName)),
+    items: z.array(z.object({ input: text(LIMITS.inputName), value: text(LIMITS.jobItemText) })).check(z.maxLength(LIMITS.jobItems, `must have at most ${LIMITS.jobItems.toLocaleString('en-US')} items`)),
+  }),
+  /** Send a job's failed items again. */
+  'jobs.retryFailed': z.object({ jobId: text(LIMITS.id) }),
+  'jobs.cancel': z.object({ jobId: text(LIMITS.id) }),
+  /** Remove a finished or cancelled job from the list. */
+  'jobs.dismiss': z.object({ jobId: text(LIMITS.id) }),
+  'profile.setDefault': z.object({ profileId: text(LIMITS.id) }),
+} as const;
+
+export type MessageType = keyof typeof requestSchemas;
+
+export interface ProfileSaved {
+  profile: ServerProfile;
+  warnings: string[];
+  /** Whether the browser lets the extension reach this server; false when the user refused access. */
+  hostAccess: boolean;
+}
+
+export interface ResponseMap {
+  'operation.call': Omit<ApiSuccess, 'ok'>;
+  'connection.test': ConnectionReport;
+  'profile.save': ProfileSaved;
+  'profile.remove': { removed: true };
+  'profile.setDefault': { defaultProfileId: string };
+  'sessions.refresh': ProfileSnapshot & { profileId: string };
+  'login.start': LoginInProgress;
+  'login.poll': LoginInProgress | null;
+  'login.cancel': { cancelled: true };
+  'updates.retry': { retried: true };
+  'jobs.start': Job;
+  'jobs.retryFailed': Job;
+  'jobs.cancel': Job;
+  'jobs.dismiss': { dismissed: true };
+}
+
+export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
+export type ResponseOf<T extends MessageType> = ResponseMap[T];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  protocol: typeof PROTOCOL;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+}

@@ -1,0 +1,37 @@
+import type { ApiError } from './api-result';
+import { STATUS_INFO, type SessionSummary } from '../sessions';
+
+/**
+ * A stock WARest server answers Messages and Chats routes for a session that is registered but
+ * not open with HTTP 404, code 1101 "Session not found" (../shared/warest/README.md fact 7).
+ * When the session is known, that is "not logged in / not connected", not "not found".
+ */
+
+export const SESSION_NOT_FOUND = 1101;
+
+export function isSessionNotFound(error: ApiError): boolean {
+  return error.kind === 'not-found' && error.code === SESSION_NOT_FOUND;
+}
+
+/**
+ * The error to show for a 1101 on `sessionId`, knowing what the server's session list says of it
+ * (`listed` undefined: the list could not be read; null: the session is not on it).
+ */
+export function explainSessionNotFound(error: ApiError, sessionId: string, listed: SessionSummary | null | undefined): ApiError {
+  const name = `Session “${sessionId}”`;
+  if (listed === null) {
+    return { ...error, message: `${name} does not exist on this server (it may have been deleted). Choose another session, or create it again.` };
+  }
+  if (listed === undefined) {
+    return { ...error, message: `${name} is not open on the server: it may be logged out or still connecting. Check its status in the popup, log it in if needed, then try again.` };
+  }
+  if (listed.status === 'open') {
+    return { ...error, kind: 'not-logged-in', message: `${name} was not connected to WhatsApp at that moment. Wait a few seconds and try again.` };
+  }
+  const info = STATUS_INFO[listed.status];
+  return {
+    ...error,
+    kind: 'not-logged-in',
+    message: `${name} is not logged in to WhatsApp (its status is ${info.word}). ${info.hint}`,
+  };
+}
