@@ -22,8 +22,9 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
-export async function loadExtension(): Promise<LoadedExtension> {
-  const manifestPath = path.join(E2E_BUILD_DIR, 'manifest.json');
+/** `buildDir`: another unpacked build (a benchmark adds a page of its own to a copy). */
+export async function loadExtension(buildDir = E2E_BUILD_DIR): Promise<LoadedExtension> {
+  const manifestPath = path.join(buildDir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`No e2e build at ${E2E_BUILD_DIR}. Run \`npm run build:e2e\` first (npm test does it for you).`);
   }
@@ -38,8 +39,8 @@ export async function loadExtension(): Promise<LoadedExtension> {
       '--disable-sync',
       '--disable-background-networking',
       '--disable-component-update',
-      `--disable-extensions-except=${E2E_BUILD_DIR}`,
-      `--load-extension=${E2E_BUILD_DIR}`,
+      `--disable-extensions-except=${buildDir}`,
+      `--load-extension=${buildDir}`,
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
