@@ -35,3 +35,37 @@ export function computeBadge(server: ServerHealth | undefined, sessions: readonl
     title: `${profileName}: ${attention.length} session${attention.length === 1 ? '' : 's'} need${attention.length === 1 ? 's' : ''} attention (${names}${attention.length > 5 ? ', …' : ''})`,
   };
 }
+
+/** One server as the all-servers badge sees it. */
+export interface ServerForBadge {
+  name: string;
+  server: ServerHealth | undefined;
+  sessions: readonly SessionSummary[];
+}
+
+/**
+ * The badge for every configured server at once (the "all servers" setting): the sessions that
+ * need attention across servers in red, the tooltip naming which, server by server; a server in
+ * trouble is one line of the tooltip, and marks the badge only when no session needs attention.
+ */
+export function computeBadgeAll(servers: readonly ServerForBadge[]): BadgeState {
+  if (servers.length === 1) return computeBadge(servers[0]!.server, servers[0]!.sessions, servers[0]!.name);
+  const lines: string[] = [];
+  let attention = 0;
+  let troubled = 0;
+  for (const { name, server, sessions } of servers) {
+    if (server && server.state !== 'ok') {
+      troubled += 1;
+      lines.push(`${name}: ${server.state === 'unreachable' ? 'unreachable' : troubleWords(server).toLowerCase()}`);
+      continue;
+    }
+    const needing = sessions.filter(needsAttention);
+    attention += needing.length;
+    if (needing.length) lines.push(`${name}: ${needing.slice(0, 5).map((s) => s.id).join(', ')}${needing.length > 5 ? ', …' : ''}`);
+  }
+  if (attention > 0) {
+    return { text: attention > 99 ? '99+' : String(attention), color: BADGE_COLORS.attention, title: `${attention} session${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention\n${lines.join('\n')}` };
+  }
+  if (troubled > 0) return { text: '!', color: BADGE_COLORS.unreachable, title: `${troubled} of ${servers.length} servers in trouble\n${lines.join('\n')}` };
+  return { text: '', color: BADGE_COLORS.attention, title: `All sessions fine on ${servers.length} servers` };
+}
