@@ -1,5 +1,6 @@
 import { healthStateFor } from './warest/server-trouble';
-import { firstResult, type ApiError, type ApiResult } from './warest/api-result';
+import { firstOf, text } from './answers/loose';
+import type { ApiError, ApiResult } from './warest/api-result';
 import { needsAttention, parseSessionList, type SessionSummary } from './sessions';
 import { jsonSize, KB } from './storage/limits';
 import type { LoginInProgress, ProfileSnapshot, ServerHealth } from './storage';
@@ -39,9 +40,7 @@ export function versionCheckDue(lastCheckedAt: number | undefined, now: number):
 
 /** The `serviceVersion` of a `GET /server/healthz` answer. */
 export function versionFromHealthz(result: ApiResult): string | undefined {
-  if (!result.ok) return undefined;
-  const value = firstResult(result)?.serviceVersion;
-  return typeof value === 'string' && value ? value : undefined;
+  return result.ok ? text(firstOf(result)?.serviceVersion) : undefined;
 }
 
 // ---- What is stored of a session list -------------------------------------------------------

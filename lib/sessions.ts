@@ -1,3 +1,4 @@
+import { isRecord, list, record, text } from './answers/loose';
 import { firstResult, type ApiSuccess } from './warest/api-result';
 
 /**
@@ -65,22 +66,24 @@ export function phoneFromJid(jid: unknown): string | undefined {
 
 /** Reads `GET /session/list` (results[0].items), tolerating missing or odd fields. */
 export function parseSessionList(success: ApiSuccess): SessionSummary[] {
-  const first = firstResult<{ items?: unknown }>(success);
-  const items = Array.isArray(first?.items) ? first.items : Array.isArray(success.results) && success.results.every((r) => r && typeof r === 'object' && 'id' in (r as object)) ? success.results : [];
+  const first = record(firstResult(success));
+  const results = list(success.results) ?? [];
+  const items = list(first?.items) ?? (results.every((r) => isRecord(r) && 'id' in r) ? results : []);
   const sessions: SessionSummary[] = [];
   for (const raw of items) {
-    if (!raw || typeof raw !== 'object') continue;
-    const item = raw as Record<string, unknown>;
-    if (typeof item.id !== 'string' || !item.id) continue;
-    const me = (item.me && typeof item.me === 'object' ? item.me : {}) as Record<string, unknown>;
-    const name = typeof me.name === 'string' && me.name ? me.name : typeof item.pushName === 'string' && item.pushName ? item.pushName : undefined;
-    const phone = phoneFromJid(me.id);
+    const item = record(raw);
+    // The id goes back to the server as it is: not trimmed.
+    if (!item || typeof item.id !== 'string' || !item.id) continue;
+    const me = record(item.me);
+    const name = text(me?.name) ?? text(item.pushName);
+    const phone = phoneFromJid(me?.id);
+    const lastConnection = text(item.lastConn);
     sessions.push({
       id: item.id,
       status: asStatus(item.status),
       ...(name && { name }),
       ...(phone && { phone }),
-      ...(typeof item.lastConn === 'string' && item.lastConn && { lastConnection: item.lastConn }),
+      ...(lastConnection && { lastConnection }),
     });
   }
   return sessions.sort((a, b) => a.id.localeCompare(b.id));

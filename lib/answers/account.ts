@@ -5,23 +5,18 @@
  */
 
 import { contactEntries } from '@/lib/recipient';
+import { firstOf, list, phoneDigits, record, resultsOf, textOrNumber, type AnswerLike } from './loose';
 
-type Loose = Record<string, unknown>;
-/** The part of an operation's answer the readers look at. */
-export interface Answer {
-  results: readonly unknown[];
-}
+/**
+ * The part of an operation's answer the readers look at (any AnswerLike, lib/answers/loose.ts).
+ * What is shown here is read with `textOrNumber`: a name the server sends as 12 reads "12".
+ */
+export type Answer = AnswerLike;
 
-const record = (value: unknown): Loose | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
-const first = (data: Answer | undefined): Loose | undefined => record(data?.results?.[0]);
-
-/** "6281…", "6281…@s.whatsapp.net", "+6281…:12@s.whatsapp.net" → "+6281…"; anything else as is. */
+/** "6281…", "6281…@s.whatsapp.net", "+6281…:12@s.whatsapp.net" → "+6281…"; undefined for anything else (a LID too). */
 export function phoneOf(value: unknown): string | undefined {
-  const raw = text(value);
-  if (!raw) return undefined;
-  const match = /^\+?(\d{5,20})(?:[:@].*)?$/.exec(raw);
-  return match ? `+${match[1]}` : undefined;
+  const digits = phoneDigits(value);
+  return digits ? `+${digits}` : undefined;
 }
 
 export interface Fact {
@@ -29,30 +24,31 @@ export interface Fact {
   value: string;
 }
 
-const fact = (label: string, value: string | undefined): Fact[] => (value ? [{ label, value }] : []);
+/** One fact, or none when there is no value. */
+export const fact = (label: string, value: string | undefined): Fact[] => (value ? [{ label, value }] : []);
 
 /** getProfileInfo → the account's details as label/value pairs, in a readable order. */
 export function readProfileFacts(data: Answer | undefined): Fact[] {
-  const info = first(data);
+  const info = firstOf(data);
   if (!info) return [];
   const business = record(info.businessProfile);
-  const verified = text(info.verifiedName) ?? text(info.verifiendName); // the spec spells it "verifiend"
+  const verified = textOrNumber(info.verifiedName) ?? textOrNumber(info.verifiendName); // the spec spells it "verifiend"
   return [
-    ...fact('Name', text(info.pushName) ?? text(info.name)),
-    ...fact('Number', phoneOf(info.phone) ?? phoneOf(info.jid) ?? text(info.phone)),
-    ...fact('About', text(info.about) ?? text(info.status)),
+    ...fact('Name', textOrNumber(info.pushName) ?? textOrNumber(info.name)),
+    ...fact('Number', phoneOf(info.phone) ?? phoneOf(info.jid) ?? textOrNumber(info.phone)),
+    ...fact('About', textOrNumber(info.about) ?? textOrNumber(info.status)),
     ...fact('Verified business name', verified),
     ...fact('Account type', business ? 'WhatsApp Business' : undefined),
-    ...fact('Business description', text(business?.description)),
-    ...fact('Business email', text(business?.email)),
+    ...fact('Business description', textOrNumber(business?.description)),
+    ...fact('Business email', textOrNumber(business?.email)),
   ];
 }
 
 /** getProfilePicture (or postProfilePicture's answer) → the picture's address, null when there is none. */
 export function readPictureUrl(data: Answer | undefined): string | null {
-  const item = first(data);
+  const item = firstOf(data);
   const nested = record(item?.profilePicture);
-  const url = text(item?.imgFull) ?? text(item?.url) ?? text(item?.imgPreview) ?? text(nested?.imgFull) ?? text(nested?.url);
+  const url = textOrNumber(item?.imgFull) ?? textOrNumber(item?.url) ?? textOrNumber(item?.imgPreview) ?? textOrNumber(nested?.imgFull) ?? textOrNumber(nested?.url);
   return url && /^(https?:|data:image\/)/i.test(url) ? url : null;
 }
 
@@ -91,7 +87,7 @@ function words(key: string): string {
 
 function valueWords(key: string, value: unknown): string | undefined {
   if (typeof value === 'boolean') return value ? 'On' : 'Off';
-  const raw = text(value);
+  const raw = textOrNumber(value);
   if (!raw) return undefined;
   if (key === 'readReceipts' && raw === 'all') return 'On';
   return VALUE_WORDS[raw.toLowerCase()] ?? words(raw);
@@ -99,7 +95,7 @@ function valueWords(key: string, value: unknown): string | undefined {
 
 /** getProfilePrivacy → one line per setting, in plain words; unknown settings are worded from their name. */
 export function readPrivacy(data: Answer | undefined): Fact[] {
-  const item = first(data);
+  const item = firstOf(data);
   const settings = record(item?.privacy) ?? record(item?.settings) ?? item;
   if (!settings) return [];
   return Object.entries(settings).flatMap(([key, value]) => {
@@ -117,15 +113,15 @@ export interface Contact {
 
 /** getProfileListContacts: `results[0].data` is the list (some servers put it in `results`). */
 export function readContacts(data: Answer | undefined): Contact[] {
-  const list = contactEntries(data?.results);
+  const entries = contactEntries(resultsOf(data));
   const seen = new Set<string>();
-  return list.flatMap((raw) => {
+  return entries.flatMap((raw) => {
     const item = record(raw);
     const phone = phoneOf(item?.phone) ?? phoneOf(item?.jid) ?? phoneOf(item?.id);
-    const id = text(item?.jid) ?? text(item?.id) ?? phone;
+    const id = textOrNumber(item?.jid) ?? textOrNumber(item?.id) ?? phone;
     if (!item || !id || seen.has(id)) return [];
     seen.add(id);
-    const name = text(item.name) ?? text(item.pushName) ?? text(item.notify) ?? text(item.verifiedName);
+    const name = textOrNumber(item.name) ?? textOrNumber(item.pushName) ?? textOrNumber(item.notify) ?? textOrNumber(item.verifiedName);
     return [{ id, ...(phone && { phone }), ...(name && { name }) }];
   });
 }
@@ -149,12 +145,12 @@ const DAY_WORDS: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 
 
 function hoursLine(raw: unknown): string | undefined {
   const entry = record(raw);
-  const day = text(entry?.day_of_week) ?? text(entry?.day);
+  const day = textOrNumber(entry?.day_of_week) ?? textOrNumber(entry?.day);
   if (!entry || !day) return undefined;
   const dayName = DAY_WORDS[day.slice(0, 3).toLowerCase()] ?? day;
-  const mode = text(entry.mode) ?? '';
-  const open = text(entry.open_time);
-  const close = text(entry.close_time);
+  const mode = textOrNumber(entry.mode) ?? '';
+  const open = textOrNumber(entry.open_time);
+  const close = textOrNumber(entry.close_time);
   if (/closed/i.test(mode)) return `${dayName}: closed`;
   if (/open_24h|24/i.test(mode)) return `${dayName}: open 24 hours`;
   if (/appointment/i.test(mode)) return `${dayName}: by appointment`;
@@ -162,12 +158,12 @@ function hoursLine(raw: unknown): string | undefined {
 }
 
 function stringList(value: unknown, ...keys: string[]): string[] {
-  const list = Array.isArray(value) ? value : text(value) ? [value] : [];
-  return list.flatMap((item) => {
-    const direct = text(item);
+  const entries = list(value) ?? (textOrNumber(value) ? [value] : []);
+  return entries.flatMap((item) => {
+    const direct = textOrNumber(item);
     if (direct) return [direct];
     const nested = record(item);
-    const named = keys.map((key) => text(nested?.[key])).find(Boolean);
+    const named = keys.map((key) => textOrNumber(nested?.[key])).find(Boolean);
     return named ? [named] : [];
   });
 }
@@ -178,25 +174,25 @@ function readBusinessEntry(raw: unknown): BusinessProfile | undefined {
   const phone = phoneOf(item.phone) ?? phoneOf(item.jid) ?? phoneOf(item.wid);
   const categories = stringList(item.categories ?? item.category, 'localized_display_name', 'name', 'id');
   const websites = stringList(item.websites ?? item.website, 'url');
-  const hours = (Array.isArray(item.businessHours) ? item.businessHours : []).map(hoursLine).filter((line): line is string => !!line);
+  const hours = (list(item.businessHours) ?? []).map(hoursLine).filter((line): line is string => !!line);
   const facts = [
-    ...fact('Description', text(item.description)),
+    ...fact('Description', textOrNumber(item.description)),
     ...fact('Category', categories.join(', ') || undefined),
-    ...fact('Email', text(item.email)),
-    ...fact('Address', text(item.address)),
+    ...fact('Email', textOrNumber(item.email)),
+    ...fact('Address', textOrNumber(item.address)),
     ...fact('Website', websites.join(', ') || undefined),
     ...fact('Opening hours', hours.join('; ') || undefined),
-    ...fact('Hours time zone', text(item.businessHoursTimezone)),
+    ...fact('Hours time zone', textOrNumber(item.businessHoursTimezone)),
   ];
-  const isBusiness = facts.length > 0 || !!text(item.wid);
+  const isBusiness = facts.length > 0 || !!textOrNumber(item.wid);
   return { ...(phone && { phone }), isBusiness, facts };
 }
 
 /** getProfileBusinessProfile: `results[0].data` is one entry or a list of entries. */
 export function readBusinessProfiles(data: Answer | undefined): BusinessProfile[] {
-  const head = first(data);
+  const head = firstOf(data);
   const inner = head?.data ?? (head && ('phone' in head || 'jid' in head) ? head : undefined);
-  const list = Array.isArray(inner) ? inner : inner ? [inner] : [];
-  return list.map(readBusinessEntry).filter((entry): entry is BusinessProfile => !!entry);
+  const entries = list(inner) ?? (inner ? [inner] : []);
+  return entries.map(readBusinessEntry).filter((entry): entry is BusinessProfile => !!entry);
 }
 

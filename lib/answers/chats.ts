@@ -1,4 +1,4 @@
-import { firstResult, type ApiSuccess } from '@/lib/warest/api-result';
+import { count, firstOf, flag, isRecord, list, phoneDigits, text, verbatim, type AnswerLike, type Loose } from './loose';
 
 /**
  * WARest's chat and message answers read into what the popup shows (chat-words.ts puts them in
@@ -7,8 +7,8 @@ import { firstResult, type ApiSuccess } from '@/lib/warest/api-result';
  * recognised and converted).
  */
 
-type Data = Omit<ApiSuccess, 'ok'>;
-type Loose = Record<string, unknown>;
+/** An answer as the readers take it (lib/answers/loose.ts). */
+type Data = AnswerLike;
 
 export interface ChatSummary {
   /** The chat's JID: what the chat routes take as chatId and the message actions as `to`. */
@@ -59,14 +59,6 @@ export interface Page<T> {
   total?: number;
 }
 
-const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
-const flag = (value: unknown): boolean | undefined => (value === true || value === 'true' || value === 1 ? true : value === false || value === 'false' || value === 0 ? false : undefined);
-const count = (value: unknown): number | undefined => {
-  const n = typeof value === 'string' && value.trim() ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
-};
-
 /** A yes/no that may come as a flag or as a timestamp (Baileys keeps a pin as the time it was made). */
 const onOff = (value: unknown): boolean | undefined => {
   const n = typeof value === 'number' ? count(value) : undefined;
@@ -86,8 +78,7 @@ export function toSeconds(value: unknown): number | undefined {
 
 /** The phone digits of a user JID ("62812…@s.whatsapp.net", with or without a device suffix). */
 export function jidPhone(jid: string | undefined): string | undefined {
-  const match = jid ? /^(\d{5,20})(?::\d+)?@(s\.whatsapp\.net|c\.us|whatsapp\.net)$/.exec(jid) : null;
-  return match?.[1];
+  return jid?.includes('@') ? phoneDigits(jid) : undefined;
 }
 
 /** A chat's name when it has none: the number for a person, the id for the rest. */
@@ -96,14 +87,11 @@ export function fallbackName(jid: string): string {
   return phone ? `+${phone}` : jid;
 }
 
-function payload(data: Data): Loose | undefined {
-  const first = firstResult(data as ApiSuccess);
-  return isRecord(first) ? first : undefined;
-}
+const payload = (data: Data): Loose | undefined => firstOf(data);
 
 function listOf(data: Data): { rows: unknown[]; total?: number; root?: Loose } {
   const root = payload(data);
-  const rows = Array.isArray(root?.data) ? root.data : Array.isArray(root?.items) ? root.items : [];
+  const rows = list(root?.data) ?? list(root?.items) ?? [];
   const total = isRecord(root?.pagination) ? count(root.pagination.total) : undefined;
   return { rows, ...(total !== undefined && { total }), ...(root && { root }) };
 }
@@ -118,7 +106,7 @@ function readChat(row: unknown): ChatSummary | undefined {
   const muteKey = ['muteEndTime', 'mutedUntil', 'muteExpiration'].find((key) => key in row);
   const muteEnd = muteKey ? row[muteKey] : undefined;
   const mutedUntil = muteEnd === null || count(muteEnd) === 0 ? 0 : toSeconds(muteEnd);
-  const lastMessage = text(row.lastMessage);
+  const lastMessage = verbatim(row.lastMessage);
   const lastMessageAt = toSeconds(row.lastMessageTimestamp ?? row.conversationTimestamp);
   return {
     id,
@@ -142,8 +130,7 @@ export function readChatPage(data: Data): Page<ChatSummary> {
 }
 
 function readReactions(value: unknown): Reaction[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
+  return (list(value) ?? []).flatMap((entry) => {
     if (!isRecord(entry)) return [];
     const emoji = text(entry.emoji) ?? text(entry.text);
     return emoji ? [{ from: text(entry.from) ?? text(entry.senderJid) ?? '', emoji }] : [];
@@ -163,7 +150,8 @@ function readMessage(row: unknown): ChatMessage | undefined {
   const starred = flag(row.starred) ?? flag(row.isStarred) ?? (toSeconds(details.starredAt) ? true : undefined);
   const pinned = flag(row.pinned) ?? flag(row.isPinned);
   const mediaType = text(row.mediaType) ?? (flag(row.isMedia) ? text(row.messageType) : undefined);
-  const body = text(row.body) ?? text(row.text) ?? text(row.caption);
+  // The writer's words as they are (leading spaces and line breaks included).
+  const body = verbatim(row.body) ?? verbatim(row.text) ?? verbatim(row.caption);
   const time = toSeconds(row.timestamp ?? row.messageTimestamp ?? row.createdAt);
   const fileName = text(media.fileName);
   const pollQuestion = text(poll?.question) ?? text(pollCreation?.question);
@@ -218,7 +206,7 @@ export function readPinned(data: Data, asked: boolean): boolean {
 /** How many messages a mark-as-read acknowledged (`result.totalMarked`), when it says. */
 export function readMarkedCount(data: Data): number | undefined {
   const root = payload(data);
-  return count(root?.totalMarked) ?? (Array.isArray(root?.marked) ? root.marked.length : undefined);
+  return count(root?.totalMarked) ?? list(root?.marked)?.length;
 }
 
 /** This account's reaction on a message, when the answer shows it (`me` = the session's phone digits). */

@@ -1,13 +1,14 @@
-import { firstResult, type ApiSuccess } from '@/lib/warest/api-result';
-import { phoneFromJid } from '@/lib/sessions';
+import { firstOf, flag, count, list, phoneDigits, record, resultsOf, text, type AnswerLike } from './loose';
 
 /**
- * WARest's group answers read into what the popup shows. Every reader tolerates missing or
- * odd fields: a server version that adds or drops one must not blank the panel.
+ * WARest's group answers read into what the popup and the right-click windows show: the one
+ * reader of each group answer (menu-results.ts puts them in the menu window's terms). Every
+ * reader tolerates missing or odd fields (lib/answers/loose.ts): a server version that adds or
+ * drops one must not blank the panel.
  */
 
-type Data = Omit<ApiSuccess, 'ok'>;
-type Loose = Record<string, unknown>;
+/** An answer as the readers take it (lib/answers/loose.ts): the client's success, or its `results`. */
+type Data = AnswerLike;
 
 export interface GroupParticipant {
   /** What to send back to the server for this person: the user JID when known, else the id. */
@@ -26,6 +27,8 @@ export interface GroupSummary {
   size: number;
   announce: boolean;
   restrict: boolean;
+  /** Every member may add participants (not only admins); only when the answer says. */
+  memberAddMode?: boolean;
   /** Unix seconds. */
   creation?: number;
   /** The creator's phone digits. */
@@ -50,22 +53,13 @@ export interface InvitePreview {
   subject: string;
   description?: string;
   size?: number;
+  /** The creator's phone digits, or a name when the answer gives no number. */
   creator?: string;
+  /** Only admins edit the group info. */
   locked?: boolean;
+  /** Only admins send messages. */
   announcement?: boolean;
   picture?: string;
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
-const flag = (value: unknown): boolean => value === true || value === 'true';
-const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-const record = (value: unknown): Loose | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined);
-
-/** Digits of a JID or of a plain number. */
-function phoneOf(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (/^\d{5,20}$/.test(value)) return value;
-  return value.endsWith('@lid') ? undefined : phoneFromJid(value);
 }
 
 function readParticipant(raw: unknown, me: string | undefined): GroupParticipant | null {
@@ -73,47 +67,59 @@ function readParticipant(raw: unknown, me: string | undefined): GroupParticipant
   if (!item) return null;
   const jid = text(item.jid);
   const id = text(item.id);
-  const phone = phoneOf(jid) ?? phoneOf(item.phoneNumber) ?? phoneOf(item.phone) ?? phoneOf(id);
+  const phone = phoneDigits(jid) ?? phoneDigits(item.phoneNumber) ?? phoneDigits(item.phone) ?? phoneDigits(id);
   const ref = (jid && !jid.endsWith('@lid') ? jid : undefined) ?? phone ?? id ?? jid;
   if (!ref) return null;
-  const role = typeof item.admin === 'string' ? item.admin : undefined;
-  const isSuperAdmin = flag(item.isSuperAdmin) || role === 'superadmin';
+  const role = text(item.admin);
+  const isSuperAdmin = flag(item.isSuperAdmin) === true || role === 'superadmin';
   const name = text(item.name) ?? text(item.notify);
   return {
     ref,
     ...(phone && { phone }),
     ...(name && { name }),
-    isMe: flag(item.isMe) || (!!me && phone === me),
-    isAdmin: isSuperAdmin || flag(item.isAdmin) || role === 'admin',
+    isMe: flag(item.isMe) === true || (!!me && phone === me),
+    isAdmin: isSuperAdmin || flag(item.isAdmin) === true || role === 'admin',
     isSuperAdmin,
   };
 }
 
-export function readParticipants(list: unknown, me?: string): GroupParticipant[] {
-  return Array.isArray(list) ? list.map((raw) => readParticipant(raw, me)).filter((p): p is GroupParticipant => p !== null) : [];
+export function readParticipants(entries: unknown, me?: string): GroupParticipant[] {
+  return (list(entries) ?? []).map((raw) => readParticipant(raw, me)).filter((p): p is GroupParticipant => p !== null);
 }
 
-/** Whether this account is an admin, from a roster; undefined when the roster does not say. */
+/**
+ * The one admin check: whether this account is an admin, from a roster (me by `isMe`, or by the
+ * answer's own phone number; admin by `isAdmin`, `isSuperAdmin` or `admin: "admin" | "superadmin"`);
+ * undefined when the roster does not say which one is me.
+ */
 export function adminFromRoster(participants: readonly GroupParticipant[] | undefined): boolean | undefined {
   const mine = participants?.find((p) => p.isMe);
   return mine ? mine.isAdmin : undefined;
+}
+
+/** getGroupParticipants → whether this account is an admin of the group (see adminFromRoster). */
+export function amAdmin(data: Data): boolean | undefined {
+  return adminFromRoster(readParticipantList(data));
 }
 
 export function readGroup(raw: unknown, me?: string): GroupSummary | null {
   const item = record(raw);
   const id = text(item?.id) ?? text(item?.jid);
   if (!item || !id) return null;
-  const participants = Array.isArray(item.participants) ? readParticipants(item.participants, me) : undefined;
-  const owner = phoneOf(item.owner) ?? phoneOf(item.ownerJid);
+  const participants = list(item.participants) ? readParticipants(item.participants, me) : undefined;
+  const owner = phoneDigits(item.owner) ?? phoneDigits(item.ownerJid);
   const creation = count(item.creation);
   const amAdmin = adminFromRoster(participants) ?? (me && owner === me ? true : undefined);
+  const memberAddMode = flag(item.memberAddMode);
   return {
     id,
     subject: text(item.subject) ?? text(item.name) ?? id,
     description: typeof item.desc === 'string' ? item.desc : '',
-    size: count(item.participantsCount) ?? count(item.size) ?? participants?.length ?? 0,
-    announce: flag(item.announce),
-    restrict: flag(item.restrict),
+    // Older servers call the count `size`; else every entry of a roster counts, readable or not.
+    size: count(item.participantsCount) ?? count(item.size) ?? list(item.participants)?.length ?? 0,
+    announce: flag(item.announce) === true,
+    restrict: flag(item.restrict) === true,
+    ...(memberAddMode !== undefined && { memberAddMode }),
     ...(creation !== undefined && { creation }),
     ...(owner && { owner }),
     ...(amAdmin !== undefined && { amAdmin }),
@@ -121,35 +127,47 @@ export function readGroup(raw: unknown, me?: string): GroupSummary | null {
   };
 }
 
-/** `GET /groups`: results[0] = { phone, data: [GroupInfo] }. */
+/**
+ * Where an answer keeps its group list: `results[0].data` on a stock server, `results[0].groups`
+ * on some, and `results` itself on servers that list the groups there (results[0] is then a
+ * group, with no `data` or `groups` of its own).
+ */
+function groupRows(data: Data): unknown[] {
+  const results = resultsOf(data);
+  const head = record(results[0]);
+  if (!head) return [];
+  return list(head.data) ?? list(head.groups) ?? ('data' in head || 'groups' in head ? [] : [...results]);
+}
+
+/**
+ * The one reader of `GET /groups` (getGroups), for the popup and the right-click windows alike:
+ * results[0] = { phone, data: [GroupInfo] } on a stock server (the other shapes: see groupRows).
+ * Groups without an id are left out; the rest come sorted by subject.
+ */
 export function readGroupList(data: Data): { me?: string; groups: GroupSummary[] } {
-  const first = record(firstResult(data as ApiSuccess));
-  const me = phoneOf(first?.phone);
-  const list = Array.isArray(first?.data) ? first.data : Array.isArray(first?.groups) ? first.groups : [];
-  const groups = list.map((raw) => readGroup(raw, me)).filter((g): g is GroupSummary => g !== null);
+  const me = phoneDigits(firstOf(data)?.phone);
+  const groups = groupRows(data).map((raw) => readGroup(raw, me)).filter((g): g is GroupSummary => g !== null);
   return { ...(me && { me }), groups: groups.sort((a, b) => a.subject.localeCompare(b.subject)) };
 }
 
 /** `GET /group/info`: results[0].data = GroupInfo (with participants on current servers). */
 export function readGroupInfo(data: Data): { me?: string; group: GroupSummary | null } {
-  const first = record(firstResult(data as ApiSuccess));
-  const me = phoneOf(first?.phone);
+  const first = firstOf(data);
+  const me = phoneDigits(first?.phone);
   return { ...(me && { me }), group: readGroup(first?.data ?? first, me) };
 }
 
 /** `GET /group/participants`: results[0].participants. */
 export function readParticipantList(data: Data): GroupParticipant[] {
-  const first = record(firstResult(data as ApiSuccess));
-  return readParticipants(first?.participants, phoneOf(first?.phone));
+  const first = firstOf(data);
+  return readParticipants(first?.participants, phoneDigits(first?.phone));
 }
 
 export function readJoinRequests(data: Data): JoinRequest[] {
-  const first = record(firstResult(data as ApiSuccess));
-  const list = Array.isArray(first?.joinRequests) ? first.joinRequests : [];
   const requests: JoinRequest[] = [];
-  for (const raw of list) {
+  for (const raw of list(firstOf(data)?.joinRequests) ?? []) {
     const item = record(raw);
-    const phone = phoneOf(item?.phone) ?? phoneOf(item?.jid);
+    const phone = phoneDigits(item?.phone) ?? phoneDigits(item?.jid);
     if (!item || !phone) continue;
     const method = text(item.requestMethod);
     const time = count(item.requestTime);
@@ -158,46 +176,55 @@ export function readJoinRequests(data: Data): JoinRequest[] {
   return requests;
 }
 
+/**
+ * The one reader of `GET /group/invite` (getGroupJoinViaLink): what an invite link leads to.
+ * Null without a subject (nothing to show before Join); menu-results.ts words it for the menu window.
+ */
 export function readInvitePreview(data: Data): InvitePreview | null {
-  const first = record(firstResult(data as ApiSuccess));
+  const facts = readInviteFacts(data);
+  return facts?.subject ? (facts as InvitePreview) : null;
+}
+
+/** What an invite answer says, the subject too only when it says it; null when it is no object. */
+export function readInviteFacts(data: Data): (Omit<InvitePreview, 'subject'> & { subject?: string }) | null {
+  const first = firstOf(data);
   if (!first) return null;
   const subject = text(first.groupName) ?? text(first.subject);
-  if (!subject) return null;
-  const creator = phoneOf(first.owner) ?? phoneOf(first.ownerJid) ?? phoneOf(first.creator) ?? phoneOf(first.groupOwner) ?? text(first.creator);
+  const owners = [first.owner, first.ownerJid, first.creator, first.groupOwner, first.subjectOwner];
+  const creator = owners.map(phoneDigits).find(Boolean) ?? text(first.creator);
   const groupId = text(first.groupId);
   const description = text(first.groupDescription) ?? text(first.desc);
   const size = count(first.participantsCount) ?? count(first.size);
   const picture = text(first.groupPicture);
+  const locked = flag(first.isGroupLocked) ?? flag(first.restrict);
+  const announcement = flag(first.isAnnouncement) ?? flag(first.announce);
   return {
-    subject,
+    ...(subject && { subject }),
     ...(groupId && { groupId }),
     ...(description && { description }),
     ...(size !== undefined && { size }),
     ...(creator && { creator }),
-    ...(typeof first.isGroupLocked === 'boolean' && { locked: first.isGroupLocked }),
-    ...(typeof first.isAnnouncement === 'boolean' && { announcement: first.isAnnouncement }),
+    ...(locked !== undefined && { locked }),
+    ...(announcement !== undefined && { announcement }),
     ...(picture && { picture }),
   };
 }
 
 /** `results[0][key]` as a list of strings (addedParticipants, failedToAdd, …). */
 export function resultList(data: Data, key: string): string[] {
-  const value = record(firstResult(data as ApiSuccess))?.[key];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return (list(firstOf(data)?.[key]) ?? []).filter((v): v is string => typeof v === 'string');
 }
 
 /** `results[0][key]` as a string (inviteLink, pictureUrl, status, groupId). */
 export function resultText(data: Data, key: string): string | undefined {
-  return text(record(firstResult(data as ApiSuccess))?.[key]);
+  return text(firstOf(data)?.[key]);
 }
 
 /** `results[0].participants` as per-person statuses (promote, demote, reject answers). */
 export function resultStatuses(data: Data): Array<{ phone: string; status: string }> {
-  const list = record(firstResult(data as ApiSuccess))?.participants;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((raw) => {
+  return (list(firstOf(data)?.participants) ?? []).flatMap((raw) => {
     const item = record(raw);
-    const phone = phoneOf(item?.phone) ?? phoneOf(item?.jid) ?? text(item?.phone);
+    const phone = phoneDigits(item?.phone) ?? phoneDigits(item?.jid) ?? text(item?.phone);
     const status = text(item?.status);
     return phone && status ? [{ phone, status }] : [];
   });

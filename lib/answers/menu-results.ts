@@ -1,17 +1,12 @@
 import type { ApiError } from '../warest/api-result';
+import { readGroupList as readGroups, readInviteFacts, type GroupSummary } from './groups';
+import { firstOf, list, phoneDigits, record, text, type Loose } from './loose';
 
 /**
- * WARest's answers, read into what the right-click windows show. Every reader tolerates missing
- * or odd fields: a server version that adds or drops one must not blank the window.
+ * WARest's answers in the terms of the right-click windows. The group list, the admin check and
+ * the invite preview are read by the one reader of each (lib/answers/groups.ts) and only put in
+ * the window's terms here; every reader tolerates missing or odd fields (lib/answers/loose.ts).
  */
-
-type Loose = Record<string, unknown>;
-const record = (value: unknown): Loose | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-const digits = (value: unknown): string | undefined => {
-  const match = typeof value === 'string' ? /^\+?(\d{5,20})(?:[:@].*)?$/.exec(value.trim()) : null;
-  return match?.[1];
-};
 
 /** An error in words, with the server's own words when the message does not quote them already. */
 export function explainError(error: ApiError): string {
@@ -29,28 +24,19 @@ export interface GroupListEntry {
   membersMayAdd: boolean;
 }
 
-/** getGroups: `results[0].data` is the list (some servers put the groups in `results` itself). */
-export function readGroupList(results: readonly unknown[]): GroupListEntry[] {
-  const first = record(results[0]);
-  const list = Array.isArray(first?.data) ? (first.data as unknown[]) : first && !('data' in first) ? results : [];
-  return list.flatMap((raw) => {
-    const item = record(raw);
-    const id = text(item?.id) ?? text(item?.jid);
-    if (!item || !id) return [];
-    // Older servers call the count `size`.
-    const size = typeof item.participantsCount === 'number' ? item.participantsCount : typeof item.size === 'number' ? item.size : Array.isArray(item.participants) ? item.participants.length : undefined;
-    return [{ id, subject: text(item.subject) ?? text(item.name) ?? id, ...(size !== undefined && { size }), locked: item.restrict === true, membersMayAdd: item.memberAddMode === true }];
-  });
+/** A group as the menu window's picker shows it. */
+export function groupListEntry(group: GroupSummary): GroupListEntry {
+  // A listed group has at least this account in it: a size of 0 is one the answer did not give.
+  return { id: group.id, subject: group.subject, ...(group.size > 0 && { size: group.size }), locked: group.restrict, membersMayAdd: group.memberAddMode === true };
 }
 
-/** getGroupParticipants: whether this account is an admin; undefined when the roster does not say. */
-export function amAdmin(results: readonly unknown[]): boolean | undefined {
-  const participants = record(results[0])?.participants;
-  if (!Array.isArray(participants)) return undefined;
-  const me = participants.map(record).find((p) => p?.isMe === true);
-  if (!me) return undefined;
-  return me.isAdmin === true || me.isSuperAdmin === true || me.admin === 'admin' || me.admin === 'superadmin';
+/** getGroups, for the picker: the one group-list reader (lib/answers/groups.ts readGroupList), sorted by subject. */
+export function readGroupList(results: readonly unknown[]): GroupListEntry[] {
+  return readGroups(results).groups.map(groupListEntry);
 }
+
+/** getGroupParticipants: whether this account is an admin; undefined when the roster does not say (the one check). */
+export { amAdmin } from './groups';
 
 export interface InvitePreview {
   subject: string;
@@ -62,27 +48,24 @@ export interface InvitePreview {
   announcement: boolean;
 }
 
-/** getGroupJoinViaLink. */
+/** getGroupJoinViaLink, for the menu window (read by groups.ts readInviteFacts). */
 export function readInvitePreview(results: readonly unknown[]): InvitePreview | undefined {
-  const item = record(results[0]);
-  if (!item) return undefined;
-  const size = typeof item.participantsCount === 'number' ? item.participantsCount : typeof item.size === 'number' ? item.size : undefined;
-  const creatorRaw = item.creator ?? item.owner ?? item.ownerJid ?? item.subjectOwner;
-  const creator = digits(creatorRaw) ? `+${digits(creatorRaw)}` : text(creatorRaw);
-  const description = text(item.groupDescription) ?? text(item.desc);
+  const facts = readInviteFacts(results);
+  if (!facts) return undefined;
+  const creator = facts.creator && /^\d+$/.test(facts.creator) ? `+${facts.creator}` : facts.creator;
   return {
-    subject: text(item.groupName) ?? text(item.subject) ?? 'Unnamed group',
-    ...(size !== undefined && { size }),
+    subject: facts.subject ?? 'Unnamed group',
+    ...(facts.size !== undefined && { size: facts.size }),
     ...(creator && { creator }),
-    ...(description && { description }),
-    locked: item.isGroupLocked === true || item.restrict === true,
-    announcement: item.isAnnouncement === true || item.announce === true,
+    ...(facts.description && { description: facts.description }),
+    locked: facts.locked === true,
+    announcement: facts.announcement === true,
   };
 }
 
 /** postGroupJoinViaLink: what happened, in words. */
 export function describeJoin(code: number | undefined, results: readonly unknown[], subject: string, sessionId: string): string {
-  const status = text(record(results[0])?.status) ?? '';
+  const status = text(firstOf(results)?.status) ?? '';
   if (code === 1001 || /pending|approval/i.test(status)) return `“${sessionId}” asked to join “${subject}”: a group admin has to approve the request.`;
   if (/already/i.test(status)) return `“${sessionId}” is already in “${subject}”.`;
   return `“${sessionId}” joined “${subject}”.`;
@@ -98,10 +81,10 @@ export interface NumberResult {
 
 /** getProfileOnWhatsapp: `results[0].data` is one object for one number, an array for several. */
 export function readCheckResults(numbers: readonly string[], results: readonly unknown[]): NumberResult[] {
-  const data = record(results[0])?.data;
-  const entries = (Array.isArray(data) ? data : [data]).map(record).filter((e): e is Loose => !!e);
+  const data = firstOf(results)?.data;
+  const entries = (list(data) ?? [data]).map(record).filter((e): e is Loose => !!e);
   return numbers.map((number) => {
-    const entry = entries.find((e) => digits(e.phone) === number || digits(e.jid) === number);
+    const entry = entries.find((e) => phoneDigits(e.phone) === number || phoneDigits(e.jid) === number);
     if (!entry || typeof entry.isOnWhatsApp !== 'boolean') return { digits: number, outcome: 'unknown', reason: 'The server did not say.' };
     return { digits: number, outcome: entry.isOnWhatsApp ? 'on-whatsapp' : 'not-on-whatsapp' };
   });
@@ -109,12 +92,12 @@ export function readCheckResults(numbers: readonly string[], results: readonly u
 
 /** postGroupParticipantsAdd: `addedParticipants` and `failedToAdd` ("<number>: <reason>"). */
 export function readAddResults(numbers: readonly string[], results: readonly unknown[]): NumberResult[] {
-  const item = record(results[0]);
-  const added = new Set((Array.isArray(item?.addedParticipants) ? item.addedParticipants : []).map(digits).filter(Boolean));
-  const failed = (Array.isArray(item?.failedToAdd) ? item.failedToAdd : []).filter((f): f is string => typeof f === 'string');
+  const item = firstOf(results);
+  const added = new Set((list(item?.addedParticipants) ?? []).map(phoneDigits).filter(Boolean));
+  const failed = (list(item?.failedToAdd) ?? []).filter((f): f is string => typeof f === 'string');
   return numbers.map((number) => {
     if (added.has(number)) return { digits: number, outcome: 'added' };
-    const failure = failed.find((f) => digits(f.split(/[:\s]/)[0]) === number);
+    const failure = failed.find((f) => phoneDigits(f.split(/[:\s]/)[0]) === number);
     if (!failure) return { digits: number, outcome: 'unknown', reason: 'The server did not report this number.' };
     const reason = failure.slice(failure.indexOf(':') + 1).trim() || failure;
     if (/already/i.test(reason)) return { digits: number, outcome: 'already-in-group', reason };
@@ -142,6 +125,6 @@ export function summarize(results: readonly { outcome?: string }[]): string {
 
 /** A send route's answer: the new message's id (`results[0].messageId`), when the server gives one. */
 export function readSentMessageId(results: readonly unknown[]): string | undefined {
-  const first = record(results[0]);
+  const first = firstOf(results);
   return text(first?.messageId) ?? text(record(first?.key)?.id) ?? text(first?.id);
 }

@@ -1,22 +1,13 @@
 import type { ApiError } from '@/lib/warest/api-result';
 import { isKeyRefusal } from '@/lib/warest/response';
-import type { Answer, Fact } from './account';
+import { fact, type Answer, type Fact } from './account';
+import { firstOf, list, num, record, text, type Loose } from './loose';
 
 /**
  * Pure readers of WARest's server answers (ping, info, health, readiness, CPU history, restart)
  * into words and numbers for the Server view, and the CPU chart's scaling. Missing or odd fields
- * are left out rather than shown as "undefined".
+ * are left out rather than shown as "undefined" (lib/answers/loose.ts).
  */
-
-type Loose = Record<string, unknown>;
-const record = (value: unknown): Loose | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-const num = (value: unknown): number | undefined => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : undefined;
-};
-const first = (data: Answer | undefined): Loose | undefined => record(data?.results?.[0]);
-const fact = (label: string, value: string | undefined): Fact[] => (value ? [{ label, value }] : []);
 
 /** 277_440 → "3 d 5 h"; 4_500 → "1 h 15 min"; 300 → "5 min"; 42 → "42 s". */
 export function formatUptime(seconds: number | undefined): string | undefined {
@@ -52,7 +43,7 @@ function memoryWords(memory: Loose | undefined): string | undefined {
 
 /** getServerInfo → version, uptime, memory, CPU, sessions… as label/value pairs. */
 export function readServerInfo(data: Answer | undefined): Fact[] {
-  const info = first(data);
+  const info = firstOf(data);
   if (!info) return [];
   const system = record(info.system);
   const cpu = record(info.cpu);
@@ -61,10 +52,10 @@ export function readServerInfo(data: Answer | undefined): Fact[] {
   const cores = num(cpu?.cores);
   const usage = num(cpu?.usagePercent);
   const cpuWords = [cores !== undefined ? `${cores} core${cores === 1 ? '' : 's'}` : undefined, usage !== undefined ? `${usage}% busy` : undefined].filter(Boolean).join(', ');
-  const load = Array.isArray(info.loadAverage) ? info.loadAverage.map(num).filter((n): n is number => n !== undefined) : [];
+  const load = (list(info.loadAverage) ?? []).map(num).filter((n): n is number => n !== undefined);
   const total = num(sessions?.total);
   const active = num(sessions?.active);
-  const disks = (Array.isArray(info.disk) ? info.disk : []).flatMap((raw) => {
+  const disks = (list(info.disk) ?? []).flatMap((raw) => {
     const disk = record(raw);
     const used = num(disk?.usedPercent);
     return disk && used !== undefined ? [`${text(disk.mount) ?? 'disk'} ${used}% full`] : [];
@@ -94,7 +85,7 @@ export interface PingResult {
 
 /** getServerPing → whether it answered "pong", and its clock. */
 export function readPing(data: Answer | undefined): PingResult {
-  const item = first(data);
+  const item = firstOf(data);
   const serverTime = text(item?.serverTime) ?? text(item?.serverTimeISO);
   const timezone = text(item?.timezone);
   return { alive: !!item && (item.ping === undefined || item.ping === 'pong'), ...(serverTime && { serverTime }), ...(timezone && { timezone }) };
@@ -121,7 +112,7 @@ const isFine = (status: string) => /^(ok|up|healthy|ready|true|connected|availab
 
 /** getServerHealthz → an overall state and the services that are not fine. */
 export function readHealth(data: Answer | undefined): Health {
-  const item = first(data);
+  const item = firstOf(data);
   const raw = text(item?.status)?.toLowerCase();
   const state: HealthState = raw === 'healthy' || raw === 'ok' ? 'healthy' : raw === 'degraded' ? 'degraded' : raw === 'unhealthy' || raw === 'down' ? 'unhealthy' : 'unknown';
   const services = Object.entries(record(item?.services) ?? {});
@@ -141,7 +132,7 @@ export interface Readiness {
 
 /** getServerReady → ready or not, and which dependencies are not available. */
 export function readReadiness(data: Answer | undefined): Readiness {
-  const item = first(data);
+  const item = firstOf(data);
   const ready = typeof item?.ready === 'boolean' ? item.ready : undefined;
   const unavailable = Object.entries(record(item?.dependencies) ?? {}).flatMap(([name, value]) => (value === false || (typeof value === 'string' && !isFine(value)) ? [name] : []));
   const words = ready === true ? 'Ready: accepting requests' : ready === false ? 'Not ready: the server is starting or a dependency is missing' : 'Unknown: the server did not say';
@@ -156,9 +147,8 @@ export interface CpuSample {
 
 /** getServerCpuHistory → samples in time order (entries without a number are left out). */
 export function readCpuHistory(data: Answer | undefined): CpuSample[] {
-  const item = first(data);
-  const list = Array.isArray(item?.data) ? item.data : Array.isArray(item?.samples) ? item.samples : [];
-  return list
+  const item = firstOf(data);
+  return (list(item?.data) ?? list(item?.samples) ?? [])
     .flatMap((raw) => {
       const sample = record(raw);
       const percent = num(sample?.usagePercent) ?? num(sample?.usage) ?? num(sample?.cpu);
@@ -199,14 +189,14 @@ export function cpuChart(samples: readonly CpuSample[], width: number, height: n
 
 /** postServerRestart → words for what the server will do. */
 export function readRestart(data: Answer | undefined): string {
-  const item = first(data);
+  const item = firstOf(data);
   if (item?.restartInitiated === false) return `A restart was already pending${text(item.scheduledAt) ? ` (at ${text(item.scheduledAt)})` : ''}.`;
   return 'The server is restarting: it will be back in a few seconds. Sessions reconnect on their own.';
 }
 
 /** postServerRestartScheduled → "Restarts daily at 02:30 (Asia/Jakarta); next: …", or that it was cleared. */
 export function readSchedule(data: Answer | undefined): string {
-  const item = first(data);
+  const item = firstOf(data);
   const time = text(item?.scheduledRestart) ?? text(item?.schedule);
   if (!item || !time || time === '0') return 'No daily restart is scheduled any more.';
   const zone = text(item.timezone);

@@ -1,85 +1,16 @@
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { boundedArray, DAMAGED_COPY_LIMIT, formatBytes, jsonSize, KB, MB } from './limits';
+import type { CheckedItem } from './define';
+import { storageNoticesItem, MAX_NOTICES, type StorageNotice } from './items/storage-notices';
+import { DAMAGED_COPY_LIMIT, formatBytes, jsonSize } from './limits';
 import { withStorageLock } from './lock';
 
 /**
- * Typed storage items that are checked whenever they are read or seen changing. A damaged value
- * (the wrong type, the wrong shape, far too large, or written by a newer version of the
- * extension) is handled once: a bounded copy is kept aside under `<key>:damaged`, the item is
- * reset, and one notice says so. It is never iterated, so no damaged value can freeze a page or
- * the service worker.
- *
- * How WXT keeps versions: an item's schema version lives in a second key, `<key>$`, as `{ v: N }`
- * (no marker means version 1). WXT runs migrations once, when the item is defined; a marker
- * higher than the code knows makes it log "Version downgrade detected" and leave the value as it
- * is. Here such a value counts as damaged: its shape is one this code does not know.
+ * Stored items (lib/storage/items/, defined by lib/storage/define.ts) checked whenever they are
+ * read or seen changing. A damaged value (the wrong type, the wrong shape, far too large, or
+ * written by a newer version of the extension) is handled once: a bounded copy is kept aside
+ * under `<key>:damaged`, the item is reset, and one notice says so. It is never iterated, so no
+ * damaged value can freeze a page or the service worker.
  */
-
-export const storageNoticeSchema = z.object({ key: z.string(), at: z.number(), message: z.string() });
-export type StorageNotice = z.infer<typeof storageNoticeSchema>;
-
-/** At most this many notices are kept (newest last); one per item. */
-export const MAX_NOTICES = 20;
-
-/** A storage item together with the schema its value must satisfy. */
-export interface CheckedItem<T> {
-  item: WxtStorageItem<T, Record<string, unknown>>;
-  schema: z.ZodMiniType<T>;
-  fallback: T;
-  /** How to name this item to a person when it was damaged. */
-  description: string;
-  /** Its key in chrome.storage.local (without the "local:" area). */
-  storageKey: string;
-  /** The schema version this code reads and writes. */
-  version: number;
-  /** More than this (JSON length) can only be damage. */
-  maxBytes: number;
-  /** Resolves once WXT's migrations for this item have run. */
-  ready(): Promise<void>;
-}
-
-export interface CheckedItemOptions {
-  version?: number;
-  migrations?: Record<number, (old: any) => any>;
-  /** The most this item can legitimately hold (JSON length); default 1 MB. */
-  maxBytes?: number;
-}
-
-export function defineCheckedItem<T>(
-  key: `local:${string}`,
-  schema: z.ZodMiniType<T>,
-  fallback: T,
-  description: string,
-  options: CheckedItemOptions = {},
-): CheckedItem<T> {
-  const version = options.version ?? 1;
-  const item = storage.defineItem<T>(key, { fallback, version, migrations: options.migrations ?? {} });
-  let ready: Promise<void> | undefined;
-  return {
-    item,
-    schema,
-    fallback,
-    description,
-    storageKey: key.slice('local:'.length),
-    version,
-    maxBytes: options.maxBytes ?? 1 * MB,
-    ready: () => (ready ??= item.getMeta().then(
-      () => undefined,
-      () => undefined,
-    )),
-  };
-}
-
-/** The notices shown on the options page. Reading it never adds to it recursively. */
-export const storageNoticesItem = defineCheckedItem<StorageNotice[]>(
-  'local:storageNotices',
-  boundedArray(storageNoticeSchema, 100),
-  [],
-  'the list of storage problems',
-  { maxBytes: 256 * KB },
-);
 
 // ---- Checking -----------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { inspectValue, readChecked, repairChecked, type CheckedItem } from './checked';
+import { inspectValue, readChecked, repairChecked } from './checked';
+import type { CheckedItem } from './define';
 
 /**
  * The service worker's watch over every checked item: once at start, and whenever an item or its

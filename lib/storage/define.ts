@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { MB } from './limits';
+
+/**
+ * How a stored item is described: one file per item in lib/storage/items/ defines it with
+ * `defineCheckedItem` (its key, schema, fallback, description, version, size), and
+ * lib/storage/checked.ts checks it whenever it is read or seen changing.
+ *
+ * How WXT keeps versions: an item's schema version lives in a second key, `<key>$`, as `{ v: N }`
+ * (no marker means version 1). WXT runs migrations once, when the item is defined, one step per
+ * version: step N reads the value stored at version N-1 and answers it at version N. A marker
+ * higher than the code knows makes it log "Version downgrade detected" and leave the value as it
+ * is; here such a value counts as damaged (lib/storage/checked.ts).
+ *
+ * Migrations are one file per step, `lib/storage/migrations/<item>/v<N>.ts`, and the item passes
+ * them as `migrations: { 2: v2, 3: v3, … }`. WXT would silently skip a missing step (the value
+ * stays as it was, under the new version), so a definition whose steps are not exactly 2…version
+ * is refused here, when the item is defined.
+ */
+
+/** A storage item together with the schema its value must satisfy. */
+export interface CheckedItem<T> {
+  item: WxtStorageItem<T, Record<string, unknown>>;
+  schema: z.ZodMiniType<T>;
+  fallback: T;
+  /** How to name this item to a person when it was damaged. */
+  description: string;
+  /** Its key in chrome.storage.local (without the "local:" area). */
+  storageKey: string;
+  /** The schema version this code reads and writes. */
+  version: number;
+  /** More than this (JSON length) can only be damage. */
+  maxBytes: number;
+  /** Resolves once WXT's migrations for this item have run. */
+  ready(): Promise<void>;
+}
+
+/** One migration step: the value as version N-1 stored it, answered as version N stores it. */
+export type MigrationStep = (old: any) => any;
+
+export interface CheckedItemOptions {
+  /** The schema version this code reads and writes; 1 (the default) until a migration exists. */
+  version?: number;
+  /** One step per version after 1: `{ 2: v2, …, [version]: vN }`, from lib/storage/migrations/<item>/. */
+  migrations?: Record<number, MigrationStep>;
+  /** The most this item can legitimately hold (JSON length); default 1 MB. */
+  maxBytes?: number;
+}
+
+/** Why a version and its steps do not fit together (steps must be exactly 2…version), or null. */
+export function migrationProblem(version: number, migrations: Record<number, MigrationStep>): string | null {
+  if (!Number.isInteger(version) || version < 1) return `version ${version} is not a whole number of at least 1`;
+  const have = Object.keys(migrations).map(Number).sort((a, b) => a - b);
+  const want = Array.from({ length: version - 1 }, (_, i) => i + 2);
+  if (have.length === want.length && have.every((v, i) => v === want[i] && typeof migrations[v] === 'function')) return null;
+  return `version ${version} needs one migration step for each of [${want.join(', ')}], has [${have.join(', ')}]`;
+}
+
+export function defineCheckedItem<T>(
+  key: `local:${string}`,
+  schema: z.ZodMiniType<T>,
+  fallback: T,
+  description: string,
+  options: CheckedItemOptions = {},
+): CheckedItem<T> {
+  const version = options.version ?? 1;
+  const migrations = options.migrations ?? {};
+  const problem = migrationProblem(version, migrations);
+  if (problem) throw new Error(`Stored item ${key}: ${problem}.`);
+  const item = storage.defineItem<T>(key, { fallback, version, migrations });
+  let ready: Promise<void> | undefined;
+  return {
+    item,
+    schema,
+    fallback,
+    description,
+    storageKey: key.slice('local:'.length),
+    version,
+    maxBytes: options.maxBytes ?? 1 * MB,
+    ready: () => (ready ??= item.getMeta().then(
+      () => undefined,
+      () => undefined,
+    )),
+  };
+}

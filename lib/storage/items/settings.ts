@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { defineCheckedItem } from '../define';
+import { KB } from '../limits';
+
+/** The extension's own settings (the options page). */
+
+export const settingsSchema = z.object({
+  /** How long one request may take before it counts as timed out. */
+  requestTimeoutSec: z.number(),
+  /** Country calling code for numbers typed without one, e.g. "62"; empty for none. */
+  defaultCountryCode: z.string(),
+  /** How often sessions are re-read when live updates are not available. */
+  pollIntervalSec: z.number(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { requestTimeoutSec: 20, defaultCountryCode: '', pollIntervalSec: 30 };
+
+export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'your settings', { version: 1, maxBytes: 16 * KB });
