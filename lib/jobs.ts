@@ -2,6 +2,7 @@ import { firstResult, type ApiError, type ApiSuccess } from './warest/api-result
 import type { PhoneListEntry } from './phone-list';
 import type { OperationInputs } from './warest/request-builder';
 import type { Job, JobItem, JobKind } from './storage';
+import { record as asRecord } from './answers/loose';
 
 /**
  * The pure part of bulk jobs (adding many participants, approving or rejecting many join
@@ -312,9 +313,6 @@ export function chunkInputs(job: Pick<Job, 'kind' | 'sessionId' | 'groupId'>, va
   return { sessionId: job.sessionId, groupId: job.groupId ?? '', participants: values };
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 function asArray(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;

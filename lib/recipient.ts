@@ -1,6 +1,7 @@
 import type { ApiSuccess } from './warest/api-result';
 import { readGroupList } from './answers/menu-results';
 import { parsePhoneList } from './phone-list';
+import { record, text, type Loose } from './answers/loose';
 
 /**
  * One recipient for WARest's `to`, from what a person typed or chose: a phone number in any
@@ -86,8 +87,6 @@ export interface RecipientOption {
   detail?: string;
 }
 
-type Loose = Record<string, unknown>;
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** The answer's results; routes that answer with one `result` object count it as the only one. */
 const resultsOf = (success: Pick<ApiSuccess, 'results' | 'result'>): readonly unknown[] =>
@@ -99,8 +98,7 @@ const resultsOf = (success: Pick<ApiSuccess, 'results' | 'result'>): readonly un
  * contacts through this.
  */
 export function contactEntries(results: readonly unknown[] | undefined): unknown[] {
-  const head = results?.[0];
-  const first = head && typeof head === 'object' && !Array.isArray(head) ? (head as Loose) : undefined;
+  const first = record(results?.[0]);
   if (Array.isArray(first?.data)) return first.data;
   if (Array.isArray(first?.contacts)) return first.contacts;
   return first && !('data' in first) ? [...(results ?? [])] : [];

@@ -1,4 +1,5 @@
 import { failure, type ApiError, type ApiResult, type RateLimitInfo } from './api-result';
+import { record as asRecord } from '../answers/loose';
 
 /**
  * Reads an HTTP answer from WARest, or from whatever stands in front of it. The HTTP status
@@ -153,9 +154,6 @@ function redactBody(body: Body, secret: string | undefined): Body {
   return forms.some((form) => json.includes(form)) ? { kind: 'json', value: redactValue(body.value, forms) } : body;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 /** The server's own words from any of the shapes seen in the wild. */
 function serverWords(body: Body): string | undefined {
