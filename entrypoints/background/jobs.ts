@@ -31,6 +31,7 @@ import {
   type Roster,
 } from '@/lib/jobs';
 import type { Reply, RequestOf } from '@/lib/messaging/protocol';
+import { serialised } from '@/lib/serialised';
 import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
 import { jobsItem, readChecked, type Job, type JobItem } from '@/lib/storage';
 import { client as sharedClient, requestTimeoutMs } from './operations';
@@ -79,12 +80,7 @@ const finishedListeners = new Set<(job: Job) => void>();
 
 // ---- Storage: every change goes through one queue, on the stored value --------------------
 
-let queue: Promise<unknown> = Promise.resolve();
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const jobChanges = serialised();
 
 async function readJobs(): Promise<Job[]> {
   return readChecked(jobsItem);
@@ -96,7 +92,7 @@ export async function getJob(jobId: string): Promise<Job | undefined> {
 
 /** Changes one stored job; writes only when something changed. */
 function updateJob(jobId: string, change: (job: Job) => Job): Promise<Job | undefined> {
-  return serialised(async () => {
+  return jobChanges(async () => {
     const jobs = await readJobs();
     const index = jobs.findIndex((job) => job.id === jobId);
     if (index < 0) return undefined;
@@ -347,7 +343,7 @@ export async function startJob(request: RequestOf<'jobs.start'>): Promise<Reply<
     deps.newId(),
     now(),
   );
-  await serialised(async () => jobsItem.item.setValue(pruneJobs([...(await readJobs()), job])));
+  await jobChanges(async () => jobsItem.item.setValue(pruneJobs([...(await readJobs()), job])));
   ensureRunner(job.id);
   return { ok: true, data: job };
 }
@@ -388,7 +384,7 @@ export async function cancelJob(jobId: string): Promise<Reply<Job>> {
 }
 
 export async function dismissJob(jobId: string): Promise<Reply<{ dismissed: true }>> {
-  const result = await serialised(async () => {
+  const result = await jobChanges(async () => {
     const jobs = await readJobs();
     const job = jobs.find((entry) => entry.id === jobId);
     if (!job) return 'gone' as const;

@@ -11,6 +11,7 @@ import {
   NO_ACCESS_REASON,
   socketEndpoint,
 } from '@/lib/live-events';
+import { serialised } from '@/lib/serialised';
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
 import { hasHostAccess } from './profiles';
@@ -286,19 +287,17 @@ async function reconcile(resetBackoff: boolean): Promise<void> {
   }
 }
 
-let chain: Promise<void> = Promise.resolve();
+/** One reconcile at a time: each reads the profiles and the sockets and changes both. */
+const reconciles = serialised();
 
 /**
  * Opens a socket for every reachable profile that has none (unless its back-off runs), closes the
  * sockets of removed or changed profiles. `resetBackoff` retries refused handshakes at once.
  */
 export function syncLiveConnections(options: { resetBackoff?: boolean } = {}): Promise<void> {
-  chain = chain
-    .then(() => reconcile(options.resetBackoff ?? false))
-    .catch((error: unknown) => {
-      console.error('WARest Companion: could not update live connections', error instanceof Error ? error.message : error);
-    });
-  return chain;
+  return reconciles(() => reconcile(options.resetBackoff ?? false)).catch((error: unknown) => {
+    console.error('WARest Companion: could not update live connections', error instanceof Error ? error.message : error);
+  });
 }
 
 /** Closes every socket and forgets every retry (tests; a worker about to stop). */

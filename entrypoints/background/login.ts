@@ -3,6 +3,7 @@ import type { LiveSessionEvent } from '@/lib/live-events';
 import { applyLoginAnswer, isImageDataUrl, readLoginAnswer, sameLogin } from '@/lib/login';
 import { normalizePhone } from '@/lib/phone';
 import type { Reply, RequestOf } from '@/lib/messaging/protocol';
+import { serialised } from '@/lib/serialised';
 import { checkSessionId } from '@/lib/sessions';
 import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/storage';
 import { client, requestTimeoutMs } from './operations';
@@ -16,20 +17,15 @@ import { onSessionsRefreshed, refreshProfile } from './sessions-sync';
  * is open, the poll alarm while it is closed, and live events update it too.
  */
 
-let queue: Promise<unknown> = Promise.resolve();
-
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
+/** Every change of the stored login, one at a time: each reads the login it changes. */
+const loginChanges = serialised();
 
 /**
  * Changes the stored login, but only while it is still the attempt `expected` (not cancelled or
  * restarted meanwhile); writes nothing when nothing changes.
  */
 function updateLogin(expected: LoginInProgress, change: (current: LoginInProgress) => LoginInProgress): Promise<LoginInProgress | null> {
-  return serialised(async () => {
+  return loginChanges(async () => {
     const current = await readChecked(loginItem);
     if (!current || !sameLogin(current, expected)) return current;
     const next = change(current);
@@ -70,7 +66,7 @@ export async function startLogin(request: RequestOf<'login.start'>): Promise<Rep
   const now = Date.now();
   const fresh: LoginInProgress = { profileId: profile.id, sessionId, method: request.method, startedAt: now, state: 'waiting', ...(phone && { phone }) };
   const login = applyLoginAnswer(fresh, answer, now);
-  await serialised(() => loginItem.item.setValue(login));
+  await loginChanges(() => loginItem.item.setValue(login));
   // The new session (or its new state) shows in the list at once.
   void refreshProfile(profile.id).catch(() => undefined);
   return { ok: true, data: login };
@@ -150,7 +146,7 @@ export function registerLogin(): void {
   registerHandler('login.start', startLogin);
   registerHandler('login.poll', () => pollLogin());
   registerHandler('login.cancel', async () => {
-    await serialised(() => loginItem.item.setValue(null));
+    await loginChanges(() => loginItem.item.setValue(null));
     return { ok: true, data: { cancelled: true } };
   });
   stopListening?.();
