@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { failure, type ApiError } from '@/lib/warest/api-result';
-import type { ServerCredentials, WarestClient } from '@/lib/warest/client';
+import type { WarestClient } from '@/lib/warest/client';
 import {
   applyOutcomes,
   cancelJobState,
@@ -34,9 +34,9 @@ import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { serialised } from '@/lib/serialised';
 import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
 import { jobsItem, readChecked, type Job, type JobItem } from '@/lib/storage';
-import { client as sharedClient, requestTimeoutMs } from './operations';
-import { hasHostAccess, permissionError, resolveProfile } from './profiles';
+import { resolveProfile } from './profile-lookup';
 import { registerHandler } from './router';
+import { client as sharedClient, reachProfile, reachProfileServer, requestTimeoutMs } from './server-calls';
 
 /**
  * Bulk jobs in the background: many participants added, many join requests approved or
@@ -129,16 +129,6 @@ async function syncAlarm(): Promise<void> {
 
 // ---- Running a job --------------------------------------------------------------------------
 
-type ServerFor = { ok: true; server: ServerCredentials } | { ok: false; reason: string };
-
-async function serverFor(job: Job): Promise<ServerFor> {
-  const resolved = await resolveProfile(job.profileId);
-  if (!resolved.ok) return { ok: false, reason: resolved.error.message };
-  const { profile, apiKey } = resolved.value;
-  if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, reason: permissionError(profile.baseUrl).message };
-  return { ok: true, server: { baseUrl: profile.baseUrl, apiKey } };
-}
-
 const INTERRUPTED_UNKNOWN =
   'The job was cancelled while the server could not confirm this item, so it is not known whether it was sent. Check, then use Retry failed if needed.';
 
@@ -216,11 +206,13 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
     const job = await getJob(jobId);
     if (!job || !isActive(job)) break;
 
-    const server = await serverFor(job);
-    if (!server.ok) {
-      await updateJob(jobId, (current) => finishIfComplete(failRemaining(current, server.reason, now()), now()));
+    // Through the jobs' client: the worker's, or a test's with its own clock.
+    const reached = await reachProfile(job.profileId, deps.client);
+    if (!reached.ok) {
+      await updateJob(jobId, (current) => finishIfComplete(failRemaining(current, reached.error.message, now()), now()));
       break;
     }
+    const server = reached.value;
     const options = { timeoutMs: await requestTimeoutMs(), retryRateLimited: false };
 
     // Items that may or may not have reached the server: find out before sending anything else.
@@ -228,7 +220,7 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
       const verification = verificationFor(job);
       let roster: Roster | undefined;
       if (verification) {
-        const answer = await deps.client.call(server.server, verification.operationId, verification.inputs, options);
+        const answer = await server.call(verification.operationId, verification.inputs, options);
         if (!answer.ok) {
           if (!(await handleError(answer.error, []))) break;
           continue;
@@ -252,7 +244,7 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
     const marked = await updateJob(jobId, whileActive((current) => markSending(current.state === 'waiting' ? running(current, now()) : current, chunk, now())));
     if (!marked || !isActive(marked)) break;
     const values = chunk.map((index) => marked.items[index]!.value);
-    const answer = await deps.client.call(server.server, operationFor(marked.kind), chunkInputs(marked, values), options);
+    const answer = await server.call(operationFor(marked.kind), chunkInputs(marked, values), options);
     if (answer.ok) {
       unreachableCount = 0;
       lastError = undefined;
@@ -328,14 +320,16 @@ export function onJobFinished(listener: (job: Job) => void): () => void {
 export async function startJob(request: RequestOf<'jobs.start'>): Promise<Reply<Job>> {
   const resolved = await resolveProfile(request.profileId);
   if (!resolved.ok) return resolved;
-  const { profile } = resolved.value;
+  const { profile, apiKey } = resolved.value;
   const sessionId = request.sessionId.trim();
   if (!sessionId) return failure('invalid-input', 'Choose the WhatsApp session to use.');
   const groupId = request.groupId?.trim();
   if (isGroupKind(request.kind) && !groupId) return failure('invalid-input', 'Choose the group.');
   const items = checkJobItems(request.kind, request.items);
   if (!items.ok) return failure('invalid-input', items.reason);
-  if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, error: permissionError(profile.baseUrl) };
+  // Access is checked after the inputs: a wrong input is said first, even for a server not allowed yet.
+  const reached = await reachProfileServer(profile, apiKey);
+  if (!reached.ok) return reached;
 
   const job = newJob(
     { kind: request.kind, profileId: profile.id, sessionId, groupId: isGroupKind(request.kind) ? groupId : undefined, groupName: request.groupName?.trim() || undefined },
@@ -356,8 +350,8 @@ export async function retryFailed(jobId: string): Promise<Reply<Job>> {
   const job = await getJob(jobId);
   if (!job) return noJob();
   if (!job.items.some((item) => item.state === 'failed')) return failure('invalid-input', 'This job has no failed items to retry.');
-  const server = await serverFor(job);
-  if (!server.ok) return failure('invalid-input', server.reason);
+  const reached = await reachProfile(job.profileId, deps.client);
+  if (!reached.ok) return failure('invalid-input', reached.error.message);
   const next = await updateJob(jobId, (current) => {
     const retried = retryFailedItems(current, now());
     // A job still at work keeps its state (and its note, e.g. while waiting for the rate limit).

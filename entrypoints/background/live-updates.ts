@@ -14,7 +14,7 @@ import {
 import { serialised } from '@/lib/serialised';
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
-import { hasHostAccess } from './profiles';
+import { hasHostAccess } from './profile-lookup';
 import { registerHandler } from './router';
 import { refreshProfile } from './sessions-sync';
 import { setUpdateMode } from './snapshot-store';

@@ -6,9 +6,9 @@ import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { serialised } from '@/lib/serialised';
 import { checkSessionId } from '@/lib/sessions';
 import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/storage';
-import { client, requestTimeoutMs } from './operations';
-import { hasHostAccess, permissionError, resolveProfile } from './profiles';
+import { resolveProfile } from './profile-lookup';
 import { registerHandler } from './router';
+import { reachProfile, reachProfileServer, requestTimeoutMs } from './server-calls';
 import { onSessionsRefreshed, refreshProfile } from './sessions-sync';
 
 /**
@@ -50,15 +50,17 @@ export async function startLogin(request: RequestOf<'login.start'>): Promise<Rep
     if (!normalised.ok) return failure('invalid-input', normalised.message);
     phone = normalised.digits;
   }
-  if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, error: permissionError(profile.baseUrl) };
+  // Access is checked after the inputs: a wrong input is said first, even for a server not allowed yet.
+  const reached = await reachProfileServer(profile, apiKey);
+  if (!reached.ok) return reached;
 
-  const server = { baseUrl: profile.baseUrl, apiKey };
+  const server = reached.value;
   const options = { timeoutMs: await requestTimeoutMs() };
-  const created = await client.call(server, 'getSessionCreate', { sessionId }, options);
+  const created = await server.call('getSessionCreate', { sessionId }, options);
   if (!created.ok) return created;
   let answer = readLoginAnswer(created);
   if (request.method === 'pairing' && !answer.open) {
-    const paired = await client.call(server, 'getSessionCreatePairCode', { sessionId, phone }, options);
+    const paired = await server.call('getSessionCreatePairCode', { sessionId, phone }, options);
     if (!paired.ok) return paired;
     answer = readLoginAnswer(paired);
   }
@@ -76,18 +78,15 @@ async function pollOnce(): Promise<Reply<LoginInProgress | null>> {
   const login = await readChecked(loginItem);
   if (!login || login.state !== 'waiting') return { ok: true, data: login };
 
-  const resolved = await resolveProfile(login.profileId);
-  if (!resolved.ok) {
-    const next = await updateLogin(login, (current) => ({ ...current, state: 'failed', message: resolved.error.message }));
-    return { ok: true, data: next };
-  }
-  const { profile, apiKey } = resolved.value;
-  if (!(await hasHostAccess(profile.baseUrl))) {
-    const next = await updateLogin(login, (current) => ({ ...current, message: permissionError(profile.baseUrl).message }));
+  const reached = await reachProfile(login.profileId);
+  if (!reached.ok) {
+    // Access can still be granted while the login waits: only a missing profile or key ends it.
+    const failed = reached.error.kind !== 'permission';
+    const next = await updateLogin(login, (current) => ({ ...current, ...(failed && { state: 'failed' as const }), message: reached.error.message }));
     return { ok: true, data: next };
   }
 
-  const result = await client.call({ baseUrl: profile.baseUrl, apiKey }, 'getSessionCreate', { sessionId: login.sessionId }, { timeoutMs: await requestTimeoutMs() });
+  const result = await reached.value.call('getSessionCreate', { sessionId: login.sessionId }, { timeoutMs: await requestTimeoutMs() });
   if (!result.ok) {
     const fatal = result.error.kind === 'auth' || result.error.kind === 'no-profile';
     const next = await updateLogin(login, (current) => ({ ...current, state: fatal ? 'failed' : 'waiting', message: result.error.message }));

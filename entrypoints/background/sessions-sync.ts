@@ -13,9 +13,9 @@ import {
   type ServerProfile,
 } from '@/lib/storage';
 import type { Reply } from '@/lib/messaging/protocol';
-import { client, requestTimeoutMs } from './operations';
-import { findProfile, hasHostAccess, noProfileError, permissionError } from './profiles';
+import { findProfile, hasHostAccess, noProfileError } from './profile-lookup';
 import { registerHandler } from './router';
+import { reachProfileServer, requestTimeoutMs } from './server-calls';
 import { pruneSnapshots, updateSnapshot } from './snapshot-store';
 
 /**
@@ -97,7 +97,6 @@ function identityOf(profile: ServerProfile, apiKey: string | undefined): string 
 }
 
 async function run(flight: Flight, profile: ServerProfile, apiKey: string | undefined): Promise<RefreshReply> {
-  const server = apiKey ? { baseUrl: profile.baseUrl, apiKey } : undefined;
   // A rate-limited list is said at once (the pill and the message say when to try again), not
   // waited out for up to a minute behind "refreshing…"; the next poll reads it again.
   const options = { timeoutMs: await requestTimeoutMs(), signal: flight.controller.signal, retryRateLimited: false, waitForRateLimit: false };
@@ -105,15 +104,16 @@ async function run(flight: Flight, profile: ServerProfile, apiKey: string | unde
   const requestedAt = Date.now();
   let list: ApiResult;
   let version: string | undefined;
-  if (!server) list = failure('auth', `No API key is saved for “${profile.name}”. Enter it in the options page.`);
-  else if (!(await hasHostAccess(profile.baseUrl))) list = { ok: false, error: permissionError(profile.baseUrl) };
+  // Without a key or access the snapshot still says so (the list's error is what it shows).
+  const reached = await reachProfileServer(profile, apiKey);
+  if (!reached.ok) list = reached;
   else {
     const checkedAt = Date.now();
     const versionDue = versionCheckDue((await readChecked(versionChecksItem))[profile.id], checkedAt);
     // The version, when due, is asked alongside the list: one refresh takes one timeout at most.
     const [answer, health] = await Promise.all([
-      client.call(server, 'getSessionList', {}, options),
-      versionDue ? client.call(server, 'getServerHealthz', {}, options) : undefined,
+      reached.value.call('getSessionList', {}, options),
+      versionDue ? reached.value.call('getServerHealthz', {}, options) : undefined,
     ]);
     list = answer;
     if (list.ok && health) {
