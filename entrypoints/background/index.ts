@@ -7,9 +7,8 @@ import { registerMenus } from './menus';
 import { registerNotifications } from './notifications';
 import { registerOmnibox } from './omnibox';
 import { registerOperationHandlers } from './operations';
-import { registerOriginRules } from './origin-rules';
 import { registerPolling } from './polling';
-import { registerProfileHandlers } from './profiles';
+import { registerOriginRules, registerProfileHandlers } from './profiles';
 import { registerRouter } from './router';
 import { registerSessionsSync } from './sessions-sync';
 

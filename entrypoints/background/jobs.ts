@@ -35,7 +35,7 @@ import { serialised } from '@/lib/serialised';
 import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
 import { jobsItem, readChecked, type Job, type JobItem } from '@/lib/storage';
 import { resolveProfile } from './profile-lookup';
-import { registerHandler } from './router';
+import { registerHandler } from './handler-registry';
 import { client as sharedClient, reachProfile, reachProfileServer, requestTimeoutMs } from './server-calls';
 
 /**

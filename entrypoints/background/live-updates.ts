@@ -15,7 +15,7 @@ import { serialised } from '@/lib/serialised';
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
 import { hasHostAccess } from './profile-lookup';
-import { registerHandler } from './router';
+import { registerHandler } from './handler-registry';
 import { refreshProfile } from './sessions-sync';
 import { setUpdateMode } from './snapshot-store';
 

@@ -7,7 +7,7 @@ import { serialised } from '@/lib/serialised';
 import { checkSessionId } from '@/lib/sessions';
 import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/storage';
 import { resolveProfile } from './profile-lookup';
-import { registerHandler } from './router';
+import { registerHandler } from './handler-registry';
 import { reachProfile, reachProfileServer, requestTimeoutMs } from './server-calls';
 import { onSessionsRefreshed, refreshProfile } from './sessions-sync';
 

@@ -7,7 +7,7 @@ import { parseSessionList, type SessionSummary } from '@/lib/sessions';
 import { readChecked, snapshotsItem } from '@/lib/storage';
 import { syncLiveConnections } from './live-updates';
 import { resolveProfile } from './profile-lookup';
-import { registerHandler } from './router';
+import { registerHandler } from './handler-registry';
 import { reachProfile, reachServer, requestTimeoutMs, type ProfileAccess } from './server-calls';
 
 /** Calling catalog operations and testing connections, on behalf of the extension's pages. */

@@ -44,8 +44,3 @@ export function syncOriginRules(): Promise<void> {
     console.error('WARest Companion: could not update the Origin rules', error instanceof Error ? error.message : error);
   });
 }
-
-export function registerOriginRules(): void {
-  void syncOriginRules();
-  profilesItem.item.watch(() => void syncOriginRules());
-}

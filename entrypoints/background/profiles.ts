@@ -2,9 +2,15 @@ import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/li
 import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
 import { syncOriginRules } from './origin-rules';
 import { hasHostAccess } from './profile-lookup';
-import { registerHandler } from './router';
+import { registerHandler } from './handler-registry';
 
 /** Server profiles and their keys: saving, removing, choosing the default (looking one up: profile-lookup.ts). */
+
+/** The Origin rules follow the profiles, however they change (a save, a removal, a repair of damaged storage). */
+export function registerOriginRules(): void {
+  void syncOriginRules();
+  profilesItem.item.watch(() => void syncOriginRules());
+}
 
 export function registerProfileHandlers(): void {
   registerHandler('profile.save', async (request) => {

@@ -14,7 +14,7 @@ import {
 } from '@/lib/storage';
 import type { Reply } from '@/lib/messaging/protocol';
 import { findProfile, hasHostAccess, noProfileError } from './profile-lookup';
-import { registerHandler } from './router';
+import { registerHandler } from './handler-registry';
 import { reachProfileServer, requestTimeoutMs } from './server-calls';
 import { pruneSnapshots, updateSnapshot } from './snapshot-store';
 
