@@ -16,7 +16,7 @@ import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type 
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
 import { hasHostAccess } from './profile-lookup';
 import { registerHandler } from './handler-registry';
-import { refreshProfile } from './sessions-sync';
+import { refreshProfile } from './sessions-refresh';
 import { setUpdateMode } from './snapshot-store';
 
 /**

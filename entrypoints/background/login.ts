@@ -9,7 +9,7 @@ import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/li
 import { resolveProfile } from './profile-lookup';
 import { registerHandler } from './handler-registry';
 import { reachProfile, reachProfileServer, requestTimeoutMs } from './server-calls';
-import { onSessionsRefreshed, refreshProfile } from './sessions-sync';
+import { onSessionsRefreshed, refreshProfile } from './sessions-refresh';
 
 /**
  * Logging a WhatsApp session in from the popup, by QR code or pairing code. The login lives in

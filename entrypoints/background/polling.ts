@@ -3,7 +3,7 @@ import { LIVE_SAFETY_REFRESH_MS, loginIsActive, pollPeriodSec } from '@/lib/sess
 import { loginItem, readChecked, settingsItem } from '@/lib/storage';
 import { isLive, syncLiveConnections } from './live-updates';
 import { pollLogin } from './login';
-import { refreshAll } from './sessions-sync';
+import { refreshAll } from './sessions-refresh';
 
 /**
  * The safety net that always runs: a chrome.alarms alarm that re-reads every reachable profile's
