@@ -13,7 +13,7 @@ import {
 } from '@/lib/live-events';
 import { serialised } from '@/lib/serialised';
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
-import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login';
+import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login-flow';
 import { hasHostAccess } from './profile-lookup';
 import { registerHandler } from './handler-registry';
 import { refreshProfile } from './sessions-refresh';
