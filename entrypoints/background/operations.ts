@@ -5,7 +5,7 @@ import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
 import { explainSessionNotFound, isSessionNotFound } from '@/lib/warest/session-not-open';
 import { parseSessionList, type SessionSummary } from '@/lib/sessions';
 import { readChecked, snapshotsItem } from '@/lib/storage';
-import { syncLiveConnections } from './live-updates';
+import { syncLiveConnections } from './live-connections';
 import { resolveProfile } from './profile-lookup';
 import { registerHandler } from './handler-registry';
 import { reachProfile, reachServer, requestTimeoutMs, type ProfileAccess } from './server-calls';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LIVE_SAFETY_REFRESH_MS, loginIsActive, pollPeriodSec } from '@/lib/session-sync';
 import { loginItem, readChecked, settingsItem } from '@/lib/storage';
-import { isLive, syncLiveConnections } from './live-updates';
+import { isLive, syncLiveConnections } from './live-connections';
 import { pollLogin } from './login-flow';
 import { refreshAll } from './sessions-refresh';
 
