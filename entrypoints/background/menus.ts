@@ -13,7 +13,8 @@ import {
   type MenuRequest,
 } from '@/lib/menu-handoff';
 import type { Job } from '@/lib/storage';
-import { getJob, onJobFinished } from './jobs';
+import { onJobFinished } from './job-runner';
+import { getJob } from './job-store';
 
 /**
  * Right-click menus: on group invite links, on selected text (phone numbers, or text to send), on
