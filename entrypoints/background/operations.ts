@@ -5,9 +5,9 @@ import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
 import { explainSessionNotFound, isSessionNotFound } from '@/lib/warest/session-not-open';
 import { parseSessionList, type SessionSummary } from '@/lib/sessions';
 import { readChecked, snapshotsItem } from '@/lib/storage';
+import { registerHandler } from './handler-registry';
 import { syncLiveConnections } from './live-connections';
 import { resolveProfile } from './profile-lookup';
-import { registerHandler } from './handler-registry';
 import { reachProfile, reachServer, requestTimeoutMs, type ProfileAccess } from './server-calls';
 
 /** Calling catalog operations and testing connections, on behalf of the extension's pages. */

@@ -27,7 +27,7 @@ export function originRulesFor(baseUrls: readonly string[], extensionId: string)
   }));
 }
 
-/** One update at a time: each replaces all rules, so the last one called is the one that stays. */
+/** One update at a time: each reads the rules in place and replaces them; two interleaved would add the same ids twice. */
 const ruleUpdates = serialised();
 
 /** Replaces the extension's rules with one per current profile. Calls are serialised. */

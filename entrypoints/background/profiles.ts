@@ -1,8 +1,8 @@
 import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/storage';
 import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
+import { registerHandler } from './handler-registry';
 import { syncOriginRules } from './origin-rules';
 import { hasHostAccess } from './profile-lookup';
-import { registerHandler } from './handler-registry';
 
 /** Server profiles and their keys: saving, removing, choosing the default (looking one up: profile-lookup.ts). */
 
