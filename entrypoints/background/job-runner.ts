@@ -103,7 +103,7 @@ const INTERRUPTED_UNKNOWN =
   'The job was cancelled while the server could not confirm this item, so it is not known whether it was sent. Check, then use Retry failed if needed.';
 
 /** Items of a cancelled job still `sending` with no runner to settle them. */
-export function settleCancelled(job: Job): Job {
+function settleCancelled(job: Job): Job {
   if (job.state !== 'cancelled' || !job.items.some((item) => item.state === 'sending')) return job;
   return {
     ...job,
