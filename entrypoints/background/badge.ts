@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { computeBadge, type BadgeState } from '@/lib/badge';
+import { serialised } from '@/lib/serialised';
 import { profilesItem, readChecked, snapshotsItem } from '@/lib/storage';
 
 /**
@@ -18,25 +19,22 @@ export async function badgeNow(): Promise<BadgeState> {
   return computeBadge(snapshot.server, snapshot.sessions, profile.name);
 }
 
-let pending: Promise<void> = Promise.resolve();
+const badgeUpdates = serialised();
 
 /** Sets the badge from storage; calls are serialised so the last change wins. */
 export function updateBadge(): Promise<void> {
-  pending = pending
-    .then(async () => {
-      const badge = await badgeNow();
-      await browser.action.setBadgeText({ text: badge.text });
-      await browser.action.setBadgeBackgroundColor({ color: badge.color });
-      await browser.action.setTitle({ title: badge.title });
-      // Chrome 110+: white text reads on every badge colour used.
-      if (typeof browser.action.setBadgeTextColor === 'function') {
-        await browser.action.setBadgeTextColor({ color: '#ffffff' }).catch(() => undefined);
-      }
-    })
-    .catch((error: unknown) => {
-      console.error('WARest Companion: could not update the badge', error instanceof Error ? error.message : error);
-    });
-  return pending;
+  return badgeUpdates(async () => {
+    const badge = await badgeNow();
+    await browser.action.setBadgeText({ text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ color: badge.color });
+    await browser.action.setTitle({ title: badge.title });
+    // Chrome 110+: white text reads on every badge colour used.
+    if (typeof browser.action.setBadgeTextColor === 'function') {
+      await browser.action.setBadgeTextColor({ color: '#ffffff' }).catch(() => undefined);
+    }
+  }).catch((error: unknown) => {
+    console.error('WARest Companion: could not update the badge', error instanceof Error ? error.message : error);
+  });
 }
 
 export function registerBadge(): void {

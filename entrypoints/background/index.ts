@@ -7,19 +7,22 @@ import { registerMenus } from './menus';
 import { registerNotifications } from './notifications';
 import { registerOmnibox } from './omnibox';
 import { registerOperationHandlers } from './operations';
-import { registerOriginRules } from './origin-rules';
 import { registerPolling } from './polling';
-import { registerProfileHandlers } from './profiles';
+import { registerOriginRules, registerProfileHandlers } from './profiles';
 import { registerRouter } from './router';
 import { registerSessionsSync } from './sessions-sync';
 
 // The background is the only part of the extension that holds API keys and talks to servers.
 // Each concern registers its own handlers; listeners are added synchronously so that a message
-// that wakes the worker is not missed.
+// that wakes the worker is not missed. Only this file imports the modules below: what they share
+// lives in leaves (server-calls, profile-lookup, sessions-refresh, …; tests/unit/background/
+// no-cycles.test.ts keeps it so).
 export default defineBackground(() => {
   // First: every stored item is checked at start and on every change, so damage anywhere is
   // repaired and reported once, before any handler reads it.
   guardStoredState();
+  // The rest only add handlers and listeners now and start their work later, when all are in
+  // place: none of them needs another registered first.
   registerRouter();
   registerProfileHandlers();
   registerOperationHandlers();

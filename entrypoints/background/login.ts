@@ -1,148 +1,9 @@
-import { failure } from '@/lib/warest/api-result';
-import type { LiveSessionEvent } from '@/lib/live-events';
-import { applyLoginAnswer, isImageDataUrl, readLoginAnswer, sameLogin } from '@/lib/login';
-import { normalizePhone } from '@/lib/phone';
-import type { Reply, RequestOf } from '@/lib/messaging/protocol';
-import { checkSessionId } from '@/lib/sessions';
-import { loginItem, readChecked, settingsItem, type LoginInProgress } from '@/lib/storage';
-import { client, requestTimeoutMs } from './operations';
-import { hasHostAccess, permissionError, resolveProfile } from './profiles';
-import { registerHandler } from './router';
-import { onSessionsRefreshed, refreshProfile } from './sessions-sync';
+import { loginItem, readChecked } from '@/lib/storage';
+import { registerHandler } from './handler-registry';
+import { cancelLogin, markLoginOpen, pollLogin, startLogin } from './login-flow';
+import { onSessionsRefreshed } from './sessions-refresh';
 
-/**
- * Logging a WhatsApp session in from the popup, by QR code or pairing code. The login lives in
- * storage (loginItem), so closing the popup loses nothing: the popup polls `login.poll` while it
- * is open, the poll alarm while it is closed, and live events update it too.
- */
-
-let queue: Promise<unknown> = Promise.resolve();
-
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
-
-/**
- * Changes the stored login, but only while it is still the attempt `expected` (not cancelled or
- * restarted meanwhile); writes nothing when nothing changes.
- */
-function updateLogin(expected: LoginInProgress, change: (current: LoginInProgress) => LoginInProgress): Promise<LoginInProgress | null> {
-  return serialised(async () => {
-    const current = await readChecked(loginItem);
-    if (!current || !sameLogin(current, expected)) return current;
-    const next = change(current);
-    if (JSON.stringify(next) !== JSON.stringify(current)) await loginItem.item.setValue(next);
-    return next;
-  });
-}
-
-export async function startLogin(request: RequestOf<'login.start'>): Promise<Reply<LoginInProgress>> {
-  const resolved = await resolveProfile(request.profileId);
-  if (!resolved.ok) return resolved;
-  const { profile, apiKey } = resolved.value;
-  const sessionId = request.sessionId.trim();
-  // An existing id is fine: starting again restarts that session's login.
-  const idProblem = checkSessionId(sessionId);
-  if (idProblem) return failure('invalid-input', idProblem);
-
-  let phone: string | undefined;
-  if (request.method === 'pairing') {
-    const { defaultCountryCode } = await readChecked(settingsItem);
-    const normalised = normalizePhone(request.phone ?? '', defaultCountryCode);
-    if (!normalised.ok) return failure('invalid-input', normalised.message);
-    phone = normalised.digits;
-  }
-  if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, error: permissionError(profile.baseUrl) };
-
-  const server = { baseUrl: profile.baseUrl, apiKey };
-  const options = { timeoutMs: await requestTimeoutMs() };
-  const created = await client.call(server, 'getSessionCreate', { sessionId }, options);
-  if (!created.ok) return created;
-  let answer = readLoginAnswer(created);
-  if (request.method === 'pairing' && !answer.open) {
-    const paired = await client.call(server, 'getSessionCreatePairCode', { sessionId, phone }, options);
-    if (!paired.ok) return paired;
-    answer = readLoginAnswer(paired);
-  }
-
-  const now = Date.now();
-  const fresh: LoginInProgress = { profileId: profile.id, sessionId, method: request.method, startedAt: now, state: 'waiting', ...(phone && { phone }) };
-  const login = applyLoginAnswer(fresh, answer, now);
-  await serialised(() => loginItem.item.setValue(login));
-  // The new session (or its new state) shows in the list at once.
-  void refreshProfile(profile.id).catch(() => undefined);
-  return { ok: true, data: login };
-}
-
-async function pollOnce(): Promise<Reply<LoginInProgress | null>> {
-  const login = await readChecked(loginItem);
-  if (!login || login.state !== 'waiting') return { ok: true, data: login };
-
-  const resolved = await resolveProfile(login.profileId);
-  if (!resolved.ok) {
-    const next = await updateLogin(login, (current) => ({ ...current, state: 'failed', message: resolved.error.message }));
-    return { ok: true, data: next };
-  }
-  const { profile, apiKey } = resolved.value;
-  if (!(await hasHostAccess(profile.baseUrl))) {
-    const next = await updateLogin(login, (current) => ({ ...current, message: permissionError(profile.baseUrl).message }));
-    return { ok: true, data: next };
-  }
-
-  const result = await client.call({ baseUrl: profile.baseUrl, apiKey }, 'getSessionCreate', { sessionId: login.sessionId }, { timeoutMs: await requestTimeoutMs() });
-  if (!result.ok) {
-    const fatal = result.error.kind === 'auth' || result.error.kind === 'no-profile';
-    const next = await updateLogin(login, (current) => ({ ...current, state: fatal ? 'failed' : 'waiting', message: result.error.message }));
-    return { ok: true, data: next };
-  }
-  const answer = readLoginAnswer(result);
-  const next = await updateLogin(login, (current) => applyLoginAnswer(current, answer, Date.now()));
-  if (answer.open) void refreshProfile(login.profileId).catch(() => undefined);
-  return { ok: true, data: next };
-}
-
-let polling: Promise<Reply<LoginInProgress | null>> | null = null;
-
-/** Asks the server how the login in progress is going; concurrent polls share one request. */
-export function pollLogin(): Promise<Reply<LoginInProgress | null>> {
-  polling ??= pollOnce().finally(() => {
-    polling = null;
-  });
-  return polling;
-}
-
-async function waitingLogin(profileId: string, sessionId: string): Promise<LoginInProgress | undefined> {
-  const login = await readChecked(loginItem);
-  return login && login.state === 'waiting' && login.profileId === profileId && login.sessionId === sessionId ? login : undefined;
-}
-
-/** The login's session is open (a `ready` event, or the list says so). */
-export async function markLoginOpen(profileId: string, sessionId: string): Promise<void> {
-  const login = await waitingLogin(profileId, sessionId);
-  if (login) await updateLogin(login, ({ message: _message, ...current }) => ({ ...current, state: 'open' }));
-}
-
-/** A live `qr` event: its data URL replaces the QR; without one, the server is asked for it. */
-export async function applyLiveQr(profileId: string, event: LiveSessionEvent): Promise<void> {
-  const login = await waitingLogin(profileId, event.id);
-  if (!login || login.method !== 'qr') return;
-  if (isImageDataUrl(event.qrDataUrl)) {
-    const qrDuration = typeof event.qrDuration === 'number' && event.qrDuration > 0 ? event.qrDuration : undefined;
-    await updateLogin(login, (current) => applyLoginAnswer(current, { open: false, qr: event.qrDataUrl as string, ...(qrDuration && { qrDuration }) }, Date.now()));
-  } else {
-    await pollLogin();
-  }
-}
-
-/** A live `pairing_code` event for the login in progress. */
-export async function applyLivePairingCode(profileId: string, event: LiveSessionEvent): Promise<void> {
-  const login = await waitingLogin(profileId, event.id);
-  const code = typeof event.code === 'string' ? event.code.trim() : '';
-  if (!login || login.method !== 'pairing' || !code) return;
-  await updateLogin(login, (current) => applyLoginAnswer(current, { open: false, pairingCode: code }, Date.now()));
-}
+/** The popup's login messages, and a login marked open when a session list shows it open. */
 
 let stopListening: (() => void) | undefined;
 
@@ -150,7 +11,7 @@ export function registerLogin(): void {
   registerHandler('login.start', startLogin);
   registerHandler('login.poll', () => pollLogin());
   registerHandler('login.cancel', async () => {
-    await serialised(() => loginItem.item.setValue(null));
+    await cancelLogin();
     return { ok: true, data: { cancelled: true } };
   });
   stopListening?.();

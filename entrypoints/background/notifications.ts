@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { lostStatusFromReason } from '@/lib/session-sync';
 import { newlyLost, type SessionSummary } from '@/lib/sessions';
 import { focusItem, type ServerProfile } from '@/lib/storage';
-import { onSessionsRefreshed, type SessionsRefreshed } from './sessions-sync';
+import { onSessionsRefreshed, type SessionsRefreshed } from './sessions-refresh';
 
 /**
  * Desktop notifications when a session that was open is logged out or replaced (never for a

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { omniboxRequestFrom } from '@/lib/menu-handoff';
 import { defaultSender, defaultSuggestion, parseOmniboxInput, recentSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
 import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/storage';
-import { openActionWindow } from './menus';
+import { openActionWindow } from './action-window';
 
 /**
  * The address-bar keyword `wa`: `wa +62 812 3456 7890 Hello` suggests recent recipients while

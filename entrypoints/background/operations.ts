@@ -1,24 +1,16 @@
 import type { ApiError } from '@/lib/warest/api-result';
-import { createClient, type ServerCredentials } from '@/lib/warest/client';
+import type { ServerCredentials } from '@/lib/warest/client';
 import { testConnection } from '@/lib/warest/connection-test';
 import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
 import { explainSessionNotFound, isSessionNotFound } from '@/lib/warest/session-not-open';
 import { parseSessionList, type SessionSummary } from '@/lib/sessions';
-import { readChecked, settingsItem, snapshotsItem } from '@/lib/storage';
-import { hasHostAccess, permissionError, resolveProfile } from './profiles';
-import { syncLiveConnections } from './live-updates';
-import { registerHandler } from './router';
+import { readChecked, snapshotsItem } from '@/lib/storage';
+import { registerHandler } from './handler-registry';
+import { syncLiveConnections } from './live-connections';
+import { resolveProfile } from './profile-lookup';
+import { reachProfile, reachServer, requestTimeoutMs, type ProfileAccess } from './server-calls';
 
 /** Calling catalog operations and testing connections, on behalf of the extension's pages. */
-
-/** One client for the worker's lifetime, so rate-limit pacing spans every caller. */
-export const client = createClient();
-
-/** The request timeout: the caller's, else the one in the settings. */
-export async function requestTimeoutMs(requested?: number): Promise<number> {
-  if (requested && requested > 0) return requested;
-  return (await readChecked(settingsItem)).requestTimeoutSec * 1000;
-}
 
 /**
  * What "Test connection" tests: the form's values before they are saved, falling back to the
@@ -60,27 +52,25 @@ async function serverToTest(
  * What the server's session list says of a session (null: not on it; undefined: unknown). The
  * stored snapshot answers when it knows the session is not open; otherwise the list is read.
  */
-async function listedSession(profileId: string, server: ServerCredentials, sessionId: string, timeoutMs: number): Promise<SessionSummary | null | undefined> {
-  const known = (await readChecked(snapshotsItem))[profileId]?.sessions.find((s) => s.id === sessionId);
+async function listedSession(server: ProfileAccess, sessionId: string, timeoutMs: number): Promise<SessionSummary | null | undefined> {
+  const known = (await readChecked(snapshotsItem))[server.profile.id]?.sessions.find((s) => s.id === sessionId);
   if (known && known.status !== 'open') return known;
-  const list = await client.call(server, 'getSessionList', {}, { timeoutMs });
+  const list = await server.call('getSessionList', {}, { timeoutMs });
   if (!list.ok) return known;
   return parseSessionList(list).find((s) => s.id === sessionId) ?? null;
 }
 
 export function registerOperationHandlers(): void {
   registerHandler('operation.call', async ({ profileId, operationId, inputs, timeoutMs: requested }) => {
-    const resolved = await resolveProfile(profileId);
-    if (!resolved.ok) return resolved;
-    const { profile, apiKey } = resolved.value;
-    if (!(await hasHostAccess(profile.baseUrl))) return { ok: false, error: permissionError(profile.baseUrl) };
-    const server = { baseUrl: profile.baseUrl, apiKey };
+    const reached = await reachProfile(profileId);
+    if (!reached.ok) return reached;
+    const server = reached.value;
     const timeoutMs = await requestTimeoutMs(requested);
-    const result = await client.call(server, operationId, inputs ?? {}, { timeoutMs });
+    const result = await server.call(operationId, inputs ?? {}, { timeoutMs });
     if (!result.ok) {
       const sessionId = inputs?.sessionId;
       if (isSessionNotFound(result.error) && typeof sessionId === 'string') {
-        return { ok: false, error: explainSessionNotFound(result.error, sessionId, await listedSession(profile.id, server, sessionId, timeoutMs)) };
+        return { ok: false, error: explainSessionNotFound(result.error, sessionId, await listedSession(server, sessionId, timeoutMs)) };
       }
       return result;
     }
@@ -91,12 +81,11 @@ export function registerOperationHandlers(): void {
   registerHandler('connection.test', async ({ profileId, draft }) => {
     const server = await serverToTest(profileId, draft);
     if (!server.ok) return server;
-    const { baseUrl, apiKey } = server.value;
     // No waiting out a rate limit here: a test that is limited says so at once.
     const settings = { timeoutMs: await requestTimeoutMs(), retryRateLimited: false, waitForRateLimit: false };
-    const report = (await hasHostAccess(baseUrl))
-      ? await testConnection((operationId, inputs) => client.call({ baseUrl, apiKey }, operationId, inputs, settings))
-      : await testConnection(async () => ({ ok: false, error: permissionError(baseUrl) }));
+    const reached = await reachServer(server.value);
+    // Without access the report says so: every call it makes answers the permission error.
+    const report = await testConnection(reached.ok ? (operationId, inputs) => reached.value.call(operationId, inputs, settings) : async () => reached);
     // A person who just fixed their server tests it next: let live updates try again at once.
     if (report.ok) void syncLiveConnections({ resetBackoff: true });
     return { ok: true, data: report };

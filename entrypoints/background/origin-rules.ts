@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { serialised } from '@/lib/serialised';
 import { profilesItem, readChecked } from '@/lib/storage';
 
 /**
@@ -26,11 +27,12 @@ export function originRulesFor(baseUrls: readonly string[], extensionId: string)
   }));
 }
 
-let pending: Promise<void> = Promise.resolve();
+/** One update at a time: each reads the rules in place and replaces them; two interleaved would add the same ids twice. */
+const ruleUpdates = serialised();
 
 /** Replaces the extension's rules with one per current profile. Calls are serialised. */
 export function syncOriginRules(): Promise<void> {
-  pending = pending.then(async () => {
+  return ruleUpdates(async () => {
     const { profiles } = await readChecked(profilesItem);
     const rules = originRulesFor(profiles.map((p) => p.baseUrl), browser.runtime.id);
     const existing = await browser.declarativeNetRequest.getDynamicRules();
@@ -41,10 +43,4 @@ export function syncOriginRules(): Promise<void> {
   }).catch((error: unknown) => {
     console.error('WARest Companion: could not update the Origin rules', error instanceof Error ? error.message : error);
   });
-  return pending;
-}
-
-export function registerOriginRules(): void {
-  void syncOriginRules();
-  profilesItem.item.watch(() => void syncOriginRules());
 }

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { LIVE_SAFETY_REFRESH_MS, loginIsActive, pollPeriodSec } from '@/lib/session-sync';
 import { loginItem, readChecked, settingsItem } from '@/lib/storage';
-import { isLive, syncLiveConnections } from './live-updates';
-import { pollLogin } from './login';
-import { refreshAll } from './sessions-sync';
+import { isLive, syncLiveConnections } from './live-connections';
+import { pollLogin } from './login-flow';
+import { refreshAll } from './sessions-refresh';
 
 /**
  * The safety net that always runs: a chrome.alarms alarm that re-reads every reachable profile's

@@ -1,55 +1,15 @@
-import { browser } from 'wxt/browser';
 import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/storage';
-import { displayHost, hostPermissionPattern, normalizeServerUrl } from '@/lib/warest/server-url';
-import type { ApiError } from '@/lib/warest/api-result';
-import { registerHandler } from './router';
+import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
+import { registerHandler } from './handler-registry';
 import { syncOriginRules } from './origin-rules';
+import { hasHostAccess } from './profile-lookup';
 
-/** Server profiles and their keys: saving, removing, choosing the default, and looking one up. */
+/** Server profiles and their keys: saving, removing, choosing the default (looking one up: profile-lookup.ts). */
 
-export interface ProfileWithKey {
-  profile: ServerProfile;
-  apiKey: string;
-}
-
-export async function hasHostAccess(baseUrl: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [hostPermissionPattern(baseUrl)] });
-  } catch {
-    return false;
-  }
-}
-
-/** The profile a request means: the one asked for, else the default, else the only one. */
-export async function findProfile(profileId?: string): Promise<ServerProfile | undefined> {
-  const { profiles, defaultProfileId } = await readChecked(profilesItem);
-  return profiles.find((p) => p.id === (profileId ?? defaultProfileId)) ?? (profileId ? undefined : profiles[0]);
-}
-
-export function noProfileError(profileId?: string): ApiError {
-  return {
-    kind: 'no-profile',
-    message: profileId ? 'That server profile no longer exists. Choose another one.' : 'No WARest server is set up yet. Add one in the options page.',
-  };
-}
-
-/** The profile to use (see findProfile) with its key. */
-export async function resolveProfile(profileId?: string): Promise<{ ok: true; value: ProfileWithKey } | { ok: false; error: ApiError }> {
-  const profile = await findProfile(profileId);
-  if (!profile) return { ok: false, error: noProfileError(profileId) };
-  const keys = await readChecked(apiKeysItem);
-  const apiKey = keys[profile.id];
-  if (!apiKey) {
-    return { ok: false, error: { kind: 'auth', message: `No API key is saved for “${profile.name}”. Enter it in the options page.` } };
-  }
-  return { ok: true, value: { profile, apiKey } };
-}
-
-export function permissionError(baseUrl: string): ApiError {
-  return {
-    kind: 'permission',
-    message: `The browser has not given the extension access to ${new URL(baseUrl).host}, so it cannot reach the server. Open the options page and save this server again, then allow access when asked.`,
-  };
+/** The Origin rules follow the profiles, however they change (a save, a removal, a repair of damaged storage). */
+export function registerOriginRules(): void {
+  void syncOriginRules();
+  profilesItem.item.watch(() => void syncOriginRules());
 }
 
 export function registerProfileHandlers(): void {

@@ -1,20 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ApiError } from '@/lib/warest/api-result';
-import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/lib/messaging/protocol';
+import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf } from '@/lib/messaging/protocol';
+import { handlerFor } from './handler-registry';
 
 /**
  * The one entry point for messages from extension pages. It answers only the extension's own
  * pages (not content scripts, not other extensions), checks every payload against its schema,
  * and turns every outcome, thrown errors included, into a structured reply.
  */
-
-type Handler<T extends MessageType> = (payload: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
-const handlers = new Map<MessageType, Handler<MessageType>>();
-
-/** Each concern of the background registers the message types it answers. */
-export function registerHandler<T extends MessageType>(type: T, handler: Handler<T>): void {
-  handlers.set(type, handler as unknown as Handler<MessageType>);
-}
 
 function reject(kind: ApiError['kind'], message: string): Reply<never> {
   return { ok: false, error: { kind, message } };
@@ -42,7 +35,7 @@ export async function routeMessage(message: unknown, sender: Browser.runtime.Mes
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
     return reject('invalid-input', `Malformed “${envelope.type}” request (${problems}).`);
   }
-  const handler = handlers.get(envelope.type);
+  const handler = handlerFor(envelope.type);
   if (!handler) return reject('invalid-input', `Nothing handles “${envelope.type}” yet.`);
   try {
     return await handler(parsed.data as RequestOf<MessageType>);

@@ -1,3 +1,4 @@
+import { serialised } from '@/lib/serialised';
 import { shrinkSnapshot, TIGHT_SNAPSHOT_LIMITS } from '@/lib/session-sync';
 import { isQuotaError, readChecked, snapshotsItem, StorageFullError, type ProfileSnapshot, type UpdateMode } from '@/lib/storage';
 
@@ -10,13 +11,7 @@ import { isQuotaError, readChecked, snapshotsItem, StorageFullError, type Profil
  * and written again; when even that fails, a StorageFullError says so in plain words.
  */
 
-let queue: Promise<unknown> = Promise.resolve();
-
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const writes = serialised();
 
 /** Writes all snapshots; answers what was written (cut to the tight limits when storage was full). */
 async function store(all: Record<string, ProfileSnapshot>): Promise<Record<string, ProfileSnapshot>> {
@@ -55,7 +50,7 @@ export function updateSnapshot(
   change: (current: ProfileSnapshot | undefined) => ProfileSnapshot,
   order?: number,
 ): Promise<{ before: ProfileSnapshot | undefined; after: ProfileSnapshot; stale?: true }> {
-  return serialised(async () => {
+  return writes(async () => {
     const all = await readChecked(snapshotsItem);
     const before = all[profileId];
     if (order !== undefined && before && order < (newestOrder.get(profileId) ?? Number.NEGATIVE_INFINITY)) {
@@ -75,7 +70,7 @@ export function updateSnapshot(
 
 /** Records how a profile's sessions are kept current (live or polling, and why). */
 export function setUpdateMode(profileId: string, mode: UpdateMode): Promise<void> {
-  return serialised(async () => {
+  return writes(async () => {
     const all = await readChecked(snapshotsItem);
     const current = all[profileId];
     if (!current) {
@@ -89,7 +84,7 @@ export function setUpdateMode(profileId: string, mode: UpdateMode): Promise<void
 
 /** Drops the snapshots of profiles that no longer exist. */
 export function pruneSnapshots(profileIds: readonly string[]): Promise<void> {
-  return serialised(async () => {
+  return writes(async () => {
     const keep = new Set(profileIds);
     for (const id of pendingModes.keys()) if (!keep.has(id)) pendingModes.delete(id);
     for (const id of newestOrder.keys()) if (!keep.has(id)) newestOrder.delete(id);
@@ -102,5 +97,5 @@ export function pruneSnapshots(profileIds: readonly string[]): Promise<void> {
 
 /** Waits for every write queued so far (for tests and orderly shutdown). */
 export function snapshotWritesSettled(): Promise<void> {
-  return queue.then(() => undefined);
+  return writes.settled();
 }

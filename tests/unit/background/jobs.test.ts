@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { JobProgressView } from '@/components/JobProgress';
-import { JOBS_ALARM, registerJobs, resumeJobs, settleJobs } from '@/entrypoints/background/jobs';
+import { JOBS_ALARM, resumeJobs, settleJobs } from '@/entrypoints/background/job-runner';
+import { registerJobs } from '@/entrypoints/background/jobs';
 import { createClient } from '@/lib/warest/client';
 import {
   applyOutcomes,

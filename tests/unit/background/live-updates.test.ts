@@ -3,12 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   isLive,
   liveBackoff,
-  registerLiveUpdates,
   setLiveSocketFactory,
   stopLiveUpdates,
   type LiveSocket,
   type LiveSocketOptions,
-} from '@/entrypoints/background/live-updates';
+} from '@/entrypoints/background/live-connections';
+import { registerLiveUpdates } from '@/entrypoints/background/live-updates';
 import { registerLogin } from '@/entrypoints/background/login';
 import { notificationId, registerNotifications } from '@/entrypoints/background/notifications';
 import { POLL_ALARM, registerPolling } from '@/entrypoints/background/polling';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyLivePairingCode, applyLiveQr, registerLogin } from '@/entrypoints/background/login';
+import { registerLogin } from '@/entrypoints/background/login';
+import { applyLivePairingCode, applyLiveQr } from '@/entrypoints/background/login-flow';
 import { registerSessionsSync } from '@/entrypoints/background/sessions-sync';
 import { normalizePhone } from '@/lib/phone';
 import { loginItem, profilesItem, readChecked, snapshotsItem, type LoginInProgress } from '@/lib/storage';

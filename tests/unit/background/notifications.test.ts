@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { notificationId, parseNotificationId, registerNotifications } from '@/entrypoints/background/notifications';
-import { refreshProfile, registerSessionsSync } from '@/entrypoints/background/sessions-sync';
+import { refreshProfile } from '@/entrypoints/background/sessions-refresh';
+import { registerSessionsSync } from '@/entrypoints/background/sessions-sync';
 import { focusItem, snapshotsItem, type ProfileSnapshot } from '@/lib/storage';
 import { fakeWarestFetch, home, hostAccess, listOf, office, seed, type FakeWarestFetch } from '../helpers/warest-fetch';
 

@@ -182,7 +182,7 @@ describe('the toolbar badge', () => {
     registerSessionsSync();
     registerBadge();
     server.on('/session/list', () => new Response('{"message":"Invalid API key"}', { status: 401 }));
-    const { refreshProfile } = await import('@/entrypoints/background/sessions-sync');
+    const { refreshProfile } = await import('@/entrypoints/background/sessions-refresh');
     await refreshProfile();
     await vi.waitFor(async () => expect((await badge()).text).toBe('key'));
   });

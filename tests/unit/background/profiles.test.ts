@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { registerProfileHandlers, resolveProfile } from '@/entrypoints/background/profiles';
+import { resolveProfile } from '@/entrypoints/background/profile-lookup';
+import { registerProfileHandlers } from '@/entrypoints/background/profiles';
 import type { ProfilesState } from '@/lib/storage';
 import { ask, data } from '../helpers/background';
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isTrustedSender, registerHandler, routeMessage } from '@/entrypoints/background/router';
+import { registerHandler } from '@/entrypoints/background/handler-registry';
+import { isTrustedSender, routeMessage } from '@/entrypoints/background/router';
 import { PROTOCOL, requestSchemas, type RequestOf } from '@/lib/messaging/protocol';
 
 type Sender = Browser.runtime.MessageSender;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerSessionsSync, refreshProfile } from '@/entrypoints/background/sessions-sync';
+import { refreshProfile } from '@/entrypoints/background/sessions-refresh';
+import { registerSessionsSync } from '@/entrypoints/background/sessions-sync';
 import { apiKeysItem, guardStoredState, profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type StorageNotice } from '@/lib/storage';
 import { ask, data } from '../helpers/background';
 import { settleMicrotasks } from '../helpers/clocks';

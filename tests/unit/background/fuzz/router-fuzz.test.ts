@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerJobs, settleJobs } from '@/entrypoints/background/jobs';
+import { settleJobs } from '@/entrypoints/background/job-runner';
+import { registerJobs } from '@/entrypoints/background/jobs';
 import { registerLogin } from '@/entrypoints/background/login';
 import { registerOperationHandlers } from '@/entrypoints/background/operations';
 import { registerProfileHandlers } from '@/entrypoints/background/profiles';
