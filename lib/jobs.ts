@@ -8,7 +8,7 @@ import { record as asRecord } from './answers/loose';
  * The pure part of bulk jobs (adding many participants, approving or rejecting many join
  * requests, checking many numbers): how a job is made, cut into chunks, what each answer means
  * for each item, and how items left "sending" by an interruption are settled. The background
- * (entrypoints/background/jobs.ts) runs jobs with these and persists every step.
+ * (entrypoints/background/job-runner.ts) runs jobs with these and persists every step.
  *
  * An item's life: pending → sending (its chunk is on the wire; persisted before the request
  * goes out) → done | failed. An item found in `sending` after a restart is ambiguous: the
