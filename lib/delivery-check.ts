@@ -24,7 +24,7 @@ export type DeliveryCheck =
   | { state: 'unknown'; reason: string };
 
 /** Reads a chat's messages (`getChatsChatIdMessages`), as a page or the background does. */
-export type ReadMessages = (inputs: Record<string, unknown>) => Promise<{ ok: true; data: Omit<ApiSuccess, 'ok'> } | { ok: false; error: { message: string } }>;
+export type ReadMessages = (inputs: Record<string, unknown>) => Promise<{ ok: true; data: Omit<ApiSuccess, 'ok'> } | { ok: false; error: { message: string; outcomeUnknown?: boolean } }>;
 
 /** Server and browser clocks differ a little; a message stamped this much before the send still counts. */
 const CLOCK_SLACK_S = 30;
@@ -47,9 +47,12 @@ export function findSent(messages: readonly ChatMessage[], expected: Pick<SentEx
 }
 
 export async function checkDelivery(read: ReadMessages, expected: SentExpectation): Promise<DeliveryCheck> {
+  const inputs = { sessionId: expected.sessionId, chatId: chatIdFor(expected.to), limit: LOOK_BACK, isFromMe: true };
   let reply;
   try {
-    reply = await read({ sessionId: expected.sessionId, chatId: chatIdFor(expected.to), limit: LOOK_BACK, isFromMe: true });
+    reply = await read(inputs);
+    // A read whose answer was lost (the background stopping as it came) is safe to ask again, once.
+    if (!reply.ok && reply.error.outcomeUnknown) reply = await read(inputs);
   } catch {
     return { state: 'unknown', reason: 'The chat could not be read.' };
   }

@@ -42,6 +42,18 @@ describe('looking for a send whose answer never came', () => {
     expect(await checkDelivery(async () => { throw new Error('boom'); }, expected)).toMatchObject({ state: 'unknown' });
   });
 
+  it('asks once more when the answer to its read was lost (a read is safe to repeat)', async () => {
+    const expected = expectationFor({ sessionId: 'main', to: '6281234567890', message: 'Hello' }, SINCE)!;
+    const read = vi.fn<ReadMessages>()
+      .mockResolvedValueOnce({ ok: false, error: { message: 'The background stopped.', outcomeUnknown: true } })
+      .mockResolvedValueOnce(page([{ id: 'X2', fromMe: true, body: 'Hello', timestamp: at(1) }]));
+    expect(await checkDelivery(read, expected)).toEqual({ state: 'sent', messageId: 'X2' });
+    expect(read).toHaveBeenCalledTimes(2);
+    const failing = vi.fn<ReadMessages>(async () => ({ ok: false, error: { message: 'Down.' } }));
+    await checkDelivery(failing, expected);
+    expect(failing).toHaveBeenCalledTimes(1);
+  });
+
   it('has nothing to look for without a session or a recipient', () => {
     expect(expectationFor({ to: '628' }, SINCE)).toBeUndefined();
     expect(expectationFor({ sessionId: 'main' }, SINCE)).toBeUndefined();
