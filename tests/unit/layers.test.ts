@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { cyclesIn, edges, projectInMemory, projectOnDisk, readGraph, readModule, type Project } from '../support/import-graph';
 
 /**
  * The layers, checked on the real tree's imports (lib/, entrypoints/, components/):
@@ -16,13 +16,12 @@ import { describe, expect, it } from 'vitest';
  *     imports only entrypoints/popup/shared/, components/, lib/ and itself — never another
  *     feature, nor the popup's own root files. (Packages are not the popup's files: any may be used.)
  *
- * What counts as an import: `import … from`, `import '…'`, `export … from`, `import('…')`, and
- * `import('…').Type` in a type. Type-only imports (`import type`, `export type … from`,
- * `import('…').Type`) are erased from the build (the project compiles with
- * verbatimModuleSyntax, so everything else stays), so they create no runtime cycle: rule (c)
- * leaves them out. They still count for (a), (b) and (d): a type still ties a file to another
- * layer. Dynamic `import('…')` counts for (c) too: a lazy chunk that imports its loader back
- * is still a cycle. `chrome` / `browser` in comments, strings and types do not count for (a).
+ * Imports are read by tests/support/import-graph.ts (import/export from, `import x = require()`,
+ * dynamic `import()`, and `import('…').Type` in a type), which also decides how type-only ones
+ * count: they are erased from the build, so they create no runtime cycle and rule (c) leaves them
+ * out. They still count for (a), (b) and (d): a type still ties a file to another layer. Dynamic
+ * `import('…')` counts for (c) too: a lazy chunk that imports its loader back is still a cycle.
+ * `chrome` / `browser` in comments, strings and types do not count for (a).
  *
  * The checker is run on the real tree and on small in-memory trees that break each rule, so a
  * rule that could never fail would show here.
@@ -36,51 +35,12 @@ interface Violation {
   /** For a cycle: every file in it. */
   files?: string[];
 }
-type Tree = ReadonlyMap<string, string>;
-
-interface Import {
-  spec: string;
-  /** The project file it names (posix, from the root), or undefined for a package. */
-  target?: string;
-  typeOnly: boolean;
-}
 
 const BROWSER_MODULES = /^(wxt\/browser|wxt\/utils\/storage|wxt\/storage|@wxt-dev\/browser|@wxt-dev\/storage|webextension-polyfill)(\/|$)/;
 const BROWSER_GLOBALS = new Set(['chrome', 'browser']);
 const GLOBAL_SCOPES = new Set(['globalThis', 'window', 'self']);
 const FEATURES = ['sessions', 'groups', 'chats', 'compose', 'account', 'server'];
-const SOURCE = /\.(ts|tsx|mts)$/;
-
-/** A specifier as a project path (posix, from the root): '@/x', '~/x', '@@/x', '~~/x' or relative; undefined for a package. */
-function resolve(tree: Tree, from: string, spec: string): string | undefined {
-  const bare = spec.replace(/[?#].*$/, '');
-  const alias = /^(@@|~~|@|~)(\/|$)/.exec(bare);
-  let path: string;
-  if (alias) path = posix.normalize(bare.slice(alias[1]!.length).replace(/^\//, '') || '.');
-  else if (bare.startsWith('.')) path = posix.normalize(posix.join(posix.dirname(from), bare));
-  else return undefined;
-  for (const candidate of [path, `${path}.ts`, `${path}.tsx`, `${path}/index.ts`, `${path}/index.tsx`]) if (tree.has(candidate)) return candidate;
-  return path; // a stylesheet, an image, or a file outside the checked folders
-}
-
-function parse(path: string, source: string): ts.SourceFile {
-  return ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-}
-
-function importsOf(tree: Tree, path: string, file: ts.SourceFile): Import[] {
-  const found: Import[] = [];
-  const add = (spec: string, typeOnly: boolean) => found.push({ spec, typeOnly, ...(resolve(tree, path, spec) !== undefined && { target: resolve(tree, path, spec) }) });
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) add(node.moduleSpecifier.text, node.importClause?.isTypeOnly === true);
-    else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) add(node.moduleSpecifier.text, node.isTypeOnly);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) add(node.moduleReference.expression.text, node.isTypeOnly);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) add(node.arguments[0].text, false);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) add(node.argument.literal.text, true);
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
-}
+const CHECKED = ['lib', 'entrypoints', 'components'];
 
 /** `chrome.…` / `browser.…` (and `globalThis.chrome` …) used as values: not in comments, strings or types. */
 function browserGlobalsIn(file: ts.SourceFile): string[] {
@@ -112,63 +72,11 @@ function namesApiKeys(file: ts.SourceFile): boolean {
 const under = (path: string, ...folders: string[]) => folders.some((folder) => path === folder || path.startsWith(`${folder}/`));
 const featureOf = (path: string) => FEATURES.find((feature) => under(path, `entrypoints/popup/${feature}`));
 
-/** Import cycles among runtime imports: each strongly connected group of files, as one cycle path. */
-function cyclesIn(graph: ReadonlyMap<string, readonly string[]>): string[][] {
-  let index = 0;
-  const order = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const groups: string[][] = [];
-  const connect = (node: string): void => {
-    order.set(node, index);
-    low.set(node, index++);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of graph.get(node) ?? []) {
-      if (!order.has(next)) {
-        connect(next);
-        low.set(node, Math.min(low.get(node)!, low.get(next)!));
-      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, order.get(next)!));
-    }
-    if (low.get(node) === order.get(node)) {
-      const group: string[] = [];
-      for (let member = stack.pop()!; ; member = stack.pop()!) {
-        onStack.delete(member);
-        group.push(member);
-        if (member === node) break;
-      }
-      if (group.length > 1 || (graph.get(node) ?? []).includes(node)) groups.push(group);
-    }
-  };
-  for (const node of [...graph.keys()].sort()) if (!order.has(node)) connect(node);
-  // Each group as a readable path: from its first file (by name) along edges inside the group, back to it.
-  return groups.map((group) => {
-    const members = new Set(group);
-    const start = [...group].sort()[0]!;
-    const path = [start];
-    const seen = new Set([start]);
-    for (let at = start; ; ) {
-      const nexts = (graph.get(at) ?? []).filter((n) => members.has(n));
-      const next = nexts.find((n) => n === start && path.length > 1) ?? nexts.find((n) => !seen.has(n)) ?? nexts[0]!;
-      path.push(next);
-      if (next === start || seen.has(next)) break;
-      seen.add(next);
-      at = next;
-    }
-    return path;
-  });
-}
-
-/** Every broken rule in a tree (paths posix, from the project root; only lib/, entrypoints/, components/ are checked). */
-function checkLayers(tree: Tree): Violation[] {
+/** Every broken rule in a project (paths posix, from the project root; only lib/, entrypoints/, components/ are checked). */
+function checkLayers(project: Project): Violation[] {
   const violations: Violation[] = [];
-  const graph = new Map<string, string[]>();
-  for (const [path, source] of [...tree].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!SOURCE.test(path) || !under(path, 'lib', 'entrypoints', 'components')) continue;
-    const file = parse(path, source);
-    const imports = importsOf(tree, path, file);
-
+  const graph = readGraph(project, project.list(...CHECKED), (path) => under(path, ...CHECKED));
+  for (const { path, file, imports } of graph.values()) {
     if (under(path, 'lib') && !under(path, 'lib/storage', 'lib/messaging', 'lib/ui')) {
       for (const { spec } of imports) if (BROWSER_MODULES.test(spec)) violations.push({ rule: 'a', file: path, detail: `imports ${spec}` });
       for (const use of browserGlobalsIn(file)) violations.push({ rule: 'a', file: path, detail: `uses ${use}` });
@@ -184,29 +92,15 @@ function checkLayers(tree: Tree): Violation[] {
         if (!allowed) violations.push({ rule: 'd', file: path, detail: `imports ${target} (${spec})` });
       }
     }
-
-    graph.set(path, [...new Set(imports.filter((i) => !i.typeOnly && i.target !== undefined && tree.has(i.target)).map((i) => i.target!))]);
   }
-  for (const cycle of cyclesIn(graph)) violations.push({ rule: 'c', file: cycle[0]!, detail: `cycle ${cycle.join(' → ')}`, files: [...new Set(cycle)].sort() });
+  // Runtime and dynamic imports only: a type-only import makes no cycle (see import-graph.ts).
+  for (const cycle of cyclesIn(edges(graph))) violations.push({ rule: 'c', file: cycle[0]!, detail: `cycle ${cycle.join(' → ')}`, files: [...new Set(cycle)].sort() });
   return violations;
 }
 
 // ---- The real tree --------------------------------------------------------------------------
 
 const ROOT = join(__dirname, '../..');
-
-function readTree(): Map<string, string> {
-  const tree = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (SOURCE.test(name)) tree.set(relative(ROOT, full).split(sep).join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  for (const folder of ['lib', 'entrypoints', 'components']) walk(join(ROOT, folder));
-  return tree;
-}
 
 /**
  * Known exceptions on the real tree: a violation is excused when it breaks `rule` and every file
@@ -226,15 +120,16 @@ const say = (v: Violation) => `${v.rule} ${v.file} ${v.detail}`;
 const excused = (v: Violation) => KNOWN_EXCEPTIONS.some((e) => e.rule === v.rule && (v.files ?? [v.file]).every((f) => e.files.includes(f)));
 
 describe('the real tree', () => {
-  const tree = readTree();
-  const found = checkLayers(tree);
+  const project = projectOnDisk(ROOT);
+  const files = project.list(...CHECKED);
+  const found = checkLayers(project);
 
   it('reads the whole tree', () => {
-    expect(tree.size).toBeGreaterThan(150);
-    expect(tree.has('entrypoints/background/index.ts')).toBe(true);
-    expect(tree.has('lib/storage/items/api-keys.ts')).toBe(true);
+    expect(files.length).toBeGreaterThan(150);
+    expect(files).toContain('entrypoints/background/index.ts');
+    expect(files).toContain('lib/storage/items/api-keys.ts');
     // The popup's lazy features are read as imports (folder imports resolved to their index).
-    const popup = importsOf(tree, 'entrypoints/popup/PopupApp.tsx', parse('entrypoints/popup/PopupApp.tsx', tree.get('entrypoints/popup/PopupApp.tsx')!));
+    const popup = readModule(project, 'entrypoints/popup/PopupApp.tsx')!.imports;
     expect(popup.map((i) => i.target)).toEqual(expect.arrayContaining(['entrypoints/popup/groups/index.tsx', 'entrypoints/popup/server/index.tsx']));
   });
 
@@ -246,9 +141,9 @@ describe('the real tree', () => {
 
   it('resolves every project import it reads (a misread import would hide a broken rule)', () => {
     const unresolved: string[] = [];
-    for (const [path, source] of tree) {
-      for (const i of importsOf(tree, path, parse(path, source))) {
-        if (i.target !== undefined && !tree.has(i.target) && !/\.(css|svg|png|html|json)$/.test(i.target)) unresolved.push(`${path}: ${i.spec}`);
+    for (const path of files) {
+      for (const i of readModule(project, path)!.imports) {
+        if (i.target !== undefined && !i.found && !/\.(css|svg|png|html|json)$/.test(i.target)) unresolved.push(`${path}: ${i.spec}`);
       }
     }
     expect(unresolved).toEqual([]);
@@ -257,7 +152,7 @@ describe('the real tree', () => {
 
 // ---- The checker fails when a rule is broken ------------------------------------------------
 
-const fixture = (files: Record<string, string>): Tree => new Map(Object.entries(files));
+const fixture = projectInMemory;
 
 describe('the checker, on small trees that break each rule', () => {
   it('(a) finds a browser API in lib/, but not in lib/storage, lib/messaging, lib/ui, comments, strings or types', () => {
