@@ -9,7 +9,7 @@ import {
   type RecipientValue,
 } from '@/lib/recipient';
 import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/storage';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation } from '@/lib/messaging/call-operation';
 import './recipient-picker.css';
 
 /**
@@ -111,7 +111,7 @@ function RecipientList({ profileId, sessionId, value, onChange }: Omit<Recipient
     let live = true;
     const operationId = kind === 'group' ? 'getGroups' : 'getProfileListContacts';
     const inputs: Record<string, unknown> = kind === 'group' ? { sessionId } : { sessionId, limit: 1000 };
-    void askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs }).then((reply) => {
+    void callOperation(operationId, inputs, { profileId }).then((reply) => {
       if (!live) return;
       if (reply.ok) setOptions(kind === 'group' ? readGroups(reply.data) : readContacts(reply.data));
       else setLoadError(reply.error.message);

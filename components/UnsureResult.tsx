@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { checkDelivery, type DeliveryCheck, type SentExpectation } from '@/lib/delivery-check';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation } from '@/lib/messaging/call-operation';
 
 /**
  * After a send whose answer never came: it may have gone out. The chat is read at once to find
@@ -23,7 +23,7 @@ export function UnsureResult(props: {
     let current = true;
     setCheck(null);
     void checkDelivery(
-      (inputs) => askBackground('operation.call', { ...(profileId && { profileId }), operationId: 'getChatsChatIdMessages', inputs }),
+      (inputs) => callOperation('getChatsChatIdMessages', inputs, { profileId }),
       expected,
     ).then((result) => {
       if (!current) return;

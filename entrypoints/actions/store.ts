@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { ApiError, ApiSuccess } from '@/lib/warest/api-result';
-import { findOperation, type Operation } from '@/lib/warest/catalog';
+import type { ApiError } from '@/lib/warest/api-result';
+import { findOperation, type Operation, type OperationId } from '@/lib/warest/catalog';
 import { emptyForm, readForm, type FormState } from '@/lib/explorer/form';
 import type { FilePayload } from '@/lib/warest/file-payload';
 import type { SessionSummary } from '@/lib/sessions';
 import { profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type ServerProfile } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation, type OperationData } from '@/lib/messaging/call-operation';
 
 /**
  * The "All actions" page: which server and operation are chosen, the form's fields, and the
@@ -14,8 +15,8 @@ import { askBackground } from '@/lib/messaging/ask-background';
  */
 
 export type Outcome =
-  | { operationId: string; ok: true; data: Omit<ApiSuccess, 'ok'> }
-  | { operationId: string; ok: false; error: ApiError };
+  | { operationId: OperationId; ok: true; data: OperationData }
+  | { operationId: OperationId; ok: false; error: ApiError };
 
 interface ExplorerState {
   loaded: boolean;
@@ -23,7 +24,7 @@ interface ExplorerState {
   profileId: string | null;
   snapshots: Record<string, ProfileSnapshot>;
   search: string;
-  operation: Operation | null;
+  operation: Operation<OperationId> | null;
   form: FormState;
   /** The session field holds what the page chose (or is empty awaiting sessions), not what the person typed. */
   sessionIsDefault: boolean;
@@ -131,7 +132,7 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
       const { operation, profileId } = get();
       if (!operation) return;
       set({ running: true, outcome: null });
-      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: operation.id, inputs });
+      const reply = await callOperation(operation.id, inputs, { profileId });
       // The person may have chosen another operation or server meanwhile: that page must not show this answer.
       if (get().operation?.id !== operation.id || get().profileId !== profileId) return set({ running: false });
       set({ running: false, outcome: reply.ok ? { operationId: operation.id, ok: true, data: reply.data } : { operationId: operation.id, ok: false, error: reply.error } });

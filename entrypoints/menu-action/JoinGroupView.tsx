@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { parseInviteLink } from '@/lib/invite-link';
 import { describeJoin, explainError, readInvitePreview, type InvitePreview } from '@/lib/answers/menu-results';
-import { callOperation, notify } from './api';
+import { callOperation } from '@/lib/messaging/call-operation';
+import { notify } from './notify';
 import { Outcome, type OutcomeState } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
@@ -22,7 +23,7 @@ export function JoinGroupView({ url, choice }: { url: string; choice: ServerChoi
     if (!link || !profileId || !previewSession) return;
     let live = true;
     setPreview({ state: 'loading' });
-    void callOperation(profileId, 'getGroupJoinViaLink', { sessionId: previewSession, inviteLink: link }).then((reply) => {
+    void callOperation('getGroupJoinViaLink', { sessionId: previewSession, inviteLink: link }, { profileId }).then((reply) => {
       if (!live) return;
       const read = reply.ok ? readInvitePreview(reply.data.results) : undefined;
       if (read) setPreview({ state: 'ok', preview: read });
@@ -38,7 +39,7 @@ export function JoinGroupView({ url, choice }: { url: string; choice: ServerChoi
   const join = async (sessionId: string, subject: string) => {
     if (!profileId) return;
     setBusy(sessionId);
-    const reply = await callOperation(profileId, 'postGroupJoinViaLink', { sessionId, inviteLink: link });
+    const reply = await callOperation('postGroupJoinViaLink', { sessionId, inviteLink: link }, { profileId });
     setBusy(null);
     if (reply.ok) {
       const text = describeJoin(reply.data.code, reply.data.results, subject, sessionId);

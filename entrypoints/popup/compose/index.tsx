@@ -5,7 +5,7 @@ import { filePayloadFromBlob } from '@/lib/warest/file-payload';
 import { expectationFor, type SentExpectation } from '@/lib/delivery-check';
 import { resolveRecipient } from '@/lib/recipient';
 import { COMPOSE_TYPES, type ComposeType } from '@/lib/storage';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation } from '@/lib/messaging/call-operation';
 import { ButtonsFields } from './ButtonsFields';
 import { ContactFields, LocationFields } from './CardFields';
 import { CheckField, TextField, type FieldsProps } from './fields';
@@ -98,7 +98,7 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
       const built = buildSend(form!, sessionId, picked, country);
       if (!built.ok) return setErrors(built.errors);
       const startedAt = Date.now();
-      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: built.operationId, inputs: built.inputs });
+      const reply = await callOperation(built.operationId, built.inputs, { profileId });
       const recipient = resolveRecipient(form!.recipient, country);
       const to = recipient.ok ? recipient.label : String(built.inputs.to);
       if (!reply.ok) {

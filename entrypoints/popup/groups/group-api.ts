@@ -1,7 +1,9 @@
 import type { ApiError } from '@/lib/warest/api-result';
+import type { OperationId } from '@/lib/warest/catalog';
 import { askBackground } from '@/lib/messaging/ask-background';
+import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
 import { usePopupStore } from '../shared/store';
-import { type OperationData, runAndSay } from '../shared/run-operation';
+import { runAndSay } from '../shared/run-operation';
 
 /**
  * Group operations from the popup: one call to the background per operation, and the outcome
@@ -36,8 +38,8 @@ export function groupProblem(error: ApiError, groupName?: string): string {
  * success, null on failure.
  */
 export async function runGroupAction(
-  operationId: string,
-  inputs: Record<string, unknown>,
+  operationId: OperationId,
+  inputs: OperationInputs,
   describe: (data: OperationData) => string,
   groupName?: string,
 ): Promise<OperationData | null> {

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { groupProblem } from './group-api';
 import { useSelection } from './use-selection';
-import { type OperationData, callActive } from '../shared/run-operation';
+import type { OperationId } from '@/lib/warest/catalog';
+import type { OperationData } from '@/lib/messaging/call-operation';
+import { callActive } from '../shared/run-operation';
 
 /**
  * A list read from one group route (participants, join requests) with a multi-select over it:
  * loading with errors in words, a busy flag, and "act, then clear the selection and re-read".
  */
 export function useGroupList<T extends { ref: string }>(
-  operationId: string,
+  operationId: OperationId,
   read: (data: OperationData) => T[],
   sessionId: string,
   groupId: string,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { askBackground } from '@/lib/messaging/ask-background';
 import { showPhone } from '../shared/format';
 import { usePopupStore } from '../shared/store';
+import { callActive } from '../shared/run-operation';
 
 interface Device {
   name: string;
@@ -30,7 +30,7 @@ export function DevicesView({ sessionId }: { sessionId: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void askBackground('operation.call', { ...(activeProfileId && { profileId: activeProfileId }), operationId: 'getSessionDevices', inputs: { sessionId } }).then((reply) => {
+    void callActive('getSessionDevices', { sessionId }).then((reply) => {
       if (!reply.ok) return setError(reply.error.message);
       setDevices(reply.data.results.map(readDevice).filter((d): d is Device => d !== null));
     });

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '@/lib/warest/api-result';
 import type { Fact } from '../../../lib/answers/account';
-import { type OperationData, callActive } from './run-operation';
+import type { OperationId } from '@/lib/warest/catalog';
+import type { OperationData } from '@/lib/messaging/call-operation';
+import { callActive } from './run-operation';
 
 /**
  * What the Profile and Server views share: one call to the background for the active server, a
@@ -16,7 +18,7 @@ export interface Loaded {
 }
 
 /** Loads one operation's answer when the view opens (and again on reload or when `key` changes). */
-export function useAnswer(operationId: string, inputs: Record<string, unknown>, key: string): Loaded {
+export function useAnswer(operationId: OperationId, inputs: Record<string, unknown>, key: string): Loaded {
   const [state, setState] = useState<Omit<Loaded, 'reload'>>({ data: null, error: null, loading: true });
   const [round, setRound] = useState(0);
   useEffect(() => {
