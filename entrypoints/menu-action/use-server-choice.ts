@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionSummary } from '@/lib/sessions';
-import { profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
+import { readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
 
 /**
- * Which server (profile) and session the window acts with: the default server and its first open
- * session are preselected; the last known sessions show at once and are refreshed from the server.
+ * Which server (profile) and session the window acts with: the server is the shared profile
+ * choice (the default one, else the first; kept current as profiles change), and its first open
+ * session is preselected; the last known sessions show at once and are refreshed from the server.
  */
 export interface ServerChoice {
   loaded: boolean;
-  profiles: ServerProfile[];
+  profiles: readonly ServerProfile[];
   profileId: string | null;
   profileName: string;
   /** The chosen server's open sessions: the only ones that can act. */
@@ -25,9 +27,8 @@ export interface ServerChoice {
 const isOpen = (session: SessionSummary) => session.status === 'open';
 
 export function useServerChoice(): ServerChoice {
-  const [loaded, setLoaded] = useState(false);
-  const [profiles, setProfiles] = useState<ServerProfile[]>([]);
-  const [profileId, setProfile] = useState<string | null>(null);
+  const choice = useProfileChoice();
+  const profileId = choice.activeProfileId;
   const [sessions, setSessions] = useState<SessionSummary[]>([]);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
@@ -58,36 +59,27 @@ export function useServerChoice(): ServerChoice {
     [showSessions],
   );
 
-  useEffect(() => {
-    void readChecked(profilesItem).then((state) => {
-      setProfiles(state.profiles);
-      const first = state.profiles.find((p) => p.id === state.defaultProfileId) ?? state.profiles[0];
-      setProfile(first?.id ?? null);
-      setLoaded(true);
-      if (first) void load(first.id);
-    });
-  }, [load]);
+  useEffect(() => void useProfileChoice.getState().load(), []);
 
-  const setProfileId = useCallback(
-    (id: string) => {
-      setProfile(id);
-      setSessionId(null);
-      setSessions([]);
-      void load(id);
-    },
-    [load],
-  );
+  // Another server (chosen, or the chosen one removed): its sessions, from nothing.
+  useEffect(() => {
+    current.current = profileId;
+    setSessionId(null);
+    setSessions([]);
+    setRefreshError(null);
+    if (profileId) void load(profileId);
+  }, [profileId, load]);
 
   return {
-    loaded,
-    profiles,
+    loaded: choice.loaded,
+    profiles: choice.profiles,
     profileId,
-    profileName: profiles.find((p) => p.id === profileId)?.name ?? '',
+    profileName: activeProfile(choice)?.name ?? '',
     openSessions: sessions.filter(isOpen),
     sessionId,
     refreshing,
     refreshError,
-    setProfileId,
+    setProfileId: choice.choose,
     setSessionId,
   };
 }

@@ -6,6 +6,7 @@ import { LoginView } from './sessions/LoginView';
 import { LogoutByIdView } from './sessions/LogoutByIdView';
 import { NewSessionView } from './sessions/NewSessionView';
 import { SessionList } from './sessions/SessionList';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, type GroupsViewState, type View } from './shared/store';
 import { WebhookView } from './sessions/WebhookView';
 
@@ -32,9 +33,10 @@ function StorageDamaged() {
 }
 
 export function PopupApp() {
-  const { loaded, profiles, activeProfileId, view, notice, say, login, show, storageNotices } = usePopupStore();
+  const { loaded, view, notice, say, login, show, storageNotices } = usePopupStore();
+  const { profiles, activeProfileId } = useProfileChoice();
   if (!loaded) return <main className="popup" aria-busy="true" />;
-  if (profiles.profiles.length === 0 || !activeProfileId) {
+  if (profiles.length === 0 || !activeProfileId) {
     return (
       <main className="popup">
         <h1 className="popup-title">WARest Companion</h1>

@@ -16,6 +16,7 @@ import { SentResult } from './SentResult';
 import { UnsureResult } from '@/components/UnsureResult';
 import { TextFields } from './TextFields';
 import { useComposeDraft } from './use-compose-draft';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import './compose.css';
 
@@ -26,7 +27,7 @@ const described = (files: readonly File[]): PickedFile[] => files.map((file) => 
 export default function ComposeScreen({ sessionId, to }: { sessionId: string; to?: string }) {
   const show = usePopupStore((s) => s.show);
   const say = usePopupStore((s) => s.say);
-  const profileId = usePopupStore((s) => s.activeProfileId);
+  const profileId = useProfileChoice((s) => s.activeProfileId);
   const country = useDefaultCountry();
   const { form, update, clear, savedAt } = useComposeDraft(profileId, sessionId, to);
   const [files, setFiles] = useState<File[]>([]);

@@ -2,6 +2,7 @@ import type { ApiError } from '@/lib/warest/api-result';
 import type { OperationId } from '@/lib/warest/catalog';
 import { askBackground } from '@/lib/messaging/ask-background';
 import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import { runAndSay } from '../shared/run-operation';
 
@@ -59,7 +60,8 @@ export async function startGroupJob(
   group: { id: string; subject: string },
   items: Array<{ input: string; value: string }>,
 ): Promise<boolean> {
-  const { activeProfileId, say } = usePopupStore.getState();
+  const { say } = usePopupStore.getState();
+  const { activeProfileId } = useProfileChoice.getState();
   const reply = await askBackground('jobs.start', { kind, ...(activeProfileId && { profileId: activeProfileId }), sessionId, groupId: group.id, groupName: group.subject, items });
   if (!reply.ok) {
     say({ tone: 'error', text: reply.error.message });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ServerCpu } from './ServerCpu';
 import { ServerRestart } from './ServerRestart';
 import { ServerInfo, ServerStatus } from './ServerStatus';
+import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import '../shared/sections.css';
 
@@ -11,7 +12,7 @@ const AFTER_RESTART_MS = 5000;
 /** The active server's status, details, CPU history and restart controls. */
 export default function ServerScreen() {
   const show = usePopupStore((s) => s.show);
-  const serverName = usePopupStore((s) => s.profiles.profiles.find((p) => p.id === s.activeProfileId)?.name ?? 'this server');
+  const serverName = useProfileChoice((s) => activeProfile(s)?.name ?? 'this server');
   // Bumping the round reads everything again.
   const [round, setRound] = useState(0);
   const again = () => setRound((n) => n + 1);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { showPhone } from '../shared/format';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
 
@@ -25,7 +26,8 @@ function readDevice(raw: unknown): Device | null {
 }
 
 export function DevicesView({ sessionId }: { sessionId: string }) {
-  const { activeProfileId, show } = usePopupStore();
+  const show = usePopupStore((s) => s.show);
+  const activeProfileId = useProfileChoice((s) => s.activeProfileId);
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 

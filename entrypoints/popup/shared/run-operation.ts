@@ -2,12 +2,13 @@ import type { ApiError } from '@/lib/warest/api-result';
 import type { OperationId } from '@/lib/warest/catalog';
 import type { Reply } from '@/lib/messaging/protocol';
 import { callOperation, type OperationData, type OperationInputs } from '@/lib/messaging/call-operation';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './store';
 import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
 
 /** Calls one catalog operation on the popup's active server (through the background). */
 export function callActive(operationId: OperationId, inputs: OperationInputs = {}): Promise<Reply<OperationData>> {
-  return callOperation(operationId, inputs, { profileId: usePopupStore.getState().activeProfileId });
+  return callOperation(operationId, inputs, { profileId: useProfileChoice.getState().activeProfileId });
 }
 
 /** Success in words, with the server's own message. */
