@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
 import { buildSend, readSent, takesFiles, TYPE_LABELS, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
 import { filePayloadFromBlob } from '@/lib/warest/file-payload';
@@ -23,8 +23,15 @@ import './compose.css';
 /** Files as the checks see them before their bytes are read. */
 const described = (files: readonly File[]): PickedFile[] => files.map((file) => ({ name: file.name, type: file.type, size: file.size, value: null }));
 
-/** The composer: send any of WARest's 12 message types from one session, with a kept draft. */
-export default function ComposeScreen({ sessionId, to }: { sessionId: string; to?: string }) {
+/** `to`: a recipient to start with (a chat's "Send message"). */
+export type ComposeView = { name: 'compose'; sessionId: string; to?: string };
+
+/**
+ * The composer: send any of WARest's 12 message types from one session, with a kept draft. Its
+ * own chunk, loaded when first shown (../features.ts).
+ */
+export default function ComposeScreen({ view }: { view: ComposeView }): ReactNode {
+  const { sessionId, to } = view;
   const show = usePopupStore((s) => s.show);
   const say = usePopupStore((s) => s.say);
   const profileId = useProfileChoice((s) => s.activeProfileId);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ServerCpu } from './ServerCpu';
 import { ServerRestart } from './ServerRestart';
 import { ServerInfo, ServerStatus } from './ServerStatus';
@@ -9,8 +9,13 @@ import '../shared/sections.css';
 /** Seconds after a restart before the view reads the server again (a restart takes a few). */
 const AFTER_RESTART_MS = 5000;
 
-/** The active server's status, details, CPU history and restart controls. */
-export default function ServerScreen() {
+export type ServerView = { name: 'server' };
+
+/**
+ * The active server's status, details, CPU history and restart controls. Its own chunk, loaded
+ * when first shown (../features.ts).
+ */
+export default function ServerScreen(_props: { view: ServerView }): ReactNode {
   const show = usePopupStore((s) => s.show);
   const serverName = useProfileChoice((s) => activeProfile(s)?.name ?? 'this server');
   // Bumping the round reads everything again.

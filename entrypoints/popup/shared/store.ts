@@ -4,6 +4,7 @@ import type { SessionSummary } from '@/lib/sessions';
 import { focusItem, loginItem, readChecked, storageNoticesItem, snapshotsItem, type LoginInProgress, type ProfileSnapshot } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
+import type { View } from '../features';
 
 /**
  * The popup's state. It paints from what is stored (the last known sessions, with their age)
@@ -12,27 +13,8 @@ import { useProfileChoice } from '@/lib/ui/profile-choice';
  * address's server, else the one logging in, else the default, else the first.
  */
 
-export type View =
-  | { name: 'list' }
-  | { name: 'new-session' }
-  | { name: 'login' }
-  | { name: 'devices'; sessionId: string }
-  | { name: 'webhook'; sessionId: string }
-  | { name: 'logout-by-id' }
-  | { name: 'groups'; sessionId: string }
-  | { name: 'group'; sessionId: string; groupId: string }
-  | { name: 'group-participants'; sessionId: string; groupId: string }
-  | { name: 'group-requests'; sessionId: string; groupId: string }
-  | { name: 'group-create'; sessionId: string }
-  | { name: 'group-join'; sessionId: string }
-  | { name: 'compose'; sessionId: string; to?: string }
-  | { name: 'chats'; sessionId: string }
-  | { name: 'chat'; sessionId: string; chatId: string; chatName?: string }
-  | { name: 'profile'; sessionId: string }
-  | { name: 'server' };
-
-/** The views of one session's groups; their code is loaded only when one is opened. */
-export type GroupsViewState = Extract<View, { name: 'groups' | 'group' | 'group-participants' | 'group-requests' | 'group-create' | 'group-join' }>;
+/** What the popup shows: one of its features' views (../features.ts). */
+export type { View };
 
 export interface Notice {
   tone: 'ok' | 'error';
