@@ -5,6 +5,7 @@ import { emptyForm, readForm, type FormState } from '@/lib/explorer/form';
 import type { FilePayload } from '@/lib/warest/file-payload';
 import type { SessionSummary } from '@/lib/sessions';
 import { readChecked, snapshotsItem, type ProfileSnapshot } from '@/lib/storage';
+import { newestWins } from '@/lib/ui/latest';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { callOperation, type OperationData } from '@/lib/messaging/call-operation';
@@ -60,6 +61,11 @@ function defaultSession(sessions: readonly SessionSummary[]): string | undefined
 }
 
 export const useExplorerStore = create<ExplorerState>((set, get) => {
+  /** Runs, under the pages' one rule for late answers: choosing another operation or server is newer than any run. */
+  const runs = newestWins();
+  useProfileChoice.subscribe((state, previous) => {
+    if (state.activeProfileId !== previous.activeProfileId) runs.drop();
+  });
   /** Puts the page's choice of session in the form, leaving it marked as the page's choice. */
   const fillSession = (sessionId: string) => set((state) => ({ form: { ...state.form, text: { ...state.form.text, sessionId } } }));
   return {
@@ -107,6 +113,7 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
     choose(operationId) {
       const operation = findOperation(operationId);
       if (!operation) return;
+      runs.drop();
       const { snapshots } = get();
       const profileId = useProfileChoice.getState().activeProfileId;
       const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
@@ -127,10 +134,11 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
       const { operation } = get();
       const profileId = useProfileChoice.getState().activeProfileId;
       if (!operation) return;
+      const current = runs.begin();
       set({ running: true, outcome: null });
       const reply = await callOperation(operation.id, inputs, { profileId });
       // The person may have chosen another operation or server meanwhile: that page must not show this answer.
-      if (get().operation?.id !== operation.id || useProfileChoice.getState().activeProfileId !== profileId) return set({ running: false });
+      if (!current()) return set({ running: false });
       set({ running: false, outcome: reply.ok ? { operationId: operation.id, ok: true, data: reply.data } : { operationId: operation.id, ok: false, error: reply.error } });
     },
   };

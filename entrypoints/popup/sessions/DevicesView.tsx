@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLatest } from '@/components/use-latest';
 import { showPhone } from '../shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
@@ -28,15 +28,12 @@ function readDevice(raw: unknown): Device | null {
 export function DevicesView({ sessionId }: { sessionId: string }) {
   const show = usePopupStore((s) => s.show);
   const activeProfileId = useProfileChoice((s) => s.activeProfileId);
-  const [devices, setDevices] = useState<Device[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void callActive('getSessionDevices', { sessionId }).then((reply) => {
-      if (!reply.ok) return setError(reply.error.message);
-      setDevices(reply.data.results.map(readDevice).filter((d): d is Device => d !== null));
-    });
+  const latest = useLatest(async () => {
+    const reply = await callActive('getSessionDevices', { sessionId });
+    return reply.ok ? { ok: true as const, data: reply.data.results.map(readDevice).filter((d): d is Device => d !== null) } : reply;
   }, [sessionId, activeProfileId]);
+  const devices = latest.error ? null : latest.data;
+  const error = latest.error?.message ?? null;
 
   return (
     <section className="panel" aria-label={`Devices of ${sessionId}`}>
