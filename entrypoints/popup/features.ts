@@ -4,12 +4,13 @@ import SessionsScreen from './sessions';
 /**
  * The popup's features, one line each: the names of the views it draws and its screen, the
  * index.tsx of its folder. Views are routed by this map, not by their names. Every feature but
- * the sessions (the popup opens on their list, or on a login in progress) is its own chunk,
- * loaded when one of its views is first shown. Adding a feature is a folder whose index.tsx
+ * the sessions (the popup opens on their list, or on a login in progress, and paints it at once)
+ * is its own chunk, loaded when one of its views is first shown. Adding a feature is a folder whose index.tsx
  * draws its views, and one line here; the popup's View type follows from this map.
  */
 export const FEATURES = {
-  sessions: eager(SessionsScreen, ['list', 'new-session', 'login', 'devices', 'webhook', 'logout-by-id']),
+  sessions: eager(SessionsScreen, ['list', 'login']),
+  sessionTools: chunk(() => import('./session-tools'), ['new-session', 'devices', 'webhook', 'logout-by-id']),
   groups: chunk(() => import('./groups'), ['groups', 'group', 'group-participants', 'group-requests', 'group-create', 'group-join']),
   compose: chunk(() => import('./compose'), ['compose']),
   chats: chunk(() => import('./chats'), ['chats', 'chat']),
