@@ -1,4 +1,5 @@
 import type { OperationId } from '../warest/catalog';
+import type { OperationInputs } from '../warest/request-builder';
 import { askBackground } from './ask-background';
 import type { Reply, ResponseOf } from './protocol';
 
@@ -6,7 +7,7 @@ import type { Reply, ResponseOf } from './protocol';
 export type OperationData = ResponseOf<'operation.call'>;
 
 /** An operation's inputs, named as in WARest's description and given flat (README, "Calling operations"). */
-export type OperationInputs = Record<string, unknown>;
+export type { OperationInputs };
 
 export interface CallOptions {
   /** Which server; the background's default one when absent (or null: no choice yet). */
