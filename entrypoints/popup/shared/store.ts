@@ -13,9 +13,6 @@ import type { View } from '../features';
  * address's server, else the one logging in, else the default, else the first.
  */
 
-/** What the popup shows: one of its features' views (../features.ts). */
-export type { View };
-
 export interface Notice {
   tone: 'ok' | 'error';
   text: string;
@@ -29,6 +26,7 @@ interface PopupState {
   /** The last refresh error that the snapshot does not already describe. */
   refreshError: ApiError | null;
   filter: string;
+  /** What the popup shows: one of its features' views (../features.ts). */
   view: View;
   notice: Notice | null;
   /** A session to scroll to and highlight (from a notification). */
