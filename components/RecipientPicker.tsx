@@ -9,7 +9,8 @@ import {
   type RecipientValue,
 } from '@/lib/recipient';
 import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/storage';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation } from '@/lib/messaging/call-operation';
+import { useLatest } from './use-latest';
 import './recipient-picker.css';
 
 /**
@@ -103,23 +104,13 @@ export function RecipientPicker({ profileId, sessionId, value, onChange, default
 function RecipientList({ profileId, sessionId, value, onChange }: Omit<RecipientPickerProps, 'defaultCountry' | 'error'>) {
   const id = useId();
   const kind = value.mode === 'group' ? 'group' : 'contact';
-  const [options, setOptions] = useState<RecipientOption[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    const operationId = kind === 'group' ? 'getGroups' : 'getProfileListContacts';
-    const inputs: Record<string, unknown> = kind === 'group' ? { sessionId } : { sessionId, limit: 1000 };
-    void askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs }).then((reply) => {
-      if (!live) return;
-      if (reply.ok) setOptions(kind === 'group' ? readGroups(reply.data) : readContacts(reply.data));
-      else setLoadError(reply.error.message);
-    });
-    return () => {
-      live = false;
-    };
+  const latest = useLatest(async () => {
+    const reply = kind === 'group' ? await callOperation('getGroups', { sessionId }, { profileId }) : await callOperation('getProfileListContacts', { sessionId, limit: 1000 }, { profileId });
+    return reply.ok ? { ok: true as const, data: kind === 'group' ? readGroups(reply.data) : readContacts(reply.data) } : reply;
   }, [kind, profileId, sessionId]);
+  const options: RecipientOption[] | null = latest.error ? null : latest.data;
+  const loadError = latest.error?.message ?? null;
 
   const shown = options ? filterOptions(options, query).slice(0, 50) : [];
   const what = kind === 'group' ? 'groups' : 'contacts';

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { checkDelivery, type DeliveryCheck, type SentExpectation } from '@/lib/delivery-check';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation } from '@/lib/messaging/call-operation';
+import { useLatest } from './use-latest';
 
 /**
  * After a send whose answer never came: it may have gone out. The chat is read at once to find
@@ -16,25 +17,16 @@ export function UnsureResult(props: {
   onSendAgain(): void;
 }) {
   const { profileId, expected, why, onConfirmed, onSendAgain } = props;
-  const [round, setRound] = useState(0);
-  const [check, setCheck] = useState<DeliveryCheck | null>(null);
+  // Each check reads the chat; "Check again" is a newer request, and the newest one's answer is shown.
+  const latest = useLatest(async () => ({ ok: true as const, data: await checkDelivery((inputs) => callOperation('getChatsChatIdMessages', inputs, { profileId }), expected) }), [expected, profileId]);
+  const check: DeliveryCheck | null = latest.loading ? null : latest.data;
+  const confirmed = useRef(onConfirmed);
+  confirmed.current = onConfirmed;
 
   useEffect(() => {
-    let current = true;
-    setCheck(null);
-    void checkDelivery(
-      (inputs) => askBackground('operation.call', { ...(profileId && { profileId }), operationId: 'getChatsChatIdMessages', inputs }),
-      expected,
-    ).then((result) => {
-      if (!current) return;
-      setCheck(result);
-      if (result.state === 'sent') onConfirmed(result.messageId);
-    });
-    return () => {
-      current = false;
-    };
-    // onConfirmed is the caller's and may change each render; a new round is what asks again.
-  }, [round, expected, profileId]);
+    // onConfirmed is the caller's and may change each render; a found message is what calls it.
+    if (latest.data?.state === 'sent') confirmed.current(latest.data.messageId);
+  }, [latest.data]);
 
   const checking = check === null;
   return (
@@ -52,7 +44,7 @@ export function UnsureResult(props: {
               : ''}
       </p>
       <div className="actions compact">
-        <button type="button" disabled={checking} onClick={() => setRound((n) => n + 1)}>Check again</button>
+        <button type="button" disabled={checking} onClick={() => void latest.reload()}>Check again</button>
         <button type="button" disabled={checking} onClick={onSendAgain}>Send it again anyway</button>
       </div>
     </section>

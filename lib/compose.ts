@@ -1,5 +1,6 @@
 import { readSentMessageId } from './answers/menu-results';
 import { firstResult, type ApiSuccess } from './warest/api-result';
+import type { OperationId } from './warest/catalog';
 import { normalizePhone } from './phone';
 import { parsePhoneList } from './phone-list';
 import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from './recipient';
@@ -24,7 +25,7 @@ export interface PickedFile {
 export type FieldErrors = Record<string, string>;
 
 export type BuiltSend =
-  | { ok: true; operationId: string; inputs: Record<string, unknown> }
+  | { ok: true; operationId: OperationId; inputs: Record<string, unknown> }
   | { ok: false; errors: FieldErrors };
 
 export const TYPE_LABELS: Record<ComposeType, string> = {
@@ -42,7 +43,7 @@ export const TYPE_LABELS: Record<ComposeType, string> = {
   list: 'List',
 };
 
-const OPERATION: Record<ComposeType, string> = {
+const OPERATION: Record<ComposeType, OperationId> = {
   text: 'postMessagesSendText',
   files: 'postMessagesSendFiles',
   media: 'postMessagesSendMedia',

@@ -2,11 +2,13 @@ import { useId } from 'react';
 import { browser } from 'wxt/browser';
 import { OperationForm } from './OperationForm';
 import { OperationList } from './OperationList';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { useExplorerStore } from './store';
 
 /** "All actions": every WARest operation, searchable, each with a form made from the catalog. */
 export function ActionsApp() {
-  const { loaded, profiles, profileId, chooseProfile, operation } = useExplorerStore();
+  const { loaded, chooseProfile, operation } = useExplorerStore();
+  const { profiles, activeProfileId: profileId } = useProfileChoice();
   const serverId = useId();
   if (!loaded) return <main className="explorer-page" aria-busy="true" />;
   return (

@@ -4,17 +4,20 @@ import { API_PREFIX, type Operation } from '@/lib/warest/catalog';
 import { toCurl } from '@/lib/explorer/curl';
 import { FieldControl } from './FieldControl';
 import { ResultView } from './ResultView';
+import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
 import { currentForm, useExplorerStore } from './store';
 import { copyText } from '@/lib/ui/clipboard';
 
 /** The chosen operation: what it is, its generated form, Run and Copy as cURL, and the outcome. */
 export function OperationForm({ operation }: { operation: Operation }) {
   const state = useExplorerStore();
-  const { profiles, profileId, snapshots, showErrors, running, revealErrors, run } = state;
+  const { snapshots, showErrors, running, revealErrors, run } = state;
+  const choice = useProfileChoice();
+  const profileId = choice.activeProfileId;
   const { inputs, errors } = currentForm(state);
   const [confirming, setConfirming] = useState(false);
   const [curl, setCurl] = useState<{ text: string; note: string } | null>(null);
-  const profile = profiles.find((p) => p.id === profileId);
+  const profile = activeProfile(choice);
   const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
   const errorCount = Object.keys(errors).length;
 

@@ -1,29 +1,31 @@
 import { create } from 'zustand';
-import type { ApiError, ApiSuccess } from '@/lib/warest/api-result';
-import { findOperation, type Operation } from '@/lib/warest/catalog';
+import type { ApiError } from '@/lib/warest/api-result';
+import { findOperation, type Operation, type OperationId } from '@/lib/warest/catalog';
 import { emptyForm, readForm, type FormState } from '@/lib/explorer/form';
 import type { FilePayload } from '@/lib/warest/file-payload';
 import type { SessionSummary } from '@/lib/sessions';
-import { profilesItem, readChecked, snapshotsItem, type ProfileSnapshot, type ServerProfile } from '@/lib/storage';
+import { readChecked, snapshotsItem, type ProfileSnapshot } from '@/lib/storage';
+import { newestWins } from '@/lib/ui/latest';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation, type OperationData } from '@/lib/messaging/call-operation';
 
 /**
  * The "All actions" page: which server and operation are chosen, the form's fields, and the
  * last outcome. The chosen server and operation live in the address (?profile=&op=), so a
- * reload or a bookmark comes back to the same place.
+ * reload or a bookmark comes back to the same place. The server is the shared profile choice
+ * (useProfileChoice): the address's, else the default, else the first.
  */
 
 export type Outcome =
-  | { operationId: string; ok: true; data: Omit<ApiSuccess, 'ok'> }
-  | { operationId: string; ok: false; error: ApiError };
+  | { operationId: OperationId; ok: true; data: OperationData }
+  | { operationId: OperationId; ok: false; error: ApiError };
 
 interface ExplorerState {
   loaded: boolean;
-  profiles: ServerProfile[];
-  profileId: string | null;
   snapshots: Record<string, ProfileSnapshot>;
   search: string;
-  operation: Operation | null;
+  operation: Operation<OperationId> | null;
   form: FormState;
   /** The session field holds what the page chose (or is empty awaiting sessions), not what the person typed. */
   sessionIsDefault: boolean;
@@ -59,12 +61,15 @@ function defaultSession(sessions: readonly SessionSummary[]): string | undefined
 }
 
 export const useExplorerStore = create<ExplorerState>((set, get) => {
+  /** Runs, under the pages' one rule for late answers: choosing another operation or server is newer than any run. */
+  const runs = newestWins();
+  useProfileChoice.subscribe((state, previous) => {
+    if (state.activeProfileId !== previous.activeProfileId) runs.drop();
+  });
   /** Puts the page's choice of session in the form, leaving it marked as the page's choice. */
   const fillSession = (sessionId: string) => set((state) => ({ form: { ...state.form, text: { ...state.form.text, sessionId } } }));
   return {
     loaded: false,
-    profiles: [],
-    profileId: null,
     snapshots: {},
     search: '',
     operation: null,
@@ -75,11 +80,10 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
     outcome: null,
 
     async load() {
-      const [profiles, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem)]);
       const params = new URLSearchParams(location.search);
-      const wanted = params.get('profile');
-      const profileId = profiles.profiles.some((p) => p.id === wanted) ? wanted : (profiles.defaultProfileId ?? profiles.profiles[0]?.id ?? null);
-      set({ loaded: true, profiles: profiles.profiles, profileId, snapshots });
+      const [snapshots] = await Promise.all([readChecked(snapshotsItem), useProfileChoice.getState().load([params.get('profile')])]);
+      const profileId = useProfileChoice.getState().activeProfileId;
+      set({ loaded: true, snapshots });
       if (profileId) refreshSessions(profileId);
       const operationId = params.get('op');
       if (operationId && findOperation(operationId)) get().choose(operationId);
@@ -89,19 +93,16 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
         set({ snapshots: next });
         // Sessions often arrive after the form was made (the page asked for a refresh on opening):
         // an empty session field then gets the likeliest session, as it would have at once.
-        const { operation, form, profileId: current } = get();
+        const { operation, form } = get();
+        const current = useProfileChoice.getState().activeProfileId;
         const fresh = current ? defaultSession(next[current]?.sessions ?? []) : undefined;
         if (get().sessionIsDefault && operation?.needsSession && fresh && form.text.sessionId === '') fillSession(fresh);
-      });
-      profilesItem.item.watch(async () => {
-        const next = await readChecked(profilesItem);
-        const current = get().profileId;
-        set({ profiles: next.profiles, profileId: next.profiles.some((p) => p.id === current) ? current : (next.profiles[0]?.id ?? null) });
       });
     },
 
     chooseProfile(profileId) {
-      set({ profileId, outcome: null });
+      useProfileChoice.getState().choose(profileId);
+      set({ outcome: null });
       // A session chosen for the previous server means nothing on this one; one the person typed stays.
       if (get().sessionIsDefault && get().operation?.needsSession) fillSession(defaultSession(get().snapshots[profileId]?.sessions ?? []) ?? '');
       refreshSessions(profileId);
@@ -112,7 +113,9 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
     choose(operationId) {
       const operation = findOperation(operationId);
       if (!operation) return;
-      const { profileId, snapshots } = get();
+      runs.drop();
+      const { snapshots } = get();
+      const profileId = useProfileChoice.getState().activeProfileId;
       const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
       const sessionId = defaultSession(sessions);
       set({ operation, form: emptyForm(operation, { sessionId }), sessionIsDefault: true, showErrors: false, outcome: null });
@@ -128,12 +131,14 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
     revealErrors: () => set({ showErrors: true }),
 
     async run(inputs) {
-      const { operation, profileId } = get();
+      const { operation } = get();
+      const profileId = useProfileChoice.getState().activeProfileId;
       if (!operation) return;
+      const current = runs.begin();
       set({ running: true, outcome: null });
-      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: operation.id, inputs });
+      const reply = await callOperation(operation.id, inputs, { profileId });
       // The person may have chosen another operation or server meanwhile: that page must not show this answer.
-      if (get().operation?.id !== operation.id || get().profileId !== profileId) return set({ running: false });
+      if (!current()) return set({ running: false });
       set({ running: false, outcome: reply.ok ? { operationId: operation.id, ok: true, data: reply.data } : { operationId: operation.id, ok: false, error: reply.error } });
     },
   };

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useLatest } from '@/components/use-latest';
 import { loadGroups, type GroupNeed, type GroupOption, type GroupsLoad } from './groups';
 
 const WHY_HIDDEN: Record<GroupNeed, string> = {
@@ -10,29 +11,27 @@ const WHY_HIDDEN: Record<GroupNeed, string> = {
 export function GroupPicker(props: { profileId: string; sessionId: string; need: GroupNeed; onChange: (group: GroupOption | null) => void }) {
   const { profileId, sessionId, need, onChange } = props;
   const selectId = useId();
-  const [load, setLoad] = useState<GroupsLoad | null>(null);
   const [progress, setProgress] = useState<[number, number]>([0, 0]);
   const [groupId, setGroupId] = useState('');
   // The parent's setter: a new identity of it must not reload the groups.
   const changed = useRef(onChange);
   changed.current = onChange;
-
-  useEffect(() => {
-    let live = true;
-    setLoad(null);
+  const latest = useLatest<GroupsLoad>(async (_shown, isNewest) => {
+    setProgress([0, 0]);
     setGroupId('');
     changed.current(null);
-    void loadGroups(profileId, sessionId, need, (done, total) => live && setProgress([done, total])).then((result) => {
-      if (!live) return;
-      setLoad(result);
-      const first = result.ok ? result.groups[0] : undefined;
-      setGroupId(first?.id ?? '');
-      changed.current(first ?? null);
-    });
-    return () => {
-      live = false;
-    };
+    const result = await loadGroups(profileId, sessionId, need, (done, total) => isNewest() && setProgress([done, total]));
+    return { ok: true as const, data: result };
   }, [profileId, sessionId, need]);
+  const load: GroupsLoad | null = latest.loading ? null : latest.data;
+
+  // The first usable group is preselected when the list arrives.
+  useEffect(() => {
+    if (!latest.data) return;
+    const first = latest.data.ok ? latest.data.groups[0] : undefined;
+    setGroupId(first?.id ?? '');
+    changed.current(first ?? null);
+  }, [latest.data]);
 
   if (!load) {
     const [done, total] = progress;

@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLatest } from '@/components/use-latest';
+import type { Reply } from '@/lib/messaging/protocol';
 import { parseInviteLink } from '@/lib/invite-link';
 import { describeJoin, explainError, readInvitePreview, type InvitePreview } from '@/lib/answers/menu-results';
-import { callOperation, notify } from './api';
+import { callOperation } from '@/lib/messaging/call-operation';
+import { notify } from './notify';
 import { Outcome, type OutcomeState } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
@@ -13,32 +16,29 @@ export function JoinGroupView({ url, choice }: { url: string; choice: ServerChoi
   const invite = parseInviteLink(url);
   const { profileId, openSessions, profileName } = choice;
   const previewSession = openSessions[0]?.id;
-  const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<OutcomeState | null>(null);
   const link = invite.ok ? invite.link : '';
-
-  useEffect(() => {
-    if (!link || !profileId || !previewSession) return;
-    let live = true;
-    setPreview({ state: 'loading' });
-    void callOperation(profileId, 'getGroupJoinViaLink', { sessionId: previewSession, inviteLink: link }).then((reply) => {
-      if (!live) return;
-      const read = reply.ok ? readInvitePreview(reply.data.results) : undefined;
-      if (read) setPreview({ state: 'ok', preview: read });
-      else setPreview({ state: 'error', message: reply.ok ? 'The server sent no details about this group.' : explainError(reply.error) });
-    });
-    return () => {
-      live = false;
-    };
+  const latest = useLatest(async (): Promise<Reply<InvitePreview | null>> => {
+    // Nothing to look up yet (no open session to ask with): the view shows no preview then.
+    if (!link || !profileId || !previewSession) return { ok: true, data: null };
+    const reply = await callOperation('getGroupJoinViaLink', { sessionId: previewSession, inviteLink: link }, { profileId });
+    if (!reply.ok) return reply;
+    const read = readInvitePreview(reply.data.results);
+    return read ? { ok: true, data: read } : { ok: false, error: { kind: 'bad-response', message: 'The server sent no details about this group.' } };
   }, [link, profileId, previewSession]);
+  const preview: Preview = latest.loading || (!latest.data && !latest.error)
+    ? { state: 'loading' }
+    : latest.error
+      ? { state: 'error', message: explainError(latest.error) }
+      : { state: 'ok', preview: latest.data! };
 
   if (!invite.ok) return <p className="banner error" role="alert">{invite.reason}</p>;
 
   const join = async (sessionId: string, subject: string) => {
     if (!profileId) return;
     setBusy(sessionId);
-    const reply = await callOperation(profileId, 'postGroupJoinViaLink', { sessionId, inviteLink: link });
+    const reply = await callOperation('postGroupJoinViaLink', { sessionId, inviteLink: link }, { profileId });
     setBusy(null);
     if (reply.ok) {
       const text = describeJoin(reply.data.code, reply.data.results, subject, sessionId);

@@ -5,7 +5,7 @@ import type { MenuAction } from '@/lib/menu-handoff';
 import { summarize, type NumberResult } from '@/lib/answers/menu-results';
 import { findPhoneNumbers } from '@/lib/phone-list';
 import { readChecked, settingsItem } from '@/lib/storage';
-import { notify } from './api';
+import { notify } from './notify';
 import { FoundNumbers } from './FoundNumbers';
 import { GroupPicker } from './GroupPicker';
 import type { GroupOption } from './groups';

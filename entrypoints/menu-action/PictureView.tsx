@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { explainError } from '@/lib/answers/menu-results';
-import { callOperation, notify } from './api';
+import { callOperation } from '@/lib/messaging/call-operation';
+import { notify } from './notify';
 import { GroupPicker } from './GroupPicker';
 import type { GroupOption } from './groups';
 import { Outcome, type OutcomeState } from './Outcome';
@@ -20,7 +21,7 @@ export function PictureView({ url, choice }: { url: string; choice: ServerChoice
   const apply = async () => {
     if (!profileId || !sessionId || !group) return;
     setWorking(true);
-    const reply = await callOperation(profileId, 'postGroupPicture', { sessionId, groupId: group.id, picture: url });
+    const reply = await callOperation('postGroupPicture', { sessionId, groupId: group.id, picture: url }, { profileId });
     setWorking(false);
     const ok = reply.ok;
     const text = ok ? `The picture of “${group.subject}” was changed.` : `The picture of “${group.subject}” was not changed. ${explainError(reply.error)}`;

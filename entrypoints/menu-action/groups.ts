@@ -1,5 +1,5 @@
 import { amAdmin, explainError, readGroupList, type GroupListEntry } from '@/lib/answers/menu-results';
-import { callOperation } from './api';
+import { callOperation } from '@/lib/messaging/call-operation';
 
 /** What the person wants to do in the group, which decides the groups they may choose. */
 export type GroupNeed = 'add' | 'picture';
@@ -20,7 +20,7 @@ const openToMembers = (group: GroupListEntry, need: GroupNeed) => (need === 'pic
  * matter; a group whose roster does not answer stays listed and the server has the last word.
  */
 export async function loadGroups(profileId: string, sessionId: string, need: GroupNeed, onProgress?: (done: number, total: number) => void): Promise<GroupsLoad> {
-  const reply = await callOperation(profileId, 'getGroups', { sessionId });
+  const reply = await callOperation('getGroups', { sessionId }, { profileId });
   if (!reply.ok) return { ok: false, error: explainError(reply.error) };
   const groups: GroupOption[] = readGroupList(reply.data.results);
   const toCheck = groups.filter((g) => !openToMembers(g, need));
@@ -29,7 +29,7 @@ export async function loadGroups(profileId: string, sessionId: string, need: Gro
   const queue = [...toCheck];
   const worker = async () => {
     for (let group = queue.shift(); group; group = queue.shift()) {
-      const roster = await callOperation(profileId, 'getGroupParticipants', { sessionId, groupId: group.id });
+      const roster = await callOperation('getGroupParticipants', { sessionId, groupId: group.id }, { profileId });
       const admin = roster.ok ? amAdmin(roster.data.results) : undefined;
       if (admin !== undefined) group.admin = admin;
       onProgress?.((done += 1), toCheck.length);

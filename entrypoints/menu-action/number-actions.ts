@@ -7,7 +7,7 @@ import { explainError, readAddResults, readCheckResults, type NumberResult } fro
 import type { RequestOf } from '@/lib/messaging/protocol';
 import type { Job } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
-import { callOperation } from './api';
+import { callOperation } from '@/lib/messaging/call-operation';
 
 /**
  * What the selection windows send. A few numbers go in one direct call and answer at once; more
@@ -32,7 +32,7 @@ async function startJob(payload: RequestOf<'jobs.start'>): Promise<RunOutcome> {
 export async function checkNumbers(profileId: string, sessionId: string, numbers: readonly PhoneListEntry[]): Promise<RunOutcome> {
   if (numbers.length > DIRECT_LIMIT) return startJob({ kind: 'numbers.check', profileId, sessionId, items: jobItemsOf(numbers) });
   const digits = numbers.map((n) => n.digits);
-  const reply = await callOperation(profileId, 'getProfileOnWhatsapp', { sessionId, checkNumbers: digits.join(',') });
+  const reply = await callOperation('getProfileOnWhatsapp', { sessionId, checkNumbers: digits.join(',') }, { profileId });
   if (!reply.ok) return { kind: 'error', message: explainError(reply.error) };
   return { kind: 'results', results: readCheckResults(digits, reply.data.results), ...(reply.data.message && { serverMessage: reply.data.message }) };
 }
@@ -42,7 +42,7 @@ export async function addNumbers(profileId: string, sessionId: string, group: { 
     return startJob({ kind: 'group.add', profileId, sessionId, groupId: group.id, groupName: group.subject, items: jobItemsOf(numbers) });
   }
   const digits = numbers.map((n) => n.digits);
-  const reply = await callOperation(profileId, 'postGroupParticipantsAdd', { sessionId, groupId: group.id, participants: digits });
+  const reply = await callOperation('postGroupParticipantsAdd', { sessionId, groupId: group.id, participants: digits }, { profileId });
   if (!reply.ok) return { kind: 'error', message: explainError(reply.error) };
   return { kind: 'results', results: readAddResults(digits, reply.data.results), ...(reply.data.message && { serverMessage: reply.data.message }) };
 }
@@ -67,12 +67,12 @@ export async function sendMessages(
     }
     const startedAt = Date.now();
     const inputs = { sessionId, to: digits, message };
-    const reply = await callOperation(profileId, 'postMessagesSendText', inputs);
+    const reply = await callOperation('postMessagesSendText', inputs, { profileId });
     if (reply.ok) results.push({ digits, outcome: 'sent' });
     else if (reply.error.outcomeUnknown) {
       // No answer: read the chat. What cannot be confirmed is reported, never sent again, and the
       // run stops there so that nothing after it goes out on a doubt.
-      const check = await checkDelivery((read) => callOperation(profileId, 'getChatsChatIdMessages', read), expectationFor(inputs, startedAt)!);
+      const check = await checkDelivery((read) => callOperation('getChatsChatIdMessages', read, { profileId }), expectationFor(inputs, startedAt)!);
       if (check.state === 'sent') results.push({ digits, outcome: 'sent', reason: 'Its answer never came; the message was found in the chat.' });
       else {
         results.push({ digits, outcome: 'unknown', reason: `Not confirmed: it may have been sent. ${check.state === 'unknown' ? `The chat could not be read (${check.reason}).` : 'It is not among the chat’s latest messages yet.'} Look at the chat before sending it again.` });

@@ -2,7 +2,8 @@ import { checkDelivery, expectationFor, type SentExpectation } from '@/lib/deliv
 import { explainError, readSentMessageId } from '@/lib/answers/menu-results';
 import { withRecentRecipient } from '@/lib/omnibox';
 import { readChecked, recentRecipientsItem } from '@/lib/storage';
-import { callOperation } from './api';
+import type { OperationId } from '@/lib/warest/catalog';
+import { callOperation, type OperationInputs } from '@/lib/messaging/call-operation';
 
 /**
  * One message to one chat, as the send windows make it: the message id, the error in words, or
@@ -13,14 +14,14 @@ export type SendOutcome =
   | { ok: false; message: string }
   | { ok: 'unknown'; message: string; expected: SentExpectation };
 
-export async function sendOne(profileId: string, operationId: string, inputs: Record<string, unknown>): Promise<SendOutcome> {
+export async function sendOne(profileId: string, operationId: OperationId, inputs: OperationInputs): Promise<SendOutcome> {
   const startedAt = Date.now();
-  const reply = await callOperation(profileId, operationId, inputs);
+  const reply = await callOperation(operationId, inputs, { profileId });
   if (!reply.ok) {
     const expected = reply.error.outcomeUnknown ? expectationFor(inputs, startedAt) : undefined;
     if (!expected) return { ok: false, message: explainError(reply.error) };
     // No answer is not a failure: read the chat before saying anything.
-    const check = await checkDelivery((read) => callOperation(profileId, 'getChatsChatIdMessages', read), expected);
+    const check = await checkDelivery((read) => callOperation('getChatsChatIdMessages', read, { profileId }), expected);
     if (check.state === 'sent') return { ok: true, messageId: check.messageId, confirmedFromChat: true };
     return { ok: 'unknown', message: reply.error.message, expected };
   }

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { UnsureResult } from '@/components/UnsureResult';
 import type { SentExpectation } from '@/lib/delivery-check';
 import type { MenuAction } from '@/lib/menu-handoff';
-import { notify } from './api';
+import type { OperationId } from '@/lib/warest/catalog';
+import { notify } from './notify';
 import type { OutcomeState } from './Outcome';
 import { rememberRecipient, sendOne } from './send-actions';
 
@@ -31,7 +32,7 @@ const personDigits = (to: string) => /^(\d{5,20})(?:@s\.whatsapp\.net)?$/.exec(t
 export function useSend(action: MenuAction) {
   const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeState | null>(null);
-  const [unsure, setUnsure] = useState<{ target: SendTarget; expected: SentExpectation; why: string; operationId: string; inputs: Record<string, unknown> } | null>(null);
+  const [unsure, setUnsure] = useState<{ target: SendTarget; expected: SentExpectation; why: string; operationId: OperationId; inputs: Record<string, unknown> } | null>(null);
 
   async function delivered(target: SendTarget, messageId: string | undefined, confirmedFromChat: boolean) {
     setUnsure(null);
@@ -42,7 +43,7 @@ export function useSend(action: MenuAction) {
     await notify(action, true, `Sent to ${target.label}`, text);
   }
 
-  async function send(target: SendTarget, operationId: string, inputs: Record<string, unknown>) {
+  async function send(target: SendTarget, operationId: OperationId, inputs: Record<string, unknown>) {
     setWorking(true);
     setUnsure(null);
     const result = await sendOne(target.profileId, operationId, inputs);

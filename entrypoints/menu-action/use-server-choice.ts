@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLatest } from '@/components/use-latest';
 import type { SessionSummary } from '@/lib/sessions';
-import { profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
+import { readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
 
 /**
- * Which server (profile) and session the window acts with: the default server and its first open
- * session are preselected; the last known sessions show at once and are refreshed from the server.
+ * Which server (profile) and session the window acts with: the server is the shared profile
+ * choice (the default one, else the first; kept current as profiles change), and its first open
+ * session is preselected; the last known sessions show at once and are refreshed from the server.
  */
 export interface ServerChoice {
   loaded: boolean;
-  profiles: ServerProfile[];
+  profiles: readonly ServerProfile[];
   profileId: string | null;
   profileName: string;
   /** The chosen server's open sessions: the only ones that can act. */
@@ -24,70 +27,47 @@ export interface ServerChoice {
 
 const isOpen = (session: SessionSummary) => session.status === 'open';
 
+/** A server's sessions, and which server they are of. */
+interface ServerSessions {
+  profileId: string;
+  sessions: SessionSummary[];
+}
+
 export function useServerChoice(): ServerChoice {
-  const [loaded, setLoaded] = useState(false);
-  const [profiles, setProfiles] = useState<ServerProfile[]>([]);
-  const [profileId, setProfile] = useState<string | null>(null);
-  const [sessions, setSessions] = useState<SessionSummary[]>([]);
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  const [refreshing, setRefreshing] = useState(false);
-  const [refreshError, setRefreshError] = useState<string | null>(null);
-  /** The profile being shown: answers for another one (switched meanwhile) are dropped. */
-  const current = useRef<string | null>(null);
+  const choice = useProfileChoice();
+  const profileId = choice.activeProfileId;
+  /** The last known sessions of the server being read, shown until its fresh ones come. */
+  const [stored, setStored] = useState<ServerSessions | null>(null);
+  /** The session the person chose, and on which server. */
+  const [chosen, setChosen] = useState<{ profileId: string | null; sessionId: string } | null>(null);
 
-  const showSessions = useCallback((list: SessionSummary[]) => {
-    setSessions(list);
-    setSessionId((current) => (current && list.some((s) => s.id === current && isOpen(s)) ? current : (list.find(isOpen)?.id ?? null)));
-  }, []);
+  useEffect(() => void useProfileChoice.getState().load(), []);
 
-  const load = useCallback(
-    async (id: string) => {
-      current.current = id;
-      const snapshots = await readChecked(snapshotsItem);
-      if (current.current !== id) return;
-      showSessions(snapshots[id]?.sessions ?? []);
-      setRefreshing(true);
-      const reply = await askBackground('sessions.refresh', { profileId: id });
-      if (current.current !== id) return;
-      setRefreshing(false);
-      if (reply.ok) {
-        setRefreshError(null);
-        showSessions(reply.data.sessions);
-      } else setRefreshError(reply.error.message);
-    },
-    [showSessions],
-  );
+  // Another server (chosen, or the chosen one removed): its sessions, newest request winning.
+  const latest = useLatest<ServerSessions>(async (_shown, isNewest) => {
+    if (!profileId) return { ok: true, data: { profileId: '', sessions: [] } };
+    const snapshots = await readChecked(snapshotsItem);
+    if (isNewest()) setStored({ profileId, sessions: snapshots[profileId]?.sessions ?? [] });
+    const reply = await askBackground('sessions.refresh', { profileId });
+    return reply.ok ? { ok: true, data: { profileId, sessions: reply.data.sessions } } : reply;
+  }, [profileId]);
 
-  useEffect(() => {
-    void readChecked(profilesItem).then((state) => {
-      setProfiles(state.profiles);
-      const first = state.profiles.find((p) => p.id === state.defaultProfileId) ?? state.profiles[0];
-      setProfile(first?.id ?? null);
-      setLoaded(true);
-      if (first) void load(first.id);
-    });
-  }, [load]);
-
-  const setProfileId = useCallback(
-    (id: string) => {
-      setProfile(id);
-      setSessionId(null);
-      setSessions([]);
-      void load(id);
-    },
-    [load],
-  );
+  const fresh = latest.data?.profileId === profileId ? latest.data : null;
+  const sessions = fresh?.sessions ?? (stored?.profileId === profileId ? stored.sessions : []);
+  const open = sessions.filter(isOpen);
+  // The chosen session while it is open on the chosen server; otherwise the first open one.
+  const sessionId = chosen && chosen.profileId === profileId && open.some((s) => s.id === chosen.sessionId) ? chosen.sessionId : (open[0]?.id ?? null);
 
   return {
-    loaded,
-    profiles,
+    loaded: choice.loaded,
+    profiles: choice.profiles,
     profileId,
-    profileName: profiles.find((p) => p.id === profileId)?.name ?? '',
-    openSessions: sessions.filter(isOpen),
+    profileName: activeProfile(choice)?.name ?? '',
+    openSessions: open,
     sessionId,
-    refreshing,
-    refreshError,
-    setProfileId,
-    setSessionId,
+    refreshing: latest.loading,
+    refreshError: !latest.loading && latest.error ? latest.error.message : null,
+    setProfileId: choice.choose,
+    setSessionId: (id) => setChosen({ profileId, sessionId: id }),
   };
 }

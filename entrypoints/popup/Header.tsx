@@ -3,18 +3,20 @@ import { browser } from 'wxt/browser';
 import { InfoIcon, ListIcon } from '@/components/HeaderIcons';
 import { troubleWords } from '@/lib/warest/server-trouble';
 import { ago } from './shared/format';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
 
 /** The "All actions" page: a full tab, for the active server. */
 function openAllActions() {
-  const profileId = usePopupStore.getState().activeProfileId;
+  const profileId = useProfileChoice.getState().activeProfileId;
   const query = profileId ? `?profile=${encodeURIComponent(profileId)}` : '';
   return browser.tabs.create({ url: browser.runtime.getURL(`/actions.html${query}`) });
 }
 
 /** Profile switcher, the server pill (reachable, latency, version) and the data's age. */
 export function Header() {
-  const { profiles, activeProfileId, switchProfile, snapshots, refreshing, refresh, refreshError, show } = usePopupStore();
+  const { switchProfile, snapshots, refreshing, refresh, refreshError, show } = usePopupStore();
+  const { profiles, activeProfileId } = useProfileChoice();
   const switcherId = useId();
   const snapshot = activeProfileId ? snapshots[activeProfileId] : undefined;
   const server = snapshot?.server;
@@ -28,11 +30,11 @@ export function Header() {
   return (
     <header className="popup-header">
       <div className="popup-header-row">
-        {profiles.profiles.length > 1 ? (
+        {profiles.length > 1 ? (
           <>
             <label htmlFor={switcherId} className="visually-hidden">Server</label>
             <select id={switcherId} value={activeProfileId ?? ''} onChange={(e) => switchProfile(e.target.value)}>
-              {profiles.profiles.map((p) => (
+              {profiles.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
@@ -40,7 +42,7 @@ export function Header() {
             </select>
           </>
         ) : (
-          <h1 className="popup-title">{profiles.profiles[0]?.name}</h1>
+          <h1 className="popup-title">{profiles[0]?.name}</h1>
         )}
         <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
           {pillText}

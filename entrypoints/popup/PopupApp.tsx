@@ -1,22 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { browser } from 'wxt/browser';
-import { DevicesView } from './sessions/DevicesView';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
+import { screenOf } from './features';
 import { Header } from './Header';
-import { LoginView } from './sessions/LoginView';
-import { LogoutByIdView } from './sessions/LogoutByIdView';
-import { NewSessionView } from './sessions/NewSessionView';
-import { SessionList } from './sessions/SessionList';
-import { usePopupStore, type GroupsViewState, type View } from './shared/store';
-import { WebhookView } from './sessions/WebhookView';
+import { usePopupStore } from './shared/store';
 
-/** The groups views are loaded when first opened, to keep the popup's first paint light. */
-const GroupsScreen = lazy(() => import('./groups'));
-const isGroupsView = (view: View): view is GroupsViewState => view.name === 'groups' || view.name.startsWith('group-') || view.name === 'group';
-/** Likewise the composer, the chats, the profile and the server views. */
-const ComposeScreen = lazy(() => import('./compose'));
-const ChatsScreen = lazy(() => import('./chats'));
-const AccountScreen = lazy(() => import('./account'));
-const ServerScreen = lazy(() => import('./server'));
 const loading = <p className="hint" aria-busy="true">Loading…</p>;
 
 /** Stored data was found damaged and reset: one line, and where to read what. */
@@ -32,9 +20,10 @@ function StorageDamaged() {
 }
 
 export function PopupApp() {
-  const { loaded, profiles, activeProfileId, view, notice, say, login, show, storageNotices } = usePopupStore();
+  const { loaded, view, notice, say, login, show, storageNotices } = usePopupStore();
+  const { profiles, activeProfileId } = useProfileChoice();
   if (!loaded) return <main className="popup" aria-busy="true" />;
-  if (profiles.profiles.length === 0 || !activeProfileId) {
+  if (profiles.length === 0 || !activeProfileId) {
     return (
       <main className="popup">
         <h1 className="popup-title">WARest Companion</h1>
@@ -47,6 +36,8 @@ export function PopupApp() {
     );
   }
   const loginElsewhere = login && view.name !== 'login' && login.profileId === activeProfileId;
+  // The view's feature draws it; a feature in its own chunk shows "Loading…" until it arrives.
+  const Screen = screenOf(view);
   return (
     <main className="popup">
       <Header />
@@ -67,18 +58,8 @@ export function PopupApp() {
           </button>
         </div>
       )}
-      {view.name === 'list' && <SessionList />}
-      {view.name === 'new-session' && <NewSessionView />}
-      {view.name === 'login' && <LoginView />}
-      {view.name === 'devices' && <DevicesView sessionId={view.sessionId} />}
-      {view.name === 'webhook' && <WebhookView sessionId={view.sessionId} />}
-      {view.name === 'logout-by-id' && <LogoutByIdView />}
       <Suspense fallback={loading}>
-        {isGroupsView(view) && <GroupsScreen view={view} />}
-        {view.name === 'compose' && <ComposeScreen sessionId={view.sessionId} to={view.to} />}
-        {(view.name === 'chats' || view.name === 'chat') && <ChatsScreen view={view} />}
-        {view.name === 'profile' && <AccountScreen sessionId={view.sessionId} />}
-        {view.name === 'server' && <ServerScreen />}
+        <Screen view={view} />
       </Suspense>
     </main>
   );

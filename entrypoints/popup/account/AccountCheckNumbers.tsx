@@ -3,6 +3,7 @@ import { JobProgress, useJobs } from '@/components/JobProgress';
 import { jobItemsOf } from '@/lib/jobs';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { PhoneListInput, usePhoneList } from '../shared/PhoneListInput';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 
 /**
@@ -11,7 +12,7 @@ import { usePopupStore } from '../shared/store';
  * result; this session's earlier check jobs stay listed until dismissed.
  */
 export function AccountCheckNumbers({ sessionId }: { sessionId: string }) {
-  const profileId = usePopupStore((s) => s.activeProfileId);
+  const profileId = useProfileChoice((s) => s.activeProfileId);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { AccountBusiness } from './AccountBusiness';
 import { AccountCheckNumbers } from './AccountCheckNumbers';
 import { AccountContacts } from './AccountContacts';
@@ -6,8 +7,14 @@ import { AccountPicture } from './AccountPicture';
 import { usePopupStore } from '../shared/store';
 import '../shared/sections.css';
 
-/** A session's WhatsApp profile: who it is, its picture, privacy, contacts, and number lookups. */
-export default function AccountScreen({ sessionId }: { sessionId: string }) {
+export type AccountView = { name: 'profile'; sessionId: string };
+
+/**
+ * A session's WhatsApp profile: who it is, its picture, privacy, contacts, and number lookups.
+ * Its own chunk, loaded when first shown (../features.ts).
+ */
+export default function AccountScreen({ view }: { view: AccountView }): ReactNode {
+  const { sessionId } = view;
   const show = usePopupStore((s) => s.show);
   return (
     <section className="panel profile-panel" aria-label={`Profile of ${sessionId}`}>

@@ -4,6 +4,8 @@ import { runChatAction } from './chat-api';
 import { isEditable, myReaction, readPinned, type ChatMessage } from '@/lib/answers/chats';
 import { useChatMarks } from './chat-marks';
 import { MessageEditor } from './MessageEditor';
+import type { OperationId } from '@/lib/warest/catalog';
+import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
 
 export interface MessageContext {
   sessionId: string;
@@ -32,7 +34,7 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
   const base = { sessionId, to: chatId, messageId: message.id };
   const mine = myReaction(message, context.me);
 
-  async function act(operationId: string, inputs: Record<string, unknown>, words: string, after?: (data: NonNullable<Awaited<ReturnType<typeof runChatAction>>>) => void) {
+  async function act(operationId: OperationId, inputs: OperationInputs, words: string, after?: (data: OperationData) => void) {
     setBusy(true);
     const done = await runChatAction(operationId, inputs, () => words);
     setBusy(false);

@@ -1,5 +1,7 @@
 import { chatProblem } from './chat-words';
-import { type OperationData, runAndSay } from '../shared/run-operation';
+import type { OperationId } from '@/lib/warest/catalog';
+import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
+import { runAndSay } from '../shared/run-operation';
 
 /**
  * Chat and message operations from the popup: one call to the background per operation, and
@@ -7,6 +9,6 @@ import { type OperationData, runAndSay } from '../shared/run-operation';
  */
 
 /** Runs one operation and says how it went. Answers the data on success, null on failure. */
-export async function runChatAction(operationId: string, inputs: Record<string, unknown>, describe: (data: OperationData) => string): Promise<OperationData | null> {
+export async function runChatAction(operationId: OperationId, inputs: OperationInputs, describe: (data: OperationData) => string): Promise<OperationData | null> {
   return runAndSay(operationId, inputs, describe, chatProblem);
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { appendChats, appendOlder, readChatPage, readMessagePage, type ChatMessage, type ChatSummary } from '@/lib/answers/chats';
+import { useLatest } from '@/components/use-latest';
 import { chatProblem } from './chat-words';
 import { callActive } from '../shared/run-operation';
 
@@ -7,84 +8,79 @@ export const CHATS_PAGE = 20;
 export const MESSAGES_PAGE = 20;
 /** The most one request may ask for (the spec's maximum for both lists). */
 const MAX_LIMIT = 200;
+/** A pause in typing this long before the server is searched. */
+const SEARCH_PAUSE_MS = 300;
+
+/** `value`, once it has stopped changing for `ms` (at once when `ms` is 0). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+interface ChatList {
+  chats: ChatSummary[];
+  total?: number;
+}
 
 /**
  * A session's chats, searched on the server (its `search` matches the name and the JID), newest
- * first, a page at a time. Answers that arrive after a newer search are dropped.
+ * first, a page at a time. As everywhere in the pages, the newest request wins: an answer that
+ * arrives after a newer search (or a newer page) is dropped.
  */
 export function useChatList(sessionId: string, search: string) {
-  const [chats, setChats] = useState<ChatSummary[] | null>(null);
-  const [total, setTotal] = useState<number | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-
-  const load = useCallback(
-    async (offset: number, current: ChatSummary[]) => {
-      const ticket = ++latest.current;
-      setLoading(true);
-      const needle = search.trim();
-      const reply = await callActive('getChats', { sessionId, limit: CHATS_PAGE, offset, sortBy: 'lastMessage', sortOrder: 'desc', ...(needle && { search: needle }) });
-      if (ticket !== latest.current) return;
-      setLoading(false);
-      if (!reply.ok) return setError(chatProblem(reply.error));
-      setError(null);
-      const page = readChatPage(reply.data);
-      setChats(appendChats(current, page.items));
-      setTotal(page.total);
-    },
-    [sessionId, search],
-  );
-
-  useEffect(() => {
-    // Wait for a pause in typing before asking the server.
-    const timer = setTimeout(() => void load(0, []), search ? 300 : 0);
-    return () => clearTimeout(timer);
-  }, [load, search]);
-
+  const needle = useSettled(search.trim(), search ? SEARCH_PAUSE_MS : 0);
+  const page = (offset: number) => async (current: ChatList | null) => {
+    const reply = await callActive('getChats', { sessionId, limit: CHATS_PAGE, offset, sortBy: 'lastMessage', sortOrder: 'desc', ...(needle && { search: needle }) });
+    if (!reply.ok) return reply;
+    const read = readChatPage(reply.data);
+    return { ok: true as const, data: { chats: appendChats(offset ? (current?.chats ?? []) : [], read.items), total: read.total } };
+  };
+  const latest = useLatest(page(0), [sessionId, needle]);
+  const chats = latest.data?.chats ?? null;
+  const total = latest.data?.total;
   const hasMore = chats !== null && (total === undefined ? chats.length > 0 && chats.length % CHATS_PAGE === 0 : chats.length < total);
-  return { chats, total, error, loading, hasMore, loadMore: () => void load(chats?.length ?? 0, chats ?? []), reload: () => void load(0, []) };
+  return {
+    chats,
+    total,
+    error: latest.error && chatProblem(latest.error),
+    loading: latest.loading,
+    hasMore,
+    loadMore: () => void latest.run(page(chats?.length ?? 0)),
+    reload: () => void latest.reload(),
+  };
+}
+
+interface ChatMessages {
+  messages: ChatMessage[];
+  total?: number;
+  info: { chatName?: string; unreadCount?: number; me?: string };
 }
 
 /**
  * A chat's messages, newest first, paged back in time ("Load older"). `reload` reads again as
- * many as are shown, so an action's effect appears without losing the pages already loaded.
- * Only the newest request's answer is shown.
+ * many as are shown, so an action's effect appears without losing the pages already loaded. The
+ * newest request wins: an answer overtaken by a newer request (a reload after an action, another
+ * chat) does not replace what that request brings.
  */
 export function useChatMessages(sessionId: string, chatId: string) {
-  const [messages, setMessages] = useState<ChatMessage[] | null>(null);
-  const [total, setTotal] = useState<number | undefined>(undefined);
-  const [info, setInfo] = useState<{ chatName?: string; unreadCount?: number; me?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const shown = useRef(0);
-  const latest = useRef(0);
-
-  const fetchPage = useCallback(
-    async (offset: number, limit: number, current: ChatMessage[]) => {
-      // As for the chat list: an answer overtaken by a newer request (a reload after an action,
-      // another chat) must not replace what that request brings.
-      const ticket = ++latest.current;
-      setLoading(true);
-      const reply = await callActive('getChatsChatIdMessages', { sessionId, chatId, limit, offset });
-      if (ticket !== latest.current) return;
-      setLoading(false);
-      if (!reply.ok) return setError(chatProblem(reply.error));
-      setError(null);
-      const { items, total: all, ...rest } = readMessagePage(reply.data);
-      const next = appendOlder(current, items);
-      shown.current = next.length;
-      setMessages(next);
-      setTotal(all);
-      setInfo((old) => ({ ...old, ...rest }));
-    },
-    [sessionId, chatId],
-  );
-
-  useEffect(() => void fetchPage(0, MESSAGES_PAGE, []), [fetchPage]);
-
-  const reload = useCallback(() => fetchPage(0, Math.min(Math.max(shown.current, MESSAGES_PAGE), MAX_LIMIT), []), [fetchPage]);
-  const loadOlder = useCallback(() => fetchPage(shown.current, MESSAGES_PAGE, messages ?? []), [fetchPage, messages]);
+  /** `older`: the next page back, added to what is shown; otherwise the newest `limit` messages. */
+  const fetch = (limit: number, older = false) => async (current: ChatMessages | null) => {
+    const offset = older ? (current?.messages.length ?? 0) : 0;
+    const reply = await callActive('getChatsChatIdMessages', { sessionId, chatId, limit, offset });
+    if (!reply.ok) return reply;
+    const { items, total, ...info } = readMessagePage(reply.data);
+    const messages = appendOlder(older ? (current?.messages ?? []) : [], items);
+    return { ok: true as const, data: { messages, total, info: { ...current?.info, ...info } } };
+  };
+  const latest = useLatest(fetch(MESSAGES_PAGE), [sessionId, chatId]);
+  const messages = latest.data?.messages ?? null;
+  const total = latest.data?.total;
+  const reload = () => latest.run((current) => fetch(Math.min(Math.max(current?.messages.length ?? 0, MESSAGES_PAGE), MAX_LIMIT))(current));
+  const loadOlder = () => latest.run(fetch(MESSAGES_PAGE, true));
   const hasOlder = messages !== null && (total === undefined ? messages.length > 0 && messages.length % MESSAGES_PAGE === 0 : messages.length < total);
-  return { messages, total, info, error, loading, hasOlder, reload, loadOlder };
+  return { messages, total, info: latest.data?.info ?? {}, error: latest.error && chatProblem(latest.error), loading: latest.loading, hasOlder, reload, loadOlder };
 }

@@ -1,11 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
 import { buildSend, readSent, takesFiles, TYPE_LABELS, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
 import { filePayloadFromBlob } from '@/lib/warest/file-payload';
 import { expectationFor, type SentExpectation } from '@/lib/delivery-check';
 import { resolveRecipient } from '@/lib/recipient';
 import { COMPOSE_TYPES, type ComposeType } from '@/lib/storage';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation } from '@/lib/messaging/call-operation';
 import { ButtonsFields } from './ButtonsFields';
 import { ContactFields, LocationFields } from './CardFields';
 import { CheckField, TextField, type FieldsProps } from './fields';
@@ -16,17 +16,25 @@ import { SentResult } from './SentResult';
 import { UnsureResult } from '@/components/UnsureResult';
 import { TextFields } from './TextFields';
 import { useComposeDraft } from './use-compose-draft';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import './compose.css';
 
 /** Files as the checks see them before their bytes are read. */
 const described = (files: readonly File[]): PickedFile[] => files.map((file) => ({ name: file.name, type: file.type, size: file.size, value: null }));
 
-/** The composer: send any of WARest's 12 message types from one session, with a kept draft. */
-export default function ComposeScreen({ sessionId, to }: { sessionId: string; to?: string }) {
+/** `to`: a recipient to start with (a chat's "Send message"). */
+export type ComposeView = { name: 'compose'; sessionId: string; to?: string };
+
+/**
+ * The composer: send any of WARest's 12 message types from one session, with a kept draft. Its
+ * own chunk, loaded when first shown (../features.ts).
+ */
+export default function ComposeScreen({ view }: { view: ComposeView }): ReactNode {
+  const { sessionId, to } = view;
   const show = usePopupStore((s) => s.show);
   const say = usePopupStore((s) => s.say);
-  const profileId = usePopupStore((s) => s.activeProfileId);
+  const profileId = useProfileChoice((s) => s.activeProfileId);
   const country = useDefaultCountry();
   const { form, update, clear, savedAt } = useComposeDraft(profileId, sessionId, to);
   const [files, setFiles] = useState<File[]>([]);
@@ -98,7 +106,7 @@ export default function ComposeScreen({ sessionId, to }: { sessionId: string; to
       const built = buildSend(form!, sessionId, picked, country);
       if (!built.ok) return setErrors(built.errors);
       const startedAt = Date.now();
-      const reply = await askBackground('operation.call', { ...(profileId && { profileId }), operationId: built.operationId, inputs: built.inputs });
+      const reply = await callOperation(built.operationId, built.inputs, { profileId });
       const recipient = resolveRecipient(form!.recipient, country);
       const to = recipient.ok ? recipient.label : String(built.inputs.to);
       if (!reply.ok) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { JobProgress } from '@/components/JobProgress';
 import { jobsItem, readChecked, type Job, type JobKind } from '@/lib/storage';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 
 /**
@@ -10,7 +11,7 @@ import { usePopupStore } from '../shared/store';
  */
 export function GroupJobs(props: { sessionId: string; groupId: string; kinds: readonly JobKind[]; onFinished?: () => void }) {
   const { sessionId, groupId, kinds, onFinished } = props;
-  const profileId = usePopupStore((s) => s.activeProfileId);
+  const profileId = useProfileChoice((s) => s.activeProfileId);
   const [jobs, setJobs] = useState<Job[]>([]);
   const finished = useRef<Set<string> | null>(null);
   const callback = useRef(onFinished);

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { runGroupAction } from './group-api';
 import type { GroupSummary } from '../../../lib/answers/groups';
+import type { OperationId } from '@/lib/warest/catalog';
 
 type Setting = 'announce' | 'restrict';
 
-const SETTINGS: Record<Setting, { label: string; operationId: string; input: string; on: string; off: string }> = {
+const SETTINGS: Record<Setting, { label: string; operationId: OperationId; input: string; on: string; off: string }> = {
   announce: {
     label: 'Announcement mode: only admins can send messages',
     operationId: 'postGroupAnnouncement',

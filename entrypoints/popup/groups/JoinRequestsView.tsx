@@ -6,7 +6,7 @@ import { readJoinRequests, resultList, resultStatuses, type GroupSummary, type J
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';
-import { type OperationData } from '../shared/run-operation';
+import type { OperationData } from '@/lib/messaging/call-operation';
 
 type Decision = 'approve' | 'reject';
 

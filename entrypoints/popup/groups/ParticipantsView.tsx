@@ -7,10 +7,11 @@ import { personLabel, readParticipantList, resultList, resultStatuses, type Grou
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';
+import type { OperationId } from '@/lib/warest/catalog';
 
 type RosterAction = 'promote' | 'demote' | 'remove';
 
-const ACTIONS: Record<RosterAction, { operationId: string; done: string }> = {
+const ACTIONS: Record<RosterAction, { operationId: OperationId; done: string }> = {
   promote: { operationId: 'postGroupParticipantsPromote', done: 'promoted' },
   demote: { operationId: 'postGroupParticipantsDemote', done: 'demoted' },
   remove: { operationId: 'deleteGroupParticipantsRemove', done: 'removed' },

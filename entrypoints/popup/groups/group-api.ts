@@ -1,7 +1,10 @@
 import type { ApiError } from '@/lib/warest/api-result';
+import type { OperationId } from '@/lib/warest/catalog';
 import { askBackground } from '@/lib/messaging/ask-background';
+import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
-import { type OperationData, runAndSay } from '../shared/run-operation';
+import { runAndSay } from '../shared/run-operation';
 
 /**
  * Group operations from the popup: one call to the background per operation, and the outcome
@@ -36,8 +39,8 @@ export function groupProblem(error: ApiError, groupName?: string): string {
  * success, null on failure.
  */
 export async function runGroupAction(
-  operationId: string,
-  inputs: Record<string, unknown>,
+  operationId: OperationId,
+  inputs: OperationInputs,
   describe: (data: OperationData) => string,
   groupName?: string,
 ): Promise<OperationData | null> {
@@ -57,7 +60,8 @@ export async function startGroupJob(
   group: { id: string; subject: string },
   items: Array<{ input: string; value: string }>,
 ): Promise<boolean> {
-  const { activeProfileId, say } = usePopupStore.getState();
+  const { say } = usePopupStore.getState();
+  const { activeProfileId } = useProfileChoice.getState();
   const reply = await askBackground('jobs.start', { kind, ...(activeProfileId && { profileId: activeProfileId }), sessionId, groupId: group.id, groupName: group.subject, items });
   if (!reply.ok) {
     say({ tone: 'error', text: reply.error.message });

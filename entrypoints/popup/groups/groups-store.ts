@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { groupProblem } from './group-api';
 import { adminFromRoster, readGroupInfo, readGroupList, readParticipantList, type GroupSummary } from '../../../lib/answers/groups';
-import { usePopupStore } from '../shared/store';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { callActive } from '../shared/run-operation';
 
 /**
@@ -27,7 +27,7 @@ interface GroupsState {
 const ADMIN_LOOKUPS = 40;
 
 export function listKey(sessionId: string): string {
-  return `${usePopupStore.getState().activeProfileId ?? ''}/${sessionId}`;
+  return `${useProfileChoice.getState().activeProfileId ?? ''}/${sessionId}`;
 }
 
 /** Whether this account is an admin of a group whose list entry does not say. */

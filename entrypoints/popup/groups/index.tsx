@@ -1,4 +1,4 @@
-import type { GroupsViewState } from '../shared/store';
+import type { ReactNode } from 'react';
 import { CreateGroupView } from './CreateGroupView';
 import { GroupPanel } from './GroupPanel';
 import { GroupsView } from './GroupsView';
@@ -7,11 +7,19 @@ import { JoinRequestsView } from './JoinRequestsView';
 import { ParticipantsView } from './ParticipantsView';
 import './groups.css';
 
+export type GroupsView =
+  | { name: 'groups'; sessionId: string }
+  | { name: 'group'; sessionId: string; groupId: string }
+  | { name: 'group-participants'; sessionId: string; groupId: string }
+  | { name: 'group-requests'; sessionId: string; groupId: string }
+  | { name: 'group-create'; sessionId: string }
+  | { name: 'group-join'; sessionId: string };
+
 /**
- * Everything about one session's groups. Loaded on demand (React.lazy in PopupApp), so the
- * popup's first paint does not pay for it.
+ * Everything about one session's groups. Its own chunk, loaded when first shown (../features.ts),
+ * so the popup's first paint does not pay for it.
  */
-export default function GroupsScreen({ view }: { view: GroupsViewState }) {
+export default function GroupsScreen({ view }: { view: GroupsView }): ReactNode {
   switch (view.name) {
     case 'groups':
       return <GroupsView sessionId={view.sessionId} />;

@@ -1,33 +1,35 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { OperationId } from '@/lib/warest/catalog';
+import type { OperationData } from '@/lib/messaging/call-operation';
+import { useLatest } from '@/components/use-latest';
 import { groupProblem } from './group-api';
 import { useSelection } from './use-selection';
-import { type OperationData, callActive } from '../shared/run-operation';
+import { callActive } from '../shared/run-operation';
 
 /**
  * A list read from one group route (participants, join requests) with a multi-select over it:
- * loading with errors in words, a busy flag, and "act, then clear the selection and re-read".
+ * loading (the newest read wins) with errors in words, a busy flag, and "act, then clear the
+ * selection and re-read".
  */
 export function useGroupList<T extends { ref: string }>(
-  operationId: string,
+  operationId: OperationId,
   read: (data: OperationData) => T[],
   sessionId: string,
   groupId: string,
 ) {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const latest = useLatest(async () => {
+    const reply = await callActive(operationId, { sessionId, groupId });
+    return reply.ok ? { ok: true as const, data: read(reply.data) } : reply;
+  }, [operationId, read, sessionId, groupId]);
   const [busy, setBusy] = useState(false);
   const selection = useSelection();
   const { keepExisting, clear } = selection;
+  const { reload } = latest;
 
-  const load = useCallback(async () => {
-    const reply = await callActive(operationId, { sessionId, groupId });
-    if (!reply.ok) return setError(groupProblem(reply.error));
-    setError(null);
-    const list = read(reply.data);
-    setItems(list);
-    keepExisting(list);
-  }, [operationId, read, sessionId, groupId, keepExisting]);
-  useEffect(() => void load(), [load]);
+  // A re-read list keeps only the selected items still in it.
+  useEffect(() => {
+    if (latest.data) keepExisting(latest.data);
+  }, [latest.data, keepExisting]);
 
   /**
    * Runs one action while busy. When it succeeds the selection is cleared, and the list re-read
@@ -40,10 +42,10 @@ export function useGroupList<T extends { ref: string }>(
       setBusy(false);
       if (!done) return;
       clear();
-      if (options.reload ?? true) void load();
+      if (options.reload ?? true) void reload();
     },
-    [clear, load],
+    [clear, reload],
   );
 
-  return { items, error, busy, load, act, ...selection };
+  return { items: latest.data, error: latest.error && groupProblem(latest.error), busy, load: reload, act, ...selection };
 }

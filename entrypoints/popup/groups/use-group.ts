@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useLatest } from '@/components/use-latest';
 import { groupProblem } from './group-api';
 import { readGroupInfo, type GroupSummary } from '../../../lib/answers/groups';
 import { listKey, useGroupsStore } from './groups-store';
@@ -6,40 +7,39 @@ import { callActive } from '../shared/run-operation';
 
 /**
  * One group, as the panel and its sub-views show it: painted from the cached list at once, then
- * read fresh from the server. `update` changes it here and in the cached list after an edit.
+ * read fresh from the server (the newest read wins). `update` changes it here and in the cached
+ * list after an edit.
  */
 export function useGroup(sessionId: string, groupId: string) {
   const cached = useGroupsStore((s) => s.lists[listKey(sessionId)]?.groups.find((g) => g.id === groupId));
   const patchGroup = useGroupsStore((s) => s.patchGroup);
-  const [group, setGroup] = useState<GroupSummary | null>(cached ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const latest = useLatest(async () => {
+    const reply = await callActive('getGroupInfo', { sessionId, groupId });
+    if (!reply.ok) return reply;
+    const fresh = readGroupInfo(reply.data).group;
+    if (!fresh) return { ok: false as const, error: { kind: 'bad-response' as const, message: 'The server’s answer did not describe the group. Try again; if it persists, check the server version.' } };
+    return { ok: true as const, data: fresh };
+  }, [sessionId, groupId]);
+  const group = latest.data ?? cached ?? null;
   /** The name to use in messages, without making every rename reload the group. */
   const name = useRef<string | undefined>(undefined);
-  name.current = group?.subject ?? cached?.subject;
+  name.current = group?.subject;
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    const reply = await callActive('getGroupInfo', { sessionId, groupId });
-    setLoading(false);
-    if (!reply.ok) return setError(groupProblem(reply.error, name.current));
-    const fresh = readGroupInfo(reply.data).group;
-    if (!fresh) return setError('The server’s answer did not describe the group. Try again; if it persists, check the server version.');
-    setError(null);
-    setGroup(fresh);
-    const { participants: _roster, ...summary } = fresh;
+  // A fresh read updates the cached list too (its summary, not the roster).
+  useEffect(() => {
+    if (!latest.data) return;
+    const { participants: _roster, ...summary } = latest.data;
     patchGroup(sessionId, groupId, summary);
-  }, [sessionId, groupId, patchGroup]);
+  }, [latest.data]);
 
-  useEffect(() => void reload(), [reload]);
-
+  const { patch } = latest;
   const update = useCallback(
-    (patch: Partial<GroupSummary>) => {
-      setGroup((current) => (current ? { ...current, ...patch } : current));
-      patchGroup(sessionId, groupId, patch);
+    (change: Partial<GroupSummary>) => {
+      patch((current) => (current ? { ...current, ...change } : current));
+      patchGroup(sessionId, groupId, change);
     },
-    [sessionId, groupId, patchGroup],
+    [sessionId, groupId, patchGroup, patch],
   );
 
-  return { group, error, loading, reload, update };
+  return { group, error: latest.error && groupProblem(latest.error, name.current), loading: latest.loading, reload: latest.reload, update };
 }

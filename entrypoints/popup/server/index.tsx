@@ -1,17 +1,23 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ServerCpu } from './ServerCpu';
 import { ServerRestart } from './ServerRestart';
 import { ServerInfo, ServerStatus } from './ServerStatus';
+import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import '../shared/sections.css';
 
 /** Seconds after a restart before the view reads the server again (a restart takes a few). */
 const AFTER_RESTART_MS = 5000;
 
-/** The active server's status, details, CPU history and restart controls. */
-export default function ServerScreen() {
+export type ServerView = { name: 'server' };
+
+/**
+ * The active server's status, details, CPU history and restart controls. Its own chunk, loaded
+ * when first shown (../features.ts).
+ */
+export default function ServerScreen(_props: { view: ServerView }): ReactNode {
   const show = usePopupStore((s) => s.show);
-  const serverName = usePopupStore((s) => s.profiles.profiles.find((p) => p.id === s.activeProfileId)?.name ?? 'this server');
+  const serverName = useProfileChoice((s) => activeProfile(s)?.name ?? 'this server');
   // Bumping the round reads everything again.
   const [round, setRound] = useState(0);
   const again = () => setRound((n) => n + 1);

@@ -1,5 +1,5 @@
 import { JobProgress, useJobs } from '@/components/JobProgress';
-import { usePopupStore } from '../shared/store';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 
 /**
  * The bulk jobs of the server shown in the popup — also those started from a right-click
@@ -7,7 +7,7 @@ import { usePopupStore } from '../shared/store';
  */
 export default function JobsSection() {
   const jobs = useJobs();
-  const activeProfileId = usePopupStore((s) => s.activeProfileId);
+  const activeProfileId = useProfileChoice((s) => s.activeProfileId);
   const mine = jobs.filter((job) => job.profileId === activeProfileId);
   if (mine.length === 0) return null;
   return (

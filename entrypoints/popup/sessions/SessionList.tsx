@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SessionRow, ROW_HEIGHT } from './SessionRow';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
 
 const JobsSection = lazy(() => import('./JobsSection'));
@@ -10,7 +11,8 @@ const LIST_HEIGHT = 380;
 const OVERSCAN = 6;
 
 export function SessionList() {
-  const { snapshots, activeProfileId, filter, setFilter, show, focusSessionId } = usePopupStore();
+  const { snapshots, filter, setFilter, show, focusSessionId } = usePopupStore();
+  const activeProfileId = useProfileChoice((s) => s.activeProfileId);
   const filterId = useId();
   const sessions = (activeProfileId && snapshots[activeProfileId]?.sessions) || [];
   const fetched = !!(activeProfileId && snapshots[activeProfileId]?.fetchedAt);

@@ -5,6 +5,7 @@ import { STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { runOperation, copyAndSay } from '../shared/run-operation';
 import { ago, showPhone } from '../shared/format';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 
 /** Every row has the same height so long lists can be windowed. */
@@ -34,7 +35,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
   const remove = () => act(() => runOperation('deleteSessionDelete', { sessionId: session.id }, () => `Deleted session “${session.id}”.`));
   const login = () =>
     act(async () => {
-      const reply = await askBackground('login.start', { profileId: usePopupStore.getState().activeProfileId ?? undefined, sessionId: session.id, method: 'qr' });
+      const reply = await askBackground('login.start', { profileId: useProfileChoice.getState().activeProfileId ?? undefined, sessionId: session.id, method: 'qr' });
       if (reply.ok) show({ name: 'login' });
       else say({ tone: 'error', text: reply.error.message });
     });

@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '@/lib/warest/api-result';
+import type { OperationId } from '@/lib/warest/catalog';
+import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
+import { useLatest } from '@/components/use-latest';
 import type { Fact } from '../../../lib/answers/account';
-import { type OperationData, callActive } from './run-operation';
+import { callActive } from './run-operation';
 
 /**
- * What the Profile and Server views share: one call to the background for the active server, a
- * hook that loads one answer (with its error in words), and a definition list of facts.
+ * What the Profile and Server views share: one operation's answer for the active server (with
+ * its error in words), and a definition list of facts.
  */
 
 export interface Loaded {
+  /** The answer; null while the first one loads and when the newest one failed (the error says why). */
   data: OperationData | null;
   error: ApiError | null;
   loading: boolean;
@@ -16,23 +19,10 @@ export interface Loaded {
 }
 
 /** Loads one operation's answer when the view opens (and again on reload or when `key` changes). */
-export function useAnswer(operationId: string, inputs: Record<string, unknown>, key: string): Loaded {
-  const [state, setState] = useState<Omit<Loaded, 'reload'>>({ data: null, error: null, loading: true });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    void callActive(operationId, inputs).then((reply) => {
-      if (!live) return;
-      setState(reply.ok ? { data: reply.data, error: null, loading: false } : { data: null, error: reply.error, loading: false });
-    });
-    return () => {
-      live = false;
-    };
-    // `inputs` is described by `key`: a new object each render must not reload.
-  }, [operationId, key, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, reload };
+export function useAnswer(operationId: OperationId, inputs: OperationInputs, key: string): Loaded {
+  // `inputs` is described by `key`: a new object each render must not reload.
+  const latest = useLatest(() => callActive(operationId, inputs), [operationId, key]);
+  return { data: latest.error ? null : latest.data, error: latest.error, loading: latest.loading, reload: latest.reload };
 }
 
 /** Label/value pairs as a definition list (empty facts say so instead). */

@@ -1,16 +1,14 @@
-import type { ApiError, ApiSuccess } from '@/lib/warest/api-result';
+import type { ApiError } from '@/lib/warest/api-result';
+import type { OperationId } from '@/lib/warest/catalog';
 import type { Reply } from '@/lib/messaging/protocol';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { callOperation, type OperationData, type OperationInputs } from '@/lib/messaging/call-operation';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './store';
 import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
 
-/** What a successful operation answers, as the popup sees it. */
-export type OperationData = Omit<ApiSuccess, 'ok'>;
-
 /** Calls one catalog operation on the popup's active server (through the background). */
-export function callActive(operationId: string, inputs: Record<string, unknown> = {}): Promise<Reply<OperationData>> {
-  const profileId = usePopupStore.getState().activeProfileId;
-  return askBackground('operation.call', { ...(profileId && { profileId }), operationId, inputs });
+export function callActive(operationId: OperationId, inputs: OperationInputs = {}): Promise<Reply<OperationData>> {
+  return callOperation(operationId, inputs, { profileId: useProfileChoice.getState().activeProfileId });
 }
 
 /** Success in words, with the server's own message. */
@@ -24,8 +22,8 @@ export function withServerWords(text: string, data: OperationData): string {
  * some failures pass one). Answers the data on success, null on failure.
  */
 export async function runAndSay(
-  operationId: string,
-  inputs: Record<string, unknown>,
+  operationId: OperationId,
+  inputs: OperationInputs,
   describe: (data: OperationData) => string,
   explain: (error: ApiError) => string = (error) => error.message,
 ): Promise<OperationData | null> {
@@ -39,11 +37,6 @@ export async function runAndSay(
   return reply.data;
 }
 
-/**
- * Runs one catalog operation for the active profile and tells the user how it went: the
- * server's own words on success, the error's "what to do" on failure. Refreshes the session
- * list afterwards, since most session operations change it.
- */
 /** Copies text and says so in the banner, or says the browser refused (with what to do instead). */
 export async function copyAndSay(text: string, copied: string, whenRefused = ''): Promise<void> {
   const { say } = usePopupStore.getState();
@@ -51,9 +44,13 @@ export async function copyAndSay(text: string, copied: string, whenRefused = '')
   else say({ tone: 'error', text: `${CLIPBOARD_REFUSED}${whenRefused}` });
 }
 
+/**
+ * Runs one session operation and tells the user how it went (as runAndSay), then refreshes the
+ * session list, since most session operations change it.
+ */
 export async function runOperation(
-  operationId: string,
-  inputs: Record<string, unknown>,
+  operationId: OperationId,
+  inputs: OperationInputs,
   describeSuccess: (data: OperationData) => string,
 ): Promise<OperationData | null> {
   const data = await runAndSay(operationId, inputs, describeSuccess);

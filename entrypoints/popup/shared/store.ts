@@ -1,45 +1,17 @@
 import { create } from 'zustand';
 import type { ApiError } from '@/lib/warest/api-result';
 import type { SessionSummary } from '@/lib/sessions';
-import {
-  focusItem,
-  loginItem,
-  profilesItem,
-  readChecked,
-  storageNoticesItem,
-  snapshotsItem,
-  type LoginInProgress,
-  type ProfileSnapshot,
-  type ProfilesState,
-} from '@/lib/storage';
+import { focusItem, loginItem, readChecked, storageNoticesItem, snapshotsItem, type LoginInProgress, type ProfileSnapshot } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
+import type { View } from '../features';
 
 /**
  * The popup's state. It paints from what is stored (the last known sessions, with their age)
  * the moment it opens, then asks the background for fresh data and follows storage changes.
+ * Which server it shows is the shared profile choice (useProfileChoice): a notification's or the
+ * address's server, else the one logging in, else the default, else the first.
  */
-
-export type View =
-  | { name: 'list' }
-  | { name: 'new-session' }
-  | { name: 'login' }
-  | { name: 'devices'; sessionId: string }
-  | { name: 'webhook'; sessionId: string }
-  | { name: 'logout-by-id' }
-  | { name: 'groups'; sessionId: string }
-  | { name: 'group'; sessionId: string; groupId: string }
-  | { name: 'group-participants'; sessionId: string; groupId: string }
-  | { name: 'group-requests'; sessionId: string; groupId: string }
-  | { name: 'group-create'; sessionId: string }
-  | { name: 'group-join'; sessionId: string }
-  | { name: 'compose'; sessionId: string; to?: string }
-  | { name: 'chats'; sessionId: string }
-  | { name: 'chat'; sessionId: string; chatId: string; chatName?: string }
-  | { name: 'profile'; sessionId: string }
-  | { name: 'server' };
-
-/** The views of one session's groups; their code is loaded only when one is opened. */
-export type GroupsViewState = Extract<View, { name: 'groups' | 'group' | 'group-participants' | 'group-requests' | 'group-create' | 'group-join' }>;
 
 export interface Notice {
   tone: 'ok' | 'error';
@@ -48,14 +20,13 @@ export interface Notice {
 
 interface PopupState {
   loaded: boolean;
-  profiles: ProfilesState;
-  activeProfileId: string | null;
   snapshots: Record<string, ProfileSnapshot>;
   login: LoginInProgress | null;
   refreshing: boolean;
   /** The last refresh error that the snapshot does not already describe. */
   refreshError: ApiError | null;
   filter: string;
+  /** What the popup shows: one of its features' views (../features.ts). */
   view: View;
   notice: Notice | null;
   /** A session to scroll to and highlight (from a notification). */
@@ -79,8 +50,6 @@ function initialFocus(): { profileId?: string; sessionId?: string } {
 
 export const usePopupStore = create<PopupState>((set, get) => ({
   loaded: false,
-  profiles: { profiles: [], defaultProfileId: null },
-  activeProfileId: null,
   snapshots: {},
   login: null,
   refreshing: false,
@@ -92,35 +61,31 @@ export const usePopupStore = create<PopupState>((set, get) => ({
   storageNotices: 0,
 
   async load() {
-    const [profiles, snapshots, login, storedFocus, notices] = await Promise.all([
-      readChecked(profilesItem),
-      readChecked(snapshotsItem),
-      readChecked(loginItem),
-      readChecked(focusItem),
-      readChecked(storageNoticesItem),
-    ]);
     const fromUrl = initialFocus();
-    const focus = storedFocus ?? (fromUrl.profileId && fromUrl.sessionId ? { profileId: fromUrl.profileId, sessionId: fromUrl.sessionId } : null);
+    const reading = Promise.all([readChecked(loginItem), readChecked(focusItem)]).then(([login, storedFocus]) => {
+      const focus = storedFocus ?? (fromUrl.profileId && fromUrl.sessionId ? { profileId: fromUrl.profileId, sessionId: fromUrl.sessionId } : null);
+      return { login, storedFocus, focus };
+    });
+    // The profiles are read alongside; the server to show is asked for by the focus, then the login.
+    const asked = reading.then(({ login, focus }) => [focus?.profileId, login?.profileId]);
+    const [snapshots, { login, storedFocus, focus }, notices] = await Promise.all([
+      readChecked(snapshotsItem),
+      reading,
+      readChecked(storageNoticesItem),
+      useProfileChoice.getState().load(asked),
+    ]);
     if (storedFocus) void focusItem.item.setValue(null);
-    const known = (id: string | null | undefined) => (id && profiles.profiles.some((p) => p.id === id) ? id : null);
-    const activeProfileId = known(focus?.profileId) ?? known(login?.profileId) ?? known(profiles.defaultProfileId) ?? profiles.profiles[0]?.id ?? null;
+    const { activeProfileId } = useProfileChoice.getState();
     set({
       loaded: true,
-      profiles,
       snapshots,
       login,
-      activeProfileId,
       focusSessionId: focus?.sessionId ?? null,
       storageNotices: notices.length,
       view: login && login.profileId === activeProfileId ? { name: 'login' } : { name: 'list' },
     });
     if (!watching) {
       watching = true;
-      profilesItem.item.watch(async () => {
-        const next = await readChecked(profilesItem);
-        const active = get().activeProfileId;
-        set({ profiles: next, activeProfileId: next.profiles.some((p) => p.id === active) ? active : (next.defaultProfileId ?? next.profiles[0]?.id ?? null) });
-      });
       snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
       loginItem.item.watch(async () => set({ login: await readChecked(loginItem) }));
       storageNoticesItem.item.watch(async () => set({ storageNotices: (await readChecked(storageNoticesItem)).length }));
@@ -129,7 +94,7 @@ export const usePopupStore = create<PopupState>((set, get) => ({
   },
 
   async refresh() {
-    const profileId = get().activeProfileId;
+    const profileId = useProfileChoice.getState().activeProfileId;
     if (!profileId || get().refreshing) return;
     set({ refreshing: true });
     const reply = await askBackground('sessions.refresh', { profileId });
@@ -142,7 +107,8 @@ export const usePopupStore = create<PopupState>((set, get) => ({
   },
 
   switchProfile(profileId) {
-    set({ activeProfileId: profileId, filter: '', view: { name: 'list' }, notice: null, refreshError: null, focusSessionId: null });
+    useProfileChoice.getState().choose(profileId);
+    set({ filter: '', view: { name: 'list' }, notice: null, refreshError: null, focusSessionId: null });
     void get().refresh();
   },
   setFilter: (filter) => set({ filter }),

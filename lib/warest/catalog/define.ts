@@ -54,8 +54,9 @@ export const sendOptionFields: readonly OperationInput[] = [
   field('isForwarded', 'body', 'boolean', false, 'Mark as forwarded'),
 ];
 
-export interface OperationSpec {
-  id: string;
+export interface OperationSpec<Id extends string = string> {
+  /** Kept as its literal, so the catalog's ids make the type OperationId. */
+  id: Id;
   label: string;
   method: HttpMethod;
   path: string;
@@ -72,8 +73,11 @@ export interface OperationSpec {
   bodyOptional?: boolean;
 }
 
-/** Builds a category's operations, deriving what follows from the inputs. */
-export function defineOperations(category: Category, specs: readonly OperationSpec[]): readonly Operation[] {
+/**
+ * Builds a category's operations, deriving what follows from the inputs. The ids are inferred as
+ * literals (`Id` is bounded by string), so each category's operations carry their own ids' union.
+ */
+export function defineOperations<Id extends string>(category: Category, specs: readonly OperationSpec<Id>[]): readonly Operation<Id>[] {
   return specs.map((spec) => {
     if (spec.send && !spec.inputs.some((input) => input.name === 'to')) throw new Error(`${spec.id}: a send needs a "to" input`);
     const hasBody = spec.inputs.some((input) => input.in === 'body');

@@ -10,8 +10,7 @@ import type { Operation } from './types';
 
 export * from './types';
 
-/** Every WARest operation, in the server's own order of categories. */
-export const OPERATIONS: readonly Operation[] = [
+const CATALOG = [
   ...sessionsOperations,
   ...messagesSendingOperations,
   ...messagesActionsOperations,
@@ -22,10 +21,25 @@ export const OPERATIONS: readonly Operation[] = [
   ...miscOperations,
 ];
 
-const byId = new Map(OPERATIONS.map((operation) => [operation.id, operation]));
+/**
+ * The id of one of the catalog's operations: the union of all 90, taken from the catalog itself,
+ * so code that names an operation that does not exist does not compile.
+ */
+export type OperationId = (typeof CATALOG)[number]['id'];
 
-export function findOperation(id: string): Operation | undefined {
+/** Every WARest operation, in the server's own order of categories. */
+export const OPERATIONS: readonly Operation<OperationId>[] = CATALOG;
+
+const byId = new Map<string, Operation<OperationId>>(OPERATIONS.map((operation) => [operation.id, operation]));
+
+/** The operation with this id, for ids that come from outside the code (messages, addresses). */
+export function findOperation(id: string): Operation<OperationId> | undefined {
   return byId.get(id);
+}
+
+/** Whether a string from outside the code (a message, an address) names a catalog operation. */
+export function isOperationId(id: string): id is OperationId {
+  return byId.has(id);
 }
 
 /** The API prefix every catalog path lives under. */

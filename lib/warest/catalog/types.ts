@@ -74,9 +74,9 @@ export type JsonShape = 'object' | 'array' | 'object-or-array';
 /** How a request body may be encoded. Operations with file inputs can also go as multipart. */
 export type BodyEncoding = 'json' | 'multipart';
 
-export interface Operation {
+export interface Operation<Id extends string = string> {
   /** The server's operationId, stable across versions. */
-  id: string;
+  id: Id;
   category: Category;
   label: string;
   method: HttpMethod;

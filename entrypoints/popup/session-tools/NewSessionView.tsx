@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { checkSessionId } from '@/lib/sessions';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 
 /** Choose an id, then log in by QR code or by pairing code. */
 export function NewSessionView() {
-  const { snapshots, activeProfileId, show } = usePopupStore();
+  const { snapshots, show } = usePopupStore();
+  const activeProfileId = useProfileChoice((s) => s.activeProfileId);
   const existing = (activeProfileId && snapshots[activeProfileId]?.sessions.map((s) => s.id)) || [];
   const [sessionId, setSessionId] = useState('');
   const [method, setMethod] = useState<'qr' | 'pairing'>('qr');

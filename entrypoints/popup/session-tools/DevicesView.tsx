@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { askBackground } from '@/lib/messaging/ask-background';
+import { useLatest } from '@/components/use-latest';
 import { showPhone } from '../shared/format';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+import { callActive } from '../shared/run-operation';
 
 interface Device {
   name: string;
@@ -25,16 +26,14 @@ function readDevice(raw: unknown): Device | null {
 }
 
 export function DevicesView({ sessionId }: { sessionId: string }) {
-  const { activeProfileId, show } = usePopupStore();
-  const [devices, setDevices] = useState<Device[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void askBackground('operation.call', { ...(activeProfileId && { profileId: activeProfileId }), operationId: 'getSessionDevices', inputs: { sessionId } }).then((reply) => {
-      if (!reply.ok) return setError(reply.error.message);
-      setDevices(reply.data.results.map(readDevice).filter((d): d is Device => d !== null));
-    });
+  const show = usePopupStore((s) => s.show);
+  const activeProfileId = useProfileChoice((s) => s.activeProfileId);
+  const latest = useLatest(async () => {
+    const reply = await callActive('getSessionDevices', { sessionId });
+    return reply.ok ? { ok: true as const, data: reply.data.results.map(readDevice).filter((d): d is Device => d !== null) } : reply;
   }, [sessionId, activeProfileId]);
+  const devices = latest.error ? null : latest.data;
+  const error = latest.error?.message ?? null;
 
   return (
     <section className="panel" aria-label={`Devices of ${sessionId}`}>

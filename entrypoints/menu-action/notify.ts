@@ -1,11 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { MenuAction } from '@/lib/menu-handoff';
-import { askBackground } from '@/lib/messaging/ask-background';
-
-/** One catalog operation on the chosen server, through the background (which alone holds the key). */
-export function callOperation(profileId: string, operationId: string, inputs: Record<string, unknown>) {
-  return askBackground('operation.call', { profileId, operationId, inputs });
-}
 
 /**
  * The outcome as a desktop notification too, since the window may be behind the page by now.

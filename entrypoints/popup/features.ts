@@ -1,0 +1,58 @@
+import { lazy, type ComponentProps, type ComponentType, type LazyExoticComponent } from 'react';
+import SessionsScreen from './sessions';
+
+/**
+ * The popup's features, one line each: the names of the views it draws and its screen, the
+ * index.tsx of its folder. Views are routed by this map, not by their names. Every feature but
+ * the sessions (the popup opens on their list, or on a login in progress, and paints it at once)
+ * is its own chunk, loaded when one of its views is first shown. Adding a feature is a folder whose index.tsx
+ * draws its views, and one line here; the popup's View type follows from this map.
+ */
+export const FEATURES = {
+  sessions: eager(SessionsScreen, ['list', 'login']),
+  sessionTools: chunk(() => import('./session-tools'), ['new-session', 'devices', 'webhook', 'logout-by-id']),
+  groups: chunk(() => import('./groups'), ['groups', 'group', 'group-participants', 'group-requests', 'group-create', 'group-join']),
+  compose: chunk(() => import('./compose'), ['compose']),
+  chats: chunk(() => import('./chats'), ['chats', 'chat']),
+  account: chunk(() => import('./account'), ['profile']),
+  server: chunk(() => import('./server'), ['server']),
+};
+
+/** A feature's screen: a component that draws the feature's views, given as its `view` prop. */
+type Screen = ComponentType<{ view: never }>;
+/** The views a screen draws. */
+type ViewOf<S extends Screen> = ComponentProps<S>['view'];
+
+/** `S` is the screen as its module declares it (lazy or not), so its views can be read from it. */
+interface Feature<S extends Screen> {
+  Screen: S | LazyExoticComponent<S>;
+  views: readonly ViewOf<S>['name'][];
+}
+
+/** What the popup can show: every feature's views. */
+export type View = (typeof FEATURES)[keyof typeof FEATURES] extends infer F ? (F extends Feature<infer S> ? ViewOf<S> : never) : never;
+
+/** The view names, all of them: leaving out one the screen draws does not compile. */
+type AllViews<S extends Screen, N extends readonly string[]> = N &
+  ([Exclude<ViewOf<S>['name'], N[number]>] extends [never] ? unknown : { missing: Exclude<ViewOf<S>['name'], N[number]> });
+
+/** A feature in the popup's first chunk. */
+function eager<S extends Screen, const N extends readonly ViewOf<S>['name'][]>(Screen: S, views: AllViews<S, N>): Feature<S> {
+  return { Screen, views };
+}
+
+/** A feature in a chunk of its own, loaded when one of its views is first shown. */
+function chunk<S extends Screen, const N extends readonly ViewOf<S>['name'][]>(load: () => Promise<{ default: S }>, views: AllViews<S, N>): Feature<S> {
+  return { Screen: lazy(load), views };
+}
+
+const byView = new Map<string, ComponentType<{ view: View }>>(
+  // A screen is only ever given views of its own feature (that is what this map says), so here
+  // it may be typed as taking any view.
+  Object.values(FEATURES).flatMap((feature) => feature.views.map((name) => [name, feature.Screen as ComponentType<{ view: View }>] as const)),
+);
+
+/** The screen that draws this view. */
+export function screenOf(view: View): ComponentType<{ view: View }> {
+  return byView.get(view.name)!;
+}
