@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { cyclesIn, edges, projectInMemory, projectOnDisk, readGraph, readModule,
  * (b) Only entrypoints/background/ and lib/storage/ name the API-key item (`apiKeysItem`, or its key
  *     `local:apiKeys`): no page ever touches a key.
  * (c) No import cycles in lib/, entrypoints/, components/.
- * (d) A popup feature folder (entrypoints/popup/{sessions,groups,chats,compose,account,server})
+ * (d) A popup feature folder (entrypoints/popup/{sessions,session-tools,groups,chats,compose,account,server})
  *     imports only entrypoints/popup/shared/, components/, lib/ and itself — never another
  *     feature, nor the popup's own root files. (Packages are not the popup's files: any may be used.)
  *
@@ -39,7 +40,7 @@ interface Violation {
 const BROWSER_MODULES = /^(wxt\/browser|wxt\/utils\/storage|wxt\/storage|@wxt-dev\/browser|@wxt-dev\/storage|webextension-polyfill)(\/|$)/;
 const BROWSER_GLOBALS = new Set(['chrome', 'browser']);
 const GLOBAL_SCOPES = new Set(['globalThis', 'window', 'self']);
-const FEATURES = ['sessions', 'groups', 'chats', 'compose', 'account', 'server'];
+const FEATURES = ['sessions', 'session-tools', 'groups', 'chats', 'compose', 'account', 'server'];
 const CHECKED = ['lib', 'entrypoints', 'components'];
 
 /** `chrome.…` / `browser.…` (and `globalThis.chrome` …) used as values: not in comments, strings or types. */
@@ -128,9 +129,14 @@ describe('the real tree', () => {
     expect(files.length).toBeGreaterThan(150);
     expect(files).toContain('entrypoints/background/index.ts');
     expect(files).toContain('lib/storage/items/api-keys.ts');
-    // The popup's lazy features are read as imports (folder imports resolved to their index).
-    const popup = readModule(project, 'entrypoints/popup/PopupApp.tsx')!.imports;
+    // The popup's lazy features are read as imports (folder imports resolved to their index), from its feature map.
+    const popup = readModule(project, 'entrypoints/popup/features.ts')!.imports;
     expect(popup.map((i) => i.target)).toEqual(expect.arrayContaining(['entrypoints/popup/groups/index.tsx', 'entrypoints/popup/server/index.tsx']));
+  });
+
+  it('knows every popup feature folder (a new one falls under rule d at once)', () => {
+    const folders = readdirSync(join(ROOT, 'entrypoints/popup'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
+    expect(folders.sort()).toEqual([...FEATURES].sort());
   });
 
   it('keeps every layer rule (apart from the known exceptions)', () => {
