@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
+import { hostAccess } from '@/lib/browser/host-access';
 import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/storage';
 import type { ApiError } from '@/lib/warest/api-result';
-import { hostPermissionPattern } from '@/lib/warest/server-url';
 
 /**
  * Which server profile a request means, its key, and whether the browser lets the extension reach
@@ -14,12 +13,8 @@ export interface ProfileWithKey {
   apiKey: string;
 }
 
-export async function hasHostAccess(baseUrl: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [hostPermissionPattern(baseUrl)] });
-  } catch {
-    return false;
-  }
+export function hasHostAccess(baseUrl: string): Promise<boolean> {
+  return hostAccess(baseUrl, 'check');
 }
 
 /** The profile a request means: the one asked for, else the default, else the only one. */

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
+import { hostAccess } from '@/lib/browser/host-access';
 import type { ConnectionReport } from '@/lib/warest/connection-test';
 import type { ServerProfile } from '@/lib/storage';
-import { hostPermissionPattern, normalizeServerUrl } from '@/lib/warest/server-url';
+import { normalizeServerUrl } from '@/lib/warest/server-url';
 import { askBackground } from '@/lib/messaging/ask-background';
 
 /**
@@ -26,12 +26,8 @@ export interface ServerDraft {
  * Asks the browser for access to one server. Must be the first thing a click does: Chrome only
  * shows the prompt in response to a user gesture. Resolves false when refused or impossible.
  */
-export async function requestHostAccess(baseUrl: string): Promise<boolean> {
-  try {
-    return await browser.permissions.request({ origins: [hostPermissionPattern(baseUrl)] });
-  } catch {
-    return false;
-  }
+export function requestHostAccess(baseUrl: string): Promise<boolean> {
+  return hostAccess(baseUrl, 'ask');
 }
 
 export async function saveServer(

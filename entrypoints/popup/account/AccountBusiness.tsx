@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { readBusinessProfiles, type BusinessProfile } from '../../../lib/answers/account';
+import { readBusinessProfiles, type BusinessProfile } from '@/lib/answers/account';
 import { FactList } from '../shared/answer-parts';
 import { usePhoneList } from '../shared/PhoneListInput';
 import { callActive } from '../shared/run-operation';

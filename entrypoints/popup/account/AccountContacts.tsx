@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { filterContacts, readContacts } from '../../../lib/answers/account';
+import { filterContacts, readContacts } from '@/lib/answers/account';
 import { LoadState, useAnswer } from '../shared/answer-parts';
 
 /** How many contacts are asked for: enough for a popup, and one request. */

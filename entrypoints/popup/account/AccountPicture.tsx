@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { readPictureUrl } from '../../../lib/answers/account';
+import { readPictureUrl } from '@/lib/answers/account';
 import { useAnswer } from '../shared/answer-parts';
 import { fromWords, PictureForm, PictureThumb, type PictureSource } from '../shared/PictureForm';
 import { usePopupStore } from '../shared/store';

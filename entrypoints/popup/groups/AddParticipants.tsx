@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DIRECT_LIMIT, runGroupAction, startGroupJob } from './group-api';
-import { resultList, type GroupSummary } from '../../../lib/answers/groups';
+import { resultList, type GroupSummary } from '@/lib/answers/groups';
 import { PhoneListInput, usePhoneList } from '../shared/PhoneListInput';
 
 /** "6281…: not on WhatsApp" → "+6281… (not on WhatsApp)". */

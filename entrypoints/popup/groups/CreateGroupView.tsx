@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { runGroupAction } from './group-api';
-import { resultText } from '../../../lib/answers/groups';
+import { resultText } from '@/lib/answers/groups';
 import { useGroupsStore } from './groups-store';
 import { PhoneListInput, usePhoneList } from '../shared/PhoneListInput';
 import { usePopupStore } from '../shared/store';

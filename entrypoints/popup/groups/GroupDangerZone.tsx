@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { runGroupAction } from './group-api';
-import { resultList, type GroupSummary } from '../../../lib/answers/groups';
+import { resultList, type GroupSummary } from '@/lib/answers/groups';
 import { useGroupsStore } from './groups-store';
 import { usePopupStore } from '../shared/store';
 

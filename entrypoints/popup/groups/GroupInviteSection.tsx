@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { groupProblem, runGroupAction } from './group-api';
-import { resultText, type GroupSummary } from '../../../lib/answers/groups';
+import { resultText, type GroupSummary } from '@/lib/answers/groups';
 import { usePopupStore } from '../shared/store';
 import { callActive, copyAndSay } from '../shared/run-operation';
 

@@ -1,5 +1,5 @@
 import { runGroupAction } from './group-api';
-import { showDate, type GroupSummary } from '../../../lib/answers/groups';
+import { showDate, type GroupSummary } from '@/lib/answers/groups';
 import { GroupDangerZone } from './GroupDangerZone';
 import { GroupInviteSection } from './GroupInviteSection';
 import { GroupJobs } from './GroupJobs';

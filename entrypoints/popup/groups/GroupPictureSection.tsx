@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useLatest } from '@/components/use-latest';
 import { runGroupAction } from './group-api';
-import { resultText, type GroupSummary } from '../../../lib/answers/groups';
+import { resultText, type GroupSummary } from '@/lib/answers/groups';
 import { fromWords, PictureForm, PictureThumb, type PictureSource } from '../shared/PictureForm';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { runGroupAction } from './group-api';
-import type { GroupSummary } from '../../../lib/answers/groups';
+import type { GroupSummary } from '@/lib/answers/groups';
 import type { OperationId } from '@/lib/warest/catalog';
 
 type Setting = 'announce' | 'restrict';

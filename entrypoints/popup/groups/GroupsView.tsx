@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { GroupSummary } from '../../../lib/answers/groups';
+import type { GroupSummary } from '@/lib/answers/groups';
 import { listKey, useGroupsStore } from './groups-store';
 import { usePopupStore } from '../shared/store';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { parseInviteLink } from '@/lib/invite-link';
 import { groupProblem, runGroupAction } from './group-api';
-import { readInvitePreview, resultText, type InvitePreview } from '../../../lib/answers/groups';
+import { readInvitePreview, resultText, type InvitePreview } from '@/lib/answers/groups';
 import { useGroupsStore } from './groups-store';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';

@@ -2,7 +2,7 @@ import { useGroupList } from './use-group-list';
 import { describeFailures } from './AddParticipants';
 import { DIRECT_LIMIT, runGroupAction, startGroupJob } from './group-api';
 import { ago } from '../shared/format';
-import { readJoinRequests, resultList, resultStatuses, type GroupSummary, type JoinRequest } from '../../../lib/answers/groups';
+import { readJoinRequests, resultList, resultStatuses, type GroupSummary, type JoinRequest } from '@/lib/answers/groups';
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';

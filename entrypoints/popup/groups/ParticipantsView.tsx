@@ -3,7 +3,7 @@ import { useGroupList } from './use-group-list';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { AddParticipants, describeFailures } from './AddParticipants';
 import { runGroupAction } from './group-api';
-import { personLabel, readParticipantList, resultList, resultStatuses, type GroupParticipant, type GroupSummary } from '../../../lib/answers/groups';
+import { personLabel, readParticipantList, resultList, resultStatuses, type GroupParticipant, type GroupSummary } from '@/lib/answers/groups';
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';

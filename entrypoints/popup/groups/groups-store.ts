@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { groupProblem } from './group-api';
-import { adminFromRoster, readGroupInfo, readGroupList, readParticipantList, type GroupSummary } from '../../../lib/answers/groups';
+import { adminFromRoster, readGroupInfo, readGroupList, readParticipantList, type GroupSummary } from '@/lib/answers/groups';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { callActive } from '../shared/run-operation';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useLatest } from '@/components/use-latest';
 import { groupProblem } from './group-api';
-import { readGroupInfo, type GroupSummary } from '../../../lib/answers/groups';
+import { readGroupInfo, type GroupSummary } from '@/lib/answers/groups';
 import { listKey, useGroupsStore } from './groups-store';
 import { callActive } from '../shared/run-operation';
 

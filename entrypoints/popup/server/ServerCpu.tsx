@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 // Only the Server part of the catalog: this view's chunk need not carry all 90 operations.
 import { serverOperations } from '@/lib/warest/catalog/server';
-import { adminProblem, cpuChart, readCpuHistory } from '../../../lib/answers/server';
+import { adminProblem, cpuChart, readCpuHistory } from '@/lib/answers/server';
 import { LoadState, useAnswer } from '../shared/answer-parts';
 
 const WIDTH = 300;

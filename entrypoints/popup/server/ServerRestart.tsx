@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { adminProblem, checkSchedule, checkTimezone, readRestart, readSchedule } from '../../../lib/answers/server';
+import { adminProblem, checkSchedule, checkTimezone, readRestart, readSchedule } from '@/lib/answers/server';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
 

@@ -1,6 +1,6 @@
 import type { ApiError } from '@/lib/warest/api-result';
 import { isKeyRefusal } from '@/lib/warest/response';
-import { adminProblem, readHealth, readPing, readReadiness, readServerInfo } from '../../../lib/answers/server';
+import { adminProblem, readHealth, readPing, readReadiness, readServerInfo } from '@/lib/answers/server';
 import { FactList, LoadState, useAnswer, type Loaded } from '../shared/answer-parts';
 
 /**

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { ApiError } from '@/lib/warest/api-result';
 import type { OperationId } from '@/lib/warest/catalog';
 import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
 import { useLatest } from '@/components/use-latest';
-import type { Fact } from '../../../lib/answers/account';
+import type { Fact } from '@/lib/answers/account';
 import { callActive } from './run-operation';
 
 /**
@@ -46,4 +47,30 @@ export function LoadState(props: { loaded: Loaded; what: string; explain?: (erro
   if (loaded.loading && !loaded.data) return <p className="hint" aria-busy="true">Loading {what}…</p>;
   if (loaded.error) return <p className="error-text" role="alert">{explain ? explain(loaded.error) : loaded.error.message}</p>;
   return null;
+}
+
+/**
+ * A section that reads one answer and shows it as facts: its heading, the loading or failure in
+ * words, then the facts (or what to say when there are none).
+ */
+export function FactsSection(props: {
+  title: string;
+  /** The facts list's accessible name. */
+  label: string;
+  operationId: OperationId;
+  sessionId: string;
+  what: string;
+  empty: string;
+  read(data: NonNullable<Loaded['data']>): readonly Fact[];
+  children?: ReactNode;
+}) {
+  const loaded = useAnswer(props.operationId, { sessionId: props.sessionId }, props.sessionId);
+  return (
+    <section className="profile-section" aria-label={props.title}>
+      <h3>{props.title}</h3>
+      <LoadState loaded={loaded} what={props.what} />
+      {loaded.data && <FactList label={props.label} facts={props.read(loaded.data)} empty={props.empty} />}
+      {props.children}
+    </section>
+  );
 }
