@@ -9,8 +9,8 @@ import SessionsScreen from './sessions';
  * draws its views, and one line here; the popup's View type follows from this map.
  */
 export const FEATURES = {
-  sessions: eager(SessionsScreen, ['list', 'login']),
-  sessionTools: chunk(() => import('./session-tools'), ['new-session', 'devices', 'webhook', 'logout-by-id']),
+  sessions: eager(SessionsScreen, ['list']),
+  sessionTools: chunk(() => import('./session-tools'), ['new-session', 'login', 'devices', 'webhook', 'logout-by-id']),
   groups: chunk(() => import('./groups'), ['groups', 'group', 'group-participants', 'group-requests', 'group-create', 'group-join']),
   compose: chunk(() => import('./compose'), ['compose']),
   chats: chunk(() => import('./chats'), ['chats', 'chat']),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DevicesView } from './DevicesView';
+import { LoginView } from './LoginView';
 import { LogoutByIdView } from './LogoutByIdView';
 import { NewSessionView } from './NewSessionView';
 import { WebhookView } from './WebhookView';
@@ -8,11 +9,12 @@ export type SessionToolsView =
   | { name: 'new-session' }
   | { name: 'devices'; sessionId: string }
   | { name: 'webhook'; sessionId: string }
-  | { name: 'logout-by-id' };
+  | { name: 'logout-by-id' }
+  | { name: 'login' };
 
 /**
- * What is done to the sessions apart from the list and a login: a new session, a session's
- * linked devices and webhook, logging one out by id. Its own chunk, loaded when first shown
+ * What is done to the sessions apart from the list: a new session and its login (QR or pairing
+ * code), a session's linked devices and webhook, logging one out by id. Its own chunk, loaded when first shown
  * (../features.ts).
  */
 export default function SessionToolsScreen({ view }: { view: SessionToolsView }): ReactNode {
@@ -25,5 +27,7 @@ export default function SessionToolsScreen({ view }: { view: SessionToolsView })
       return <WebhookView sessionId={view.sessionId} />;
     case 'logout-by-id':
       return <LogoutByIdView />;
+    case 'login':
+      return <LoginView />;
   }
 }

@@ -1,5 +1,4 @@
-import { memo, useState } from 'react';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { lazy, memo, Suspense, useState } from 'react';
 import { CopyIcon } from '@/components/CopyIcon';
 import { STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 import { askBackground } from '@/lib/messaging/ask-background';
@@ -7,6 +6,9 @@ import { runOperation, copyAndSay } from '../shared/run-operation';
 import { ago, showPhone } from '../shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+
+/** The confirmation loads when first asked for: most openings of the popup never ask. */
+const ConfirmDialog = lazy(() => import('@/components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 /** Every row has the same height so long lists can be windowed. */
 export const ROW_HEIGHT = 92;
@@ -85,6 +87,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
         <button type="button" disabled={busy} onClick={() => show({ name: 'webhook', sessionId: session.id })}>Webhook</button>
         <button type="button" className="danger" disabled={busy} onClick={() => setConfirming('delete')}>Delete</button>
       </div>
+      <Suspense fallback={null}>
       {confirming === 'logout' && (
         <ConfirmDialog title={`Log out “${session.id}”?`} confirmLabel="Log out" onCancel={() => setConfirming(null)} onConfirm={() => { setConfirming(null); void logout(); }}>
           WhatsApp on this session is signed out and its credentials are purged from the server. The session stays registered, so you can log it in again with a new QR code or pairing code.
@@ -101,6 +104,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
           The session is removed from the server with its credentials and settings. This cannot be undone.
         </ConfirmDialog>
       )}
+      </Suspense>
     </li>
   );
 });

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import { LoginView } from './LoginView';
 import { SessionList } from './SessionList';
 
-export type SessionsView = { name: 'list' } | { name: 'login' };
+export type SessionsView = { name: 'list' };
 
 /**
- * The server's sessions and the login in progress: the one feature in the popup's first chunk
- * (../features.ts), since the popup opens on one of the two and must paint it at once.
+ * The server's sessions: the one feature in the popup's first chunk (../features.ts), since the
+ * popup opens on their list and must paint it at once. (A login in progress, which the popup
+ * also opens on, is drawn by session-tools; its chunk is asked for at once then.)
  */
-export default function SessionsScreen({ view }: { view: SessionsView }): ReactNode {
-  return view.name === 'list' ? <SessionList /> : <LoginView />;
+export default function SessionsScreen(_props: { view: SessionsView }): ReactNode {
+  return <SessionList />;
 }

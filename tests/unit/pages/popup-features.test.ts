@@ -12,7 +12,7 @@ describe('the popup feature map', () => {
 
   it('routes a view to the screen of the feature that names it', () => {
     expect(screenOf({ name: 'list' })).toBe(SessionsScreen);
-    expect(screenOf({ name: 'login' })).toBe(SessionsScreen);
+    expect(screenOf({ name: 'login' })).toBe(FEATURES.sessionTools.Screen);
     expect(screenOf({ name: 'webhook', sessionId: 'main' })).toBe(FEATURES.sessionTools.Screen);
     expect(screenOf({ name: 'group-join', sessionId: 'main' })).toBe(FEATURES.groups.Screen);
     expect(screenOf({ name: 'chat', sessionId: 'main', chatId: '1@s.whatsapp.net' })).toBe(FEATURES.chats.Screen);
