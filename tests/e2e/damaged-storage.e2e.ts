@@ -94,6 +94,9 @@ describe('damaged stored data', () => {
       .poll(() => extension.background.evaluate(async () => JSON.stringify((await chrome.storage.local.get('sessionSnapshots'))['sessionSnapshots'] ?? {})), { timeout: 30_000 })
       .toContain('"state":"ok"');
 
+    // From here on the server's answers wait: no refresh or version check can write over the
+    // damage before a reader finds it (it would be a good value again, and rightly no notice).
+    server.hold({ path: /^\/api\/v1\// });
     await damage(key, how);
 
     // At once, while the service worker may still be repairing it: the pages race it for the damage.
