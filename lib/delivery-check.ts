@@ -51,8 +51,8 @@ export async function checkDelivery(read: ReadMessages, expected: SentExpectatio
   let reply;
   try {
     reply = await read(inputs);
-    // A read whose answer was lost (the background stopping as it came) is safe to ask again, once.
-    if (!reply.ok && reply.error.outcomeUnknown) reply = await read(inputs);
+    // A read whose answer was lost (the background stopping as it came) is safe to ask again.
+    for (let again = 0; again < 2 && !reply.ok && reply.error.outcomeUnknown; again++) reply = await read(inputs);
   } catch {
     return { state: 'unknown', reason: 'The chat could not be read.' };
   }

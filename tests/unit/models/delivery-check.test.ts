@@ -42,7 +42,7 @@ describe('looking for a send whose answer never came', () => {
     expect(await checkDelivery(async () => { throw new Error('boom'); }, expected)).toMatchObject({ state: 'unknown' });
   });
 
-  it('asks once more when the answer to its read was lost (a read is safe to repeat)', async () => {
+  it('asks again (up to twice) when the answer to its read was lost (a read is safe to repeat)', async () => {
     const expected = expectationFor({ sessionId: 'main', to: '6281234567890', message: 'Hello' }, SINCE)!;
     const read = vi.fn<ReadMessages>()
       .mockResolvedValueOnce({ ok: false, error: { message: 'The background stopped.', outcomeUnknown: true } })
