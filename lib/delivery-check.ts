@@ -46,13 +46,25 @@ export function findSent(messages: readonly ChatMessage[], expected: Pick<SentEx
   });
 }
 
+/** How long one look at the chat may take before it counts as lost (the server's own timeout is separate). */
+export const READ_PATIENCE_MS = 10_000;
+
+function readWithin(read: ReadMessages, inputs: Record<string, unknown>): ReturnType<ReadMessages> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const lost = new Promise<Awaited<ReturnType<ReadMessages>>>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: { message: 'No answer came from the extension’s background.', outcomeUnknown: true } }), READ_PATIENCE_MS);
+  });
+  return Promise.race([read(inputs), lost]).finally(() => clearTimeout(timer));
+}
+
 export async function checkDelivery(read: ReadMessages, expected: SentExpectation): Promise<DeliveryCheck> {
   const inputs = { sessionId: expected.sessionId, chatId: chatIdFor(expected.to), limit: LOOK_BACK, isFromMe: true };
   let reply;
   try {
-    reply = await read(inputs);
-    // A read whose answer was lost (the background stopping as it came) is safe to ask again.
-    for (let again = 0; again < 2 && !reply.ok && reply.error.outcomeUnknown; again++) reply = await read(inputs);
+    // A read whose answer was lost or never comes (the background stopping as it came: a message
+    // sent to a dying worker may get no reply at all) is safe to ask again.
+    reply = await readWithin(read, inputs);
+    for (let again = 0; again < 2 && !reply.ok && reply.error.outcomeUnknown; again++) reply = await readWithin(read, inputs);
   } catch {
     return { state: 'unknown', reason: 'The chat could not be read.' };
   }

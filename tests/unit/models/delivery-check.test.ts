@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chatIdFor, checkDelivery, expectationFor, findSent, type ReadMessages } from '@/lib/delivery-check';
+import { chatIdFor, checkDelivery, expectationFor, findSent, READ_PATIENCE_MS, type ReadMessages } from '@/lib/delivery-check';
 import type { ChatMessage } from '@/lib/answers/chats';
 
 const SINCE = Date.UTC(2026, 11, 1, 10, 0, 0);
@@ -52,6 +52,22 @@ describe('looking for a send whose answer never came', () => {
     const failing = vi.fn<ReadMessages>(async () => ({ ok: false, error: { message: 'Down.' } }));
     await checkDelivery(failing, expected);
     expect(failing).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts a read that never answers as lost, and asks again', async () => {
+    vi.useFakeTimers();
+    try {
+      const expected = expectationFor({ sessionId: 'main', to: '6281234567890', message: 'Hello' }, SINCE)!;
+      const read = vi.fn<ReadMessages>()
+        .mockReturnValueOnce(new Promise(() => undefined))
+        .mockResolvedValueOnce(page([]));
+      const checking = checkDelivery(read, expected);
+      await vi.advanceTimersByTimeAsync(READ_PATIENCE_MS);
+      expect(await checking).toEqual({ state: 'not-found' });
+      expect(read).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('has nothing to look for without a session or a recipient', () => {
