@@ -52,9 +52,9 @@ function versionFrom(result: ApiResult, field: string): string | undefined {
 }
 
 /** Whether an answer carries a session list at all (an empty list is one; an empty envelope is not). */
-function hasSessionList(result: Extract<ApiResult, { ok: true }>): boolean {
+function hasSessionList(result: Extract<ApiResult, { ok: true }>, sessions: readonly unknown[]): boolean {
   const first = firstResult<{ items?: unknown }>(result);
-  return Array.isArray(first?.items) || (result.results.length > 0 && parseSessionList(result).length > 0);
+  return Array.isArray(first?.items) || (result.results.length > 0 && sessions.length > 0);
 }
 
 /** The key line and what stops the test, for a session list the server did not give. */
@@ -120,7 +120,8 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
   if (!health.ok && health.error.kind === 'auth') keyRole = undefined;
 
   const key: CheckLine = { state: 'ok', text: keyRole === 'admin' ? 'API key accepted (an admin key).' : keyRole === 'user' ? 'API key accepted (a user key).' : 'API key accepted.' };
-  if (!hasSessionList(list)) {
+  const sessions = parseSessionList(list);
+  if (!hasSessionList(list, sessions)) {
     return {
       ok: false,
       reachable,
@@ -132,7 +133,7 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
       ...(keyRole && { keyRole }),
     };
   }
-  const sessionCount = parseSessionList(list).length;
+  const sessionCount = sessions.length;
   return {
     ok: true,
     reachable,
