@@ -88,15 +88,10 @@ function noticeBanner(page: Page) {
 
 describe('damaged stored data', () => {
   it.each(CASES)('%s damaged with %s: every page opens, one notice names it', async (key, _how, how) => {
-    await saveProfile(extension, { url: server.url, name: 'Office' });
-    // Let the save's own refresh land first, so it cannot write over the damage.
-    await expect
-      .poll(() => extension.background.evaluate(async () => JSON.stringify((await chrome.storage.local.get('sessionSnapshots'))['sessionSnapshots'] ?? {})), { timeout: 30_000 })
-      .toContain('"state":"ok"');
-
-    // From here on the server's answers wait: no refresh or version check can write over the
+    // The server's answers wait from the start: no refresh or version check can write over the
     // damage before a reader finds it (it would be a good value again, and rightly no notice).
     server.hold({ path: /^\/api\/v1\// });
+    await saveProfile(extension, { url: server.url, name: 'Office' });
     await damage(key, how);
 
     // At once, while the service worker may still be repairing it: the pages race it for the damage.

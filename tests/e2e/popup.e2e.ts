@@ -35,19 +35,31 @@ describe('sessions at a glance', () => {
   });
 
   it('paints the last known state from storage at once, then refreshes it', async () => {
-    // Let the first popup's own refresh land, so it cannot overwrite what the test stores next.
     await expect.poll(() => sessionRow(popup, 'main').count()).toBe(1);
-    // Seed a stored snapshot naming a session the server no longer has, and a stalled server.
-    const profileId = await extension.background.evaluate(async () => ((await chrome.storage.local.get('profiles'))['profiles'] as { profiles: { id: string }[] }).profiles[0]!.id);
-    await extension.background.evaluate(async (id) => {
-      await chrome.storage.local.set({
-        sessionSnapshots: { [id]: { fetchedAt: Date.now() - 3 * 60_000, sessions: [{ id: 'ghost', status: 'open' }], server: { state: 'ok', latencyMs: 5 } } },
-      });
-    }, profileId);
-    // The server's answer waits until the stored state has been seen: nothing here races a clock.
+    // From here every read of the list waits until the stored state has been seen: nothing here
+    // races a clock. Reads that began before (a follow-up read the background makes after a
+    // shared refresh, say) are answered first.
     const held = server.hold({ operationId: 'getSessionList' });
+    const unanswered = () => server.requests.filter((r) => r.operationId === 'getSessionList' && r.status === undefined).length;
+    await expect.poll(() => unanswered() === held.count()).toBe(true);
+    // Seed a stored snapshot naming a session the server no longer has.
+    const profileId = await extension.background.evaluate(async () => ((await chrome.storage.local.get('profiles'))['profiles'] as { profiles: { id: string }[] }).profiles[0]!.id);
+    const seed = () =>
+      extension.background.evaluate(async (id) => {
+        await chrome.storage.local.set({
+          sessionSnapshots: { [id]: { fetchedAt: Date.now() - 3 * 60_000, sessions: [{ id: 'ghost', status: 'open' }], server: { state: 'ok', latencyMs: 5 } } },
+        });
+      }, profileId);
+    const seeded = () => extension.background.evaluate(async () => JSON.stringify((await chrome.storage.local.get('sessionSnapshots'))['sessionSnapshots']).includes('"ghost"'));
+    await seed();
     const page = await extension.openPage('popup.html');
-    await held.arrived;
+    await expect.poll(() => held.count()).toBeGreaterThan(0);
+    // An answer that came just before the hold may still have been written over the seed; once
+    // the popup's own read is held nothing else can write, so seeding again then is final.
+    for (let attempt = 1; attempt <= 3 && !(await seeded()); attempt += 1) {
+      await seed();
+      await page.reload();
+    }
     await sessionRow(page, 'ghost').waitFor();
     expect(await page.getByText(/^Updated 3 min ago/).count()).toBe(1);
     held.release();
