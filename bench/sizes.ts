@@ -2,7 +2,11 @@
  * Bundle sizes of the built extension (`npm run build` first), gzipped as a store download is:
  * each page's initial JavaScript (its entry script and the chunks it preloads), the service
  * worker, each lazily loaded chunk, and the store zip when there is one. With `--check` it exits
- * non-zero when a budget is exceeded (budgets from the open speed issue).
+ * non-zero when an enforced budget is exceeded; the test command runs it on the e2e build, so a
+ * change that grows the popup fails CI. Budgets come from the issues: the popup's initial JS
+ * must not grow past 88.9 KB (the layout issue; the speed issue allows 90), each lazy view at
+ * most 20 KB. The service worker's 60 KB is reported, not yet enforced: it is 90 KB today and
+ * shrinking it is the speed issue's work.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIR = path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? '.output/chrome-mv3');
 const CHECK = process.argv.includes('--check');
-const BUDGET_KB = { popupInitial: 90, background: 60 };
+const BUDGET_KB = { popupInitial: 88.9, background: 60, lazyChunk: 20 };
 
 const gz = (file: string) => gzipSync(fs.readFileSync(path.join(DIR, file)), { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -33,13 +37,18 @@ for (const page of pages) {
 const background = gz('background.js');
 rows.push(['background.js', background]);
 const preloaded = new Set(pages.flatMap(initialScripts));
+const lazy: Array<[string, number]> = [];
 for (const chunk of fs.readdirSync(path.join(DIR, 'chunks')).filter((f) => f.endsWith('.js')).sort()) {
-  if (!preloaded.has(`chunks/${chunk}`)) rows.push([`chunks/${chunk} (on demand)`, gz(`chunks/${chunk}`)]);
+  if (!preloaded.has(`chunks/${chunk}`)) lazy.push([`chunks/${chunk}`, gz(`chunks/${chunk}`)]);
 }
+for (const [name, bytes] of lazy) rows.push([`${name} (on demand)`, bytes]);
 for (const [name, bytes] of rows) console.log(`${kb(bytes).toFixed(1).padStart(7)} KB gz  ${name}`);
 
 const problems: string[] = [];
+if (!initial['popup.html']) problems.push('no popup.html in the build');
 if (kb(initial['popup.html'] ?? 0) > BUDGET_KB.popupInitial) problems.push(`popup initial JS ${kb(initial['popup.html']!)} KB > ${BUDGET_KB.popupInitial} KB`);
-if (kb(background) > BUDGET_KB.background) problems.push(`background ${kb(background)} KB > ${BUDGET_KB.background} KB`);
-if (problems.length) console.log(`over budget: ${problems.join('; ')}`);
+for (const [name, bytes] of lazy) if (kb(bytes) > BUDGET_KB.lazyChunk) problems.push(`${name} ${kb(bytes)} KB > ${BUDGET_KB.lazyChunk} KB`);
+const reported = kb(background) > BUDGET_KB.background ? [`background ${kb(background)} KB > ${BUDGET_KB.background} KB (not enforced yet)`] : [];
+if (problems.length || reported.length) console.log(`over budget: ${[...problems, ...reported].join('; ')}`);
+else console.log('every size is within its budget');
 if (CHECK && problems.length) process.exit(1);

@@ -11,6 +11,8 @@ status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
 
 if WXT_E2E=1 npx wxt build > "$results/e2e-build.log" 2>&1; then
+  # Sizes first (a second): a change that grows the popup past its budget fails here.
+  npx tsx bench/sizes.ts --dir=.output/chrome-mv3-e2e --check || { echo "A bundle is over its size budget (above)." >&2; status=1; }
   npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json" || status=1
 else
   echo "The e2e build failed; see $results/e2e-build.log" >&2
