@@ -1,4 +1,3 @@
-import { io } from 'socket.io-client';
 import { storage } from 'wxt/utils/storage';
 import {
   asSessionEvent,
@@ -13,6 +12,7 @@ import {
 import { serialised } from '@/lib/serialised';
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type ServerProfile } from '@/lib/storage';
 import { applyLivePairingCode, applyLiveQr, markLoginOpen } from './login-flow';
+import { openSocketIo } from './live-socket';
 import { hasHostAccess } from './profile-lookup';
 import { refreshProfile } from './sessions-refresh';
 import { setUpdateMode } from './snapshot-store';
@@ -46,20 +46,8 @@ export interface LiveSocketOptions {
 
 export type LiveSocketFactory = (options: LiveSocketOptions) => LiveSocket;
 
-export const socketIoFactory: LiveSocketFactory = ({ url, path, apiKey }) => {
-  const socket = io(url, { path, transports: ['websocket'], auth: { apiKey }, reconnection: true });
-  return {
-    on: (event, listener) => {
-      socket.on(event, listener);
-    },
-    emit: (event, ...args) => {
-      socket.emit(event, ...args);
-    },
-    close: () => {
-      socket.disconnect();
-    },
-  };
-};
+/** Socket.IO over the browser's WebSocket (live-socket.ts: only what live events need). */
+export const socketIoFactory: LiveSocketFactory = (options) => openSocketIo(options);
 
 let factory: LiveSocketFactory = socketIoFactory;
 
