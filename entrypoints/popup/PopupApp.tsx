@@ -1,7 +1,7 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useReducer, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
-import { screenOf } from './features';
+import { preloadAllViews, preloadView, screenOf, type View } from './features';
 import { Header } from './Header';
 import { usePopupStore } from './shared/store';
 
@@ -19,9 +19,40 @@ function StorageDamaged() {
   );
 }
 
+/**
+ * The view to draw: the one asked for once its chunk is there, the previous one until then (the
+ * newest request wins). The first view is drawn at once even if it must wait for its chunk.
+ */
+function useReadyView(view: View): View {
+  const [, chunkArrived] = useReducer((n: number) => n + 1, 0);
+  const ready = useRef(view);
+  const pending = preloadView(view);
+  useEffect(() => {
+    if (!pending) return;
+    let current = true;
+    const settle = () => current && chunkArrived();
+    pending.then(settle, settle);
+    return () => {
+      current = false;
+    };
+  }, [pending]);
+  if (!pending) ready.current = view;
+  return ready.current;
+}
+
+/** Every feature's chunk, fetched once the popup is idle after its first paint. */
+function usePreloadWhenIdle(): void {
+  useEffect(() => {
+    const idle = requestIdleCallback(preloadAllViews, { timeout: 1_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+}
+
 export function PopupApp() {
-  const { loaded, view, notice, say, login, show, storageNotices } = usePopupStore();
+  const { loaded, view: asked, notice, say, login, show, storageNotices } = usePopupStore();
   const { profiles, activeProfileId } = useProfileChoice();
+  const view = useReadyView(asked);
+  usePreloadWhenIdle();
   if (!loaded) return <main className="popup" aria-busy="true" />;
   if (profiles.length === 0 || !activeProfileId) {
     return (
@@ -36,7 +67,7 @@ export function PopupApp() {
     );
   }
   const loginElsewhere = login && view.name !== 'login' && login.profileId === activeProfileId;
-  // The view's feature draws it; a feature in its own chunk shows "Loading…" until it arrives.
+  // The view's feature draws it (only a first view can still be waiting for its chunk: "Loading…").
   const Screen = screenOf(view);
   return (
     <main className="popup">
