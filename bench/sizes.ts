@@ -5,8 +5,8 @@
  * non-zero when an enforced budget is exceeded; the test command runs it on the e2e build, so a
  * change that grows the popup fails CI. Budgets come from the issues: the popup's initial JS
  * must not grow past 88.9 KB (the layout issue; the speed issue allows 90), each lazy view at
- * most 20 KB. The service worker's 60 KB is reported, not yet enforced: it is 90 KB today and
- * shrinking it is the speed issue's work.
+ * most 20 KB. The service worker's 60 KB and the store zip's 200 KB are reported, not yet
+ * enforced: they are 81 KB and 311 KB today, and shrinking them is the speed issue's work.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIR = path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? '.output/chrome-mv3');
 const CHECK = process.argv.includes('--check');
-const BUDGET_KB = { popupInitial: 88.9, background: 60, lazyChunk: 20 };
+const BUDGET_KB = { popupInitial: 88.9, background: 60, lazyChunk: 20, storeZip: 200 };
 
 const gz = (file: string) => gzipSync(fs.readFileSync(path.join(DIR, file)), { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -42,13 +42,20 @@ for (const chunk of fs.readdirSync(path.join(DIR, 'chunks')).filter((f) => f.end
   if (!preloaded.has(`chunks/${chunk}`)) lazy.push([`chunks/${chunk}`, gz(`chunks/${chunk}`)]);
 }
 for (const [name, bytes] of lazy) rows.push([`${name} (on demand)`, bytes]);
+// The store zip (`npm run zip` makes it next to the build): its size on disk, as uploaded.
+const zipFile = fs.readdirSync(path.dirname(DIR)).find((f) => f.endsWith('-chrome.zip'));
+const zipBytes = zipFile ? fs.statSync(path.join(path.dirname(DIR), zipFile)).size : undefined;
+if (zipBytes !== undefined) rows.push([`${zipFile} (the store zip itself)`, zipBytes]);
 for (const [name, bytes] of rows) console.log(`${kb(bytes).toFixed(1).padStart(7)} KB gz  ${name}`);
 
 const problems: string[] = [];
 if (!initial['popup.html']) problems.push('no popup.html in the build');
 if (kb(initial['popup.html'] ?? 0) > BUDGET_KB.popupInitial) problems.push(`popup initial JS ${kb(initial['popup.html']!)} KB > ${BUDGET_KB.popupInitial} KB`);
 for (const [name, bytes] of lazy) if (kb(bytes) > BUDGET_KB.lazyChunk) problems.push(`${name} ${kb(bytes)} KB > ${BUDGET_KB.lazyChunk} KB`);
-const reported = kb(background) > BUDGET_KB.background ? [`background ${kb(background)} KB > ${BUDGET_KB.background} KB (not enforced yet)`] : [];
+const reported = [
+  ...(kb(background) > BUDGET_KB.background ? [`background ${kb(background)} KB > ${BUDGET_KB.background} KB (not enforced yet)`] : []),
+  ...(zipBytes !== undefined && kb(zipBytes) > BUDGET_KB.storeZip ? [`store zip ${kb(zipBytes)} KB > ${BUDGET_KB.storeZip} KB (not enforced yet)`] : []),
+];
 if (problems.length || reported.length) console.log(`over budget: ${[...problems, ...reported].join('; ')}`);
 else console.log('every size is within its budget');
 if (CHECK && problems.length) process.exit(1);
