@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useOptionsStore } from './store';
 
 /**
@@ -8,9 +8,17 @@ import { useOptionsStore } from './store';
 export function ManyServersSettings() {
   const { settings, saveSettings } = useOptionsStore();
   const [saved, setSaved] = useState<string | null>(null);
-  const scope = settings.badgeScope ?? 'default';
+  // The choice shows at once; the stored settings follow (and win when they change elsewhere).
+  const [scope, setScope] = useState(settings.badgeScope ?? 'default');
+  const [sync, setSync] = useState(settings.syncServers === true);
+  useEffect(() => {
+    setScope(settings.badgeScope ?? 'default');
+    setSync(settings.syncServers === true);
+  }, [settings.badgeScope, settings.syncServers]);
   const save = (changes: Parameters<typeof saveSettings>[0], words: string) => {
     setSaved(null);
+    if (changes.badgeScope) setScope(changes.badgeScope);
+    if (changes.syncServers !== undefined) setSync(changes.syncServers);
     void saveSettings(changes).then(() => setSaved(words));
   };
   return (
@@ -30,7 +38,7 @@ export function ManyServersSettings() {
       <label className="check">
         <input
           type="checkbox"
-          checked={settings.syncServers === true}
+          checked={sync}
           onChange={(e) => save({ syncServers: e.target.checked }, e.target.checked ? 'The server list now follows your browser’s sync.' : 'The server list no longer follows your browser’s sync.')}
         />
         <span>Sync the server list (names and addresses, never API keys) with your other browsers through the browser’s sync</span>

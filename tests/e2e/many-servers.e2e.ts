@@ -128,6 +128,45 @@ describe('the all-servers list', () => {
   });
 });
 
+describe('settings for several servers', () => {
+  const badge = () => extension.background.evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
+
+  it('the badge counts the default server, or every server with its tooltip naming which', async () => {
+    // The default is the first server saved (Office): one session there needs attention.
+    await expect.poll(badge).toEqual({ text: '1', title: 'Office: 1 session needs attention (sales)' });
+    const options = await extension.openPage('options.html');
+    await options.getByRole('radio', { name: 'Sessions on all servers (the tooltip lists which)' }).check();
+    await options.getByRole('status').filter({ hasText: 'The badge counts the sessions of every server.' }).waitFor();
+    await expect.poll(badge).toEqual({ text: '2', title: '2 sessions need attention\nOffice: sales\nShop: stock\nLocked: key rejected\nGone: unreachable' });
+    await options.getByRole('radio', { name: 'The default server’s sessions only' }).check();
+    await expect.poll(async () => (await badge()).text).toBe('1');
+  });
+
+  it('syncs the server list only when asked, and never a key', async () => {
+    const synced = () => extension.background.evaluate(async () => chrome.storage.sync.get(null));
+    await extension.background.evaluate(() => chrome.storage.sync.clear());
+    const options = await extension.openPage('options.html');
+    const toggle = options.getByRole('checkbox', { name: /^Sync the server list/ });
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await expect.poll(async () => Object.keys(await synced()).length).toBe(4);
+    const items = await synced();
+    expect(Object.values(items).map((i) => (i as { name: string }).name).sort()).toEqual(['Gone', 'Locked', 'Office', 'Shop']);
+    expect(JSON.stringify(items)).not.toContain('user-key');
+    expect(JSON.stringify(items)).not.toContain('not-a-key');
+
+    // A server another browser put in sync arrives here without a key, and asks for one.
+    await extension.background.evaluate(() => chrome.storage.sync.set({ 'server:http://127.0.0.1:9': { name: 'Branch', baseUrl: 'http://127.0.0.1:9', at: Date.now() } }));
+    const branch = options.getByRole('navigation', { name: 'Server profiles' }).getByRole('button', { name: /^Branch/ });
+    await branch.waitFor();
+    await expect.poll(() => branch.innerText()).toContain('Needs API key');
+    await branch.click();
+    await options.getByText('No API key is saved for this server in this browser yet').waitFor();
+    await toggle.uncheck();
+    await extension.background.evaluate(() => chrome.storage.sync.clear());
+  });
+});
+
 describe('export and import', () => {
   async function exportFile(page: Page, passphrase: string | null): Promise<string> {
     const form = page.getByRole('form', { name: 'Export' });
