@@ -23,7 +23,7 @@ export function ManyServersSettings() {
   };
   return (
     <section className="card many-servers" aria-labelledby="many-servers-heading">
-      <h2 id="many-servers-heading">Several servers</h2>
+      <h2 id="many-servers-heading">Badge and sync</h2>
       <fieldset>
         <legend>Toolbar badge counts</legend>
         <label className="check">
