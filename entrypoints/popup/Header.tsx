@@ -17,7 +17,7 @@ function openAllActions() {
 export function Header() {
   const { switchProfile, snapshots, refreshing, refresh, refreshError, show, view } = usePopupStore();
   // "All servers" (its own chunk) draws its own state line and refresh.
-  const all = view.name == 'all-servers';
+  const all = view.name === 'all-servers';
   const { profiles, activeProfileId } = useProfileChoice();
   const switcherId = useId();
   const snapshot = activeProfileId ? snapshots[activeProfileId] : undefined;

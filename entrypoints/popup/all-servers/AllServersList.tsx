@@ -13,6 +13,9 @@ const STATE_CHOICES: Array<{ value: StateFilter; label: string }> = [
   ...SESSION_STATUSES.map((status) => ({ value: status, label: STATUS_INFO[status].word })),
 ];
 
+/** Rows drawn at most: past them the filters narrow the list (hundreds of servers stay smooth). */
+const MAX_ROWS = 300;
+
 export function AllServersList() {
   const profiles = useProfileChoice((s) => s.profiles);
   const snapshots = usePopupStore((s) => s.snapshots);
@@ -62,9 +65,13 @@ export function AllServersList() {
         )}
         {list.rows.length > 0 ? (
           <ul className="sessions" aria-label={`Sessions on every server (${list.rows.length})`}>
-            {list.rows.map((row) => <AllServersRow key={`${row.profileId}\u0000${row.session.id}`} row={row} />)}
+            {list.rows.slice(0, MAX_ROWS).map((row) => <AllServersRow key={`${row.profileId}\u0000${row.session.id}`} row={row} />)}
           </ul>
-        ) : (
+        ) : null}
+        {list.rows.length > MAX_ROWS && (
+          <p className="hint">Showing the first {MAX_ROWS} of {list.rows.length} sessions, those that need attention first. Choose a server or a state to see the others.</p>
+        )}
+        {list.rows.length === 0 && (
           <p className="empty">{server === 'any' && state === 'any' ? 'No sessions on the servers that answered.' : 'No session matches these filters.'}</p>
         )}
       </div>
