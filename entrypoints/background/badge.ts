@@ -1,17 +1,22 @@
 import { browser } from 'wxt/browser';
-import { computeBadge, type BadgeState } from '@/lib/badge';
+import { computeBadge, computeBadgeAll, type BadgeState } from '@/lib/badge';
 import { serialised } from '@/lib/serialised';
-import { profilesItem, readChecked, snapshotsItem } from '@/lib/storage';
+import { profilesItem, readChecked, settingsItem, snapshotsItem } from '@/lib/storage';
 
 /**
  * The toolbar badge follows the DEFAULT profile's last snapshot: how many sessions need the user,
  * "!" when the server cannot be reached, "key" when it rejects the key; nothing without a profile.
+ * With the "all servers" setting it counts the sessions that need the user on every server, and
+ * its tooltip names them, server by server (lib/badge.ts computeBadgeAll).
  */
 
 const DEFAULT_TITLE = 'WARest Companion';
 
 export async function badgeNow(): Promise<BadgeState> {
-  const [{ profiles, defaultProfileId }, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem)]);
+  const [{ profiles, defaultProfileId }, snapshots, settings] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem), readChecked(settingsItem)]);
+  if (settings.badgeScope === 'all' && profiles.length > 1) {
+    return computeBadgeAll(profiles.map((p) => ({ name: p.name, server: snapshots[p.id]?.server, sessions: snapshots[p.id]?.sessions ?? [] })));
+  }
   const profile = profiles.find((p) => p.id === defaultProfileId) ?? profiles[0];
   if (!profile) return { text: '', color: '#616161', title: DEFAULT_TITLE };
   const snapshot = snapshots[profile.id];
@@ -40,5 +45,6 @@ export function updateBadge(): Promise<void> {
 export function registerBadge(): void {
   snapshotsItem.item.watch(() => void updateBadge());
   profilesItem.item.watch(() => void updateBadge());
+  settingsItem.item.watch(() => void updateBadge());
   void updateBadge();
 }

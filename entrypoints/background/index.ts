@@ -10,7 +10,9 @@ import { registerOperationHandlers } from './operations';
 import { registerPolling } from './polling';
 import { registerOriginRules, registerProfileHandlers } from './profiles';
 import { registerRouter } from './router';
+import { registerServerListSync } from './server-list-sync';
 import { registerSessionsSync } from './sessions-sync';
+import { registerTransfer } from './transfer';
 
 // The background is the only part of the extension that holds API keys and talks to servers.
 // Each concern registers its own handlers; listeners are added synchronously so that a message
@@ -36,4 +38,6 @@ export default defineBackground(() => {
   registerMenus();
   registerOmnibox();
   registerJobs();
+  registerTransfer();
+  registerServerListSync();
 });

@@ -1,7 +1,9 @@
 import { useOptionsStore } from './store';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
+import { ManyServersSettings } from './ManyServersSettings';
 import { SettingsForm } from './SettingsForm';
+import { TransferSection } from './TransferSection';
 
 export function OptionsApp() {
   const { loaded, profiles, selected, notices, dismissNotices } = useOptionsStore();
@@ -31,6 +33,8 @@ export function OptionsApp() {
         </div>
       </section>
       <SettingsForm />
+      <ManyServersSettings />
+      <TransferSection />
     </main>
   );
 }

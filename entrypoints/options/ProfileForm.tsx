@@ -14,6 +14,8 @@ type Status = Outcome | null;
 export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; isDefault: boolean }) {
   const showSaved = useOptionsStore((s) => s.showSaved);
   const lastSave = useOptionsStore((s) => s.lastSave);
+  // A profile that came through sync (or an import without keys) has no key yet: ask for one.
+  const needsKey = useOptionsStore((s) => !!profile && s.withoutKey.includes(profile.id));
   const [name, setName] = useState(profile?.name ?? '');
   const [serverUrl, setServerUrl] = useState(profile?.baseUrl ?? '');
   const [apiKey, setApiKey] = useState('');
@@ -28,7 +30,9 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
 
   const url = normalizeServerUrl(serverUrl);
   const nameError = name.trim() ? null : 'Give the server a name, e.g. “Office server”.';
-  const keyError = !profile && !apiKey.trim() ? 'Enter the API key (X-WAREST-API-KEY) from your WARest server.' : null;
+  const keyError = (!profile || needsKey) && !apiKey.trim()
+    ? needsKey ? 'No API key is saved for this server in this browser yet: enter its API key (X-WAREST-API-KEY), then save.' : 'Enter the API key (X-WAREST-API-KEY) from your WARest server.'
+    : null;
   const urlError = url.ok ? null : url.reason;
   const formValid = !nameError && !keyError && !urlError;
 
@@ -130,7 +134,7 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
               setApiKey(e.target.value);
               setTouched((t) => ({ ...t, key: true }));
             }}
-            placeholder={profile ? 'Saved — type a new key to replace it' : 'X-WAREST-API-KEY'}
+            placeholder={profile && !needsKey ? 'Saved — type a new key to replace it' : 'X-WAREST-API-KEY'}
             aria-invalid={touched.key && !!keyError}
             aria-describedby={ids.keyHelp}
             autoComplete="off"
@@ -141,7 +145,7 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
           </button>
         </div>
         <span id={ids.keyHelp}>
-          {touched.key && keyError ? (
+          {(touched.key || needsKey) && keyError ? (
             <span className="error-text">{keyError}</span>
           ) : (
             <span className="hint">Stays in this browser; only the extension’s background uses it.</span>

@@ -1,7 +1,7 @@
 import { useOptionsStore } from './store';
 
 export function ProfileList() {
-  const { profiles, selected, select } = useOptionsStore();
+  const { profiles, selected, select, withoutKey } = useOptionsStore();
   return (
     <nav className="profile-list" aria-label="Server profiles">
       <ul>
@@ -15,6 +15,7 @@ export function ProfileList() {
             >
               <span className="profile-name">{profile.name}</span>
               {profile.id === profiles.defaultProfileId && <span className="badge">Default</span>}
+              {withoutKey.includes(profile.id) && <span className="badge warn">Needs API key</span>}
               <span className="hint">{profile.baseUrl}</span>
             </button>
           </li>

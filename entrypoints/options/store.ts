@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Outcome } from './server-actions';
+import { askBackground } from '@/lib/messaging/ask-background';
 import {
   DEFAULT_SETTINGS,
   profilesItem,
@@ -25,11 +26,16 @@ interface OptionsState {
   selected: string | 'new' | null;
   /** The outcome of the last save, shown on the profile's form (which remounts on selection). */
   lastSave: { profileId: string; outcome: Outcome } | null;
+  /** Profiles without a saved key (e.g. they came through sync): ids only, from the background. */
+  withoutKey: string[];
+  /** Asks the background again which profiles have no key. */
+  refreshKeyStatus(): Promise<void>;
   select(id: string | 'new' | null): void;
   showSaved(profileId: string, outcome: Outcome): void;
   load(): Promise<void>;
   dismissNotices(): Promise<void>;
-  saveSettings(settings: Settings): Promise<void>;
+  /** Saves these settings; the ones not given stay as they are. */
+  saveSettings(settings: Partial<Settings>): Promise<void>;
 }
 
 let watching = false;
@@ -42,14 +48,23 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
   snapshots: {},
   selected: null,
   lastSave: null,
+  withoutKey: [],
+  async refreshKeyStatus() {
+    const reply = await askBackground('profiles.keyStatus', {});
+    if (reply.ok) set({ withoutKey: reply.data.withoutKey });
+  },
   select: (selected) => set({ selected, lastSave: null }),
-  showSaved: (profileId, outcome) => set({ selected: profileId, lastSave: { profileId, outcome } }),
+  showSaved: (profileId, outcome) => {
+    set({ selected: profileId, lastSave: { profileId, outcome } });
+    void get().refreshKeyStatus();
+  },
   async load() {
     const [profiles, settings, snapshots] = await Promise.all([readChecked(profilesItem), readChecked(settingsItem), readChecked(snapshotsItem)]);
     // Read notices last: reading a damaged item above is what adds one.
     const notices = await readChecked(storageNoticesItem);
     const selected = get().selected ?? (profiles.profiles.length ? (profiles.defaultProfileId ?? profiles.profiles[0]!.id) : 'new');
     set({ loaded: true, profiles, settings, notices, selected, snapshots });
+    void get().refreshKeyStatus();
     if (watching) return;
     watching = true;
     profilesItem.item.watch(async () => {
@@ -57,6 +72,7 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
       const current = get().selected;
       const stillThere = current === 'new' || next.profiles.some((p) => p.id === current);
       set({ profiles: next, selected: stillThere ? current : (next.profiles[0]?.id ?? 'new') });
+      void get().refreshKeyStatus();
     });
     settingsItem.item.watch(async () => set({ settings: await readChecked(settingsItem) }));
     snapshotsItem.item.watch(async () => set({ snapshots: await readChecked(snapshotsItem) }));
@@ -66,7 +82,9 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
     await storageNoticesItem.item.setValue([]);
     set({ notices: [] });
   },
-  async saveSettings(settings) {
+  async saveSettings(changes) {
+    // Read again: another page (or an import) may have changed other settings meanwhile.
+    const settings = { ...(await readChecked(settingsItem)), ...changes };
     await settingsItem.item.setValue(settings);
     set({ settings });
   },

@@ -15,7 +15,9 @@ function openAllActions() {
 
 /** Profile switcher, the server pill (reachable, latency, version) and the data's age. */
 export function Header() {
-  const { switchProfile, snapshots, refreshing, refresh, refreshError, show } = usePopupStore();
+  const { switchProfile, snapshots, refreshing, refresh, refreshError, show, view } = usePopupStore();
+  // "All servers" (its own chunk) draws its own state line and refresh.
+  const all = view.name === 'all-servers';
   const { profiles, activeProfileId } = useProfileChoice();
   const switcherId = useId();
   const snapshot = activeProfileId ? snapshots[activeProfileId] : undefined;
@@ -33,17 +35,19 @@ export function Header() {
         {profiles.length > 1 ? (
           <>
             <label htmlFor={switcherId} className="visually-hidden">Server</label>
-            <select id={switcherId} value={activeProfileId ?? ''} onChange={(e) => switchProfile(e.target.value)}>
+            <select id={switcherId} value={all ? '' : (activeProfileId ?? '')} onChange={(e) => (e.target.value ? switchProfile(e.target.value) : show({ name: 'all-servers' }))}>
               {profiles.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
+              <option value="">All servers</option>
             </select>
           </>
         ) : (
           <h1 className="popup-title">{profiles[0]?.name}</h1>
         )}
+        {!all && <>
         <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
           {pillText}
         </span>
@@ -56,15 +60,16 @@ export function Header() {
         <button type="button" className="icon" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
           ↻
         </button>
+        </>}
         <button type="button" className="icon" aria-label="Servers and settings" title="Servers and settings" onClick={() => void browser.runtime.openOptionsPage()}>
           ⚙
         </button>
       </div>
-      <p className="hint age" aria-live="polite">
+      {!all && <p className="hint age" aria-live="polite">
         {snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
         {refreshing && ' · refreshing…'}
-      </p>
-      {problem && (
+      </p>}
+      {!all && problem && (
         <p className="error-text" role="alert">
           {problem}
         </p>

@@ -19,6 +19,7 @@ export const FEATURES = {
   chats: chunk(() => import('./chats'), ['chats', 'chat']),
   account: chunk(() => import('./account'), ['profile']),
   server: chunk(() => import('./server'), ['server']),
+  allServers: chunk(() => import('./all-servers'), ['all-servers']),
 };
 
 /** A feature's screen: a component that draws the feature's views, given as its `view` prop. */

@@ -3,6 +3,7 @@ import type { ApiError, ApiSuccess } from '../warest/api-result';
 import { MAX_FILE_BASE64_CHARS } from '../warest/file-payload';
 import type { ConnectionReport } from '../warest/connection-test';
 import type { Job, LoginInProgress, ProfileSnapshot, ServerProfile } from '../storage';
+import type { ImportPlan, ReadProblem } from '../transfer/settings-file';
 
 /**
  * The messages extension pages send to the background, and its replies. The background alone
@@ -46,6 +47,9 @@ export const LIMITS = {
   inputDepth: 32,
   inputList: 5_000,
   timeoutMs: 600_000,
+  /** A settings file's text (lib/transfer/settings-file.ts refuses larger ones with its own words). */
+  settingsFile: 1_100_000,
+  passphrase: 1024,
 } as const;
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
@@ -103,6 +107,17 @@ const operationInputs = z.record(text(LIMITS.inputName), z.unknown()).check(
   }),
 );
 
+const importRequest = z.object({
+  text: text(LIMITS.settingsFile),
+  /** Opens the file's keys; without it a file with keys is refused unless `withoutKeys`. */
+  passphrase: z.optional(text(LIMITS.passphrase)),
+  withoutKeys: z.optional(z.boolean()),
+  /** Servers already here are replaced by the file's (else kept as they are). */
+  replace: z.boolean(),
+  /** The file's settings replace these. */
+  withSettings: z.boolean(),
+});
+
 export const requestSchemas = {
   'operation.call': z.object({
     profileId: z.optional(text(LIMITS.id)),
@@ -155,6 +170,14 @@ export const requestSchemas = {
   /** Remove a finished or cancelled job from the list. */
   'jobs.dismiss': z.object({ jobId: text(LIMITS.id) }),
   'profile.setDefault': z.object({ profileId: text(LIMITS.id) }),
+  /** Which profiles have no saved key (e.g. they came through sync): ids only, never a key. */
+  'profiles.keyStatus': z.object({}),
+  /** The settings file's text: without keys, or with them encrypted when a passphrase is given. */
+  'transfer.export': z.object({ passphrase: z.optional(text(LIMITS.passphrase)) }),
+  /** What importing this file would change (nothing is changed). */
+  'transfer.plan': importRequest,
+  /** Imports the file as planned with the same choices. */
+  'transfer.apply': importRequest,
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -181,6 +204,17 @@ export interface ResponseMap {
   'jobs.retryFailed': Job;
   'jobs.cancel': Job;
   'jobs.dismiss': { dismissed: true };
+  'profiles.keyStatus': { withoutKey: string[] };
+  'transfer.export': { text: string; fileName: string; servers: number; withKeys: boolean };
+  'transfer.plan': ImportReadProblem | { outcome: 'plan'; plan: ImportPlan; hasKeys: boolean; withKeys: boolean };
+  'transfer.apply': ImportReadProblem | { outcome: 'applied'; added: number; replaced: number; keys: number; settings: boolean };
+}
+
+/** A settings file that could not be read (damaged, foreign, wrong passphrase…), in words. */
+export interface ImportReadProblem {
+  outcome: 'problem';
+  problem: ReadProblem;
+  message: string;
 }
 
 export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;

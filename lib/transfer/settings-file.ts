@@ -186,7 +186,8 @@ export type PlannedAction =
   | { action: 'add'; server: ExportedServer; key: boolean }
   /** Here with other details; replaced only when the person said so. */
   | { action: 'replace'; id: string; server: ExportedServer; key: boolean; changes: string[] }
-  | { action: 'keep'; id: string; server: ExportedServer; changes: string[] }
+  /** `key`: the one here has none and the file's fills it in (nothing here is replaced by that). */
+  | { action: 'keep'; id: string; server: ExportedServer; changes: string[]; key?: true }
   /** Here exactly as in the file (a key from the file may still be added). */
   | { action: 'same'; id: string; server: ExportedServer; key: boolean };
 
@@ -213,8 +214,12 @@ export function planImport(existing: readonly ExistingServer[], file: ReadFile, 
       ...(here.name !== server.name ? [`name “${here.name}” → “${server.name}”`] : []),
       ...(here.notifications !== server.notifications ? [`notifications ${here.notifications ? 'on' : 'off'} → ${server.notifications ? 'on' : 'off'}`] : []),
     ];
-    if (changes.length === 0) return { action: 'same', id: here.id, server, key: key && options.replace };
-    return options.replace ? { action: 'replace', id: here.id, server, key, changes } : { action: 'keep', id: here.id, server, changes };
+    // A key the file has for a server here without one fills the gap (e.g. a server that came
+    // through sync): nothing is replaced by that, so it needs no "replace".
+    const fills = key && !here.hasKey;
+    if (changes.length === 0) return { action: 'same', id: here.id, server, key: key && (options.replace || fills) };
+    if (options.replace) return { action: 'replace', id: here.id, server, key, changes };
+    return { action: 'keep', id: here.id, server, changes, ...(fills && { key: true as const }) };
   });
   const settings: string[] = [];
   if (options.withSettings && file.settings) {
@@ -224,6 +229,6 @@ export function planImport(existing: readonly ExistingServer[], file: ReadFile, 
     if (before.defaultCountryCode !== after.defaultCountryCode) settings.push(`default country code: ${before.defaultCountryCode ? `+${before.defaultCountryCode}` : 'none'} → ${after.defaultCountryCode ? `+${after.defaultCountryCode}` : 'none'}`);
     if (before.pollIntervalSec !== after.pollIntervalSec) settings.push(`refresh interval: ${before.pollIntervalSec} s → ${after.pollIntervalSec} s`);
   }
-  const changes = settings.length > 0 || servers.some((s) => s.action === 'add' || s.action === 'replace' || (s.action === 'same' && s.key));
+  const changes = settings.length > 0 || servers.some((s) => s.action === 'add' || s.action === 'replace' || s.key === true);
   return { servers, settings, skipped: file.skipped, changes };
 }

@@ -40,7 +40,7 @@ interface Violation {
 const BROWSER_MODULES = /^(wxt\/browser|wxt\/utils\/storage|wxt\/storage|@wxt-dev\/browser|@wxt-dev\/storage|webextension-polyfill)(\/|$)/;
 const BROWSER_GLOBALS = new Set(['chrome', 'browser']);
 const GLOBAL_SCOPES = new Set(['globalThis', 'window', 'self']);
-const FEATURES = ['sessions', 'session-tools', 'groups', 'chats', 'compose', 'account', 'server'];
+const FEATURES = ['sessions', 'session-tools', 'groups', 'chats', 'compose', 'account', 'server', 'all-servers'];
 const CHECKED = ['lib', 'entrypoints', 'components'];
 
 /** `chrome.…` / `browser.…` (and `globalThis.chrome` …) used as values: not in comments, strings or types. */

@@ -2,13 +2,18 @@ import { lazy, memo, Suspense, useState } from 'react';
 import { CopyIcon } from '@/components/CopyIcon';
 import { STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 import { askBackground } from '@/lib/messaging/ask-background';
-import { runOperation, copyAndSay } from '../shared/run-operation';
+import type { OperationId } from '@/lib/warest/catalog';
 import { ago, showPhone } from '../shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 
 /** The confirmation loads when first asked for: most openings of the popup never ask. */
 const ConfirmDialog = lazy(() => import('@/components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
+
+// Running an action (and the clipboard) loads with the first click: the list paints without them.
+const runOperation = (operationId: OperationId, inputs: { sessionId: string }, describe: () => string) =>
+  import('../shared/run-operation').then((m) => m.runOperation(operationId, inputs, describe));
+const copyAndSay = (text: string, copied: string) => import('../shared/run-operation').then((m) => m.copyAndSay(text, copied));
 
 /** Every row has the same height so long lists can be windowed. */
 export const ROW_HEIGHT = 92;

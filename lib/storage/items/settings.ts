@@ -11,6 +11,13 @@ export const settingsSchema = z.object({
   defaultCountryCode: z.string(),
   /** How often sessions are re-read when live updates are not available. */
   pollIntervalSec: z.number(),
+  /**
+   * What the toolbar badge counts: the default server's sessions (absent: the default) or every
+   * server's. Optional, so settings stored before it existed stay valid without a migration.
+   */
+  badgeScope: z.optional(z.union([z.literal('default'), z.literal('all')])),
+  /** Whether the server list (names and addresses, never keys) follows the browser's sync; absent: off. */
+  syncServers: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

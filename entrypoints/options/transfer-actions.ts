@@ -1,0 +1,95 @@
+import { browser } from 'wxt/browser';
+import { askBackground } from '@/lib/messaging/ask-background';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { ImportPlan } from '@/lib/transfer/settings-file';
+import { hostPermissionPattern } from '@/lib/warest/server-url';
+
+/**
+ * What the options page's export and import do, apart from drawing. The page never sees a key:
+ * it sends the passphrase and gets the file's text, sends a file and gets a plan (server names
+ * and addresses), and only on confirmation asks the background to apply it.
+ */
+
+/** A settings file is a few KB (lib/transfer/settings-file.ts MAX_FILE_BYTES); this is far past it. */
+const MAX_FILE_BYTES = 1_000_000;
+export const MIN_PASSPHRASE = 8;
+
+export type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string };
+
+export interface ImportChoices {
+  passphrase: string;
+  withoutKeys: boolean;
+  replace: boolean;
+  withSettings: boolean;
+}
+
+/** Downloads the export; with a passphrase the keys go in it, encrypted. */
+export async function exportSettings(passphrase: string | null): Promise<Outcome> {
+  const reply = await askBackground('transfer.export', passphrase === null ? {} : { passphrase });
+  if (!reply.ok) return { tone: 'error', text: reply.error.message };
+  const { text, fileName, servers, withKeys } = reply.data;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return {
+    tone: 'ok',
+    text: `Exported ${servers} server${servers === 1 ? '' : 's'} and your settings to ${fileName}, ${withKeys ? 'with their API keys encrypted with your passphrase' : 'without API keys'}.`,
+  };
+}
+
+/** The file's text, or why it cannot be one (before sending anything). */
+export async function readFile(file: File): Promise<{ text: string } | { problem: string }> {
+  if (file.size > MAX_FILE_BYTES) return { problem: 'This file is far larger than a WARest Companion settings file. Choose the file the extension exported.' };
+  try {
+    return { text: await file.text() };
+  } catch {
+    return { problem: 'The browser could not read this file. Choose it again.' };
+  }
+}
+
+const request = (text: string, choices: ImportChoices) => ({
+  text,
+  ...(choices.passphrase && { passphrase: choices.passphrase }),
+  withoutKeys: choices.withoutKeys,
+  replace: choices.replace,
+  withSettings: choices.withSettings,
+});
+
+export type PlanAnswer = ResponseOf<'transfer.plan'>;
+
+export async function planFile(text: string, choices: ImportChoices): Promise<PlanAnswer | { outcome: 'error'; message: string }> {
+  const reply = await askBackground('transfer.plan', request(text, choices));
+  return reply.ok ? reply.data : { outcome: 'error', message: reply.error.message };
+}
+
+/** The addresses the import would make the extension call: access is asked for them first. */
+export function originsOf(plan: ImportPlan): string[] {
+  const urls = plan.servers.filter((s) => s.action === 'add' || s.action === 'replace').map((s) => hostPermissionPattern(s.server.baseUrl));
+  return [...new Set(urls)];
+}
+
+/**
+ * Asks for access to the imported servers, then imports. The access request must be the first
+ * thing the click does (Chrome only prompts for a user gesture).
+ */
+export async function applyFile(text: string, choices: ImportChoices, plan: ImportPlan): Promise<Outcome> {
+  const origins = originsOf(plan);
+  let granted = true;
+  if (origins.length) granted = await browser.permissions.request({ origins }).catch(() => false);
+  const reply = await askBackground('transfer.apply', request(text, choices));
+  if (!reply.ok) return { tone: 'error', text: reply.error.message };
+  const answer = reply.data;
+  if (answer.outcome === 'problem') return { tone: 'error', text: answer.message };
+  const parts = [
+    `${answer.added} server${answer.added === 1 ? '' : 's'} added`,
+    ...(answer.replaced ? [`${answer.replaced} replaced`] : []),
+    `${answer.keys} API key${answer.keys === 1 ? '' : 's'} imported`,
+    ...(answer.settings ? ['settings imported'] : []),
+  ];
+  const text2 = `Imported: ${parts.join(', ')}.`;
+  if (!granted) return { tone: 'warn', text: `${text2} Access to some of these servers was not allowed, so the browser will block the extension’s requests to them. Open each one and click “Save”, then choose “Allow”.` };
+  return { tone: 'ok', text: text2 };
+}
