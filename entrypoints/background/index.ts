@@ -10,6 +10,7 @@ import { registerOperationHandlers } from './operations';
 import { registerPolling } from './polling';
 import { registerOriginRules, registerProfileHandlers } from './profiles';
 import { registerRouter } from './router';
+import { registerScheduled } from './scheduled';
 import { registerSessionsSync } from './sessions-sync';
 
 // The background is the only part of the extension that holds API keys and talks to servers.
@@ -36,4 +37,5 @@ export default defineBackground(() => {
   registerMenus();
   registerOmnibox();
   registerJobs();
+  registerScheduled();
 });
