@@ -93,10 +93,16 @@ export function fillVariables(text: string, values: Readonly<Record<string, stri
 
 /**
  * A template put into a message being written: it replaces the selected part (or goes where the
- * cursor is); into an empty message it is the message.
+ * cursor is); without a selection it goes at the end, on a line of its own; into an empty
+ * message it is the message.
  */
 export function insertTemplate(current: string, template: string, selection?: { start: number; end: number }): { text: string; cursor: number } {
   if (!current.trim()) return { text: template, cursor: template.length };
+  if (!selection) {
+    // At the end, on a line of its own.
+    const joined = /\s$/.test(current) ? current + template : `${current}\n${template}`;
+    return { text: joined, cursor: joined.length };
+  }
   const start = Math.max(0, Math.min(selection?.start ?? current.length, current.length));
   const end = Math.max(start, Math.min(selection?.end ?? start, current.length));
   return { text: current.slice(0, start) + template + current.slice(end), cursor: start + template.length };

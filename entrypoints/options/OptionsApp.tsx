@@ -1,6 +1,7 @@
 import { useOptionsStore } from './store';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
+import { ScheduledSettings } from './ScheduledSettings';
 import { SettingsForm } from './SettingsForm';
 
 export function OptionsApp() {
@@ -31,6 +32,7 @@ export function OptionsApp() {
         </div>
       </section>
       <SettingsForm />
+      <ScheduledSettings />
     </main>
   );
 }

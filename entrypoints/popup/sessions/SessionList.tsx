@@ -1,9 +1,11 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
 
 const JobsSection = lazy(() => import('./JobsSection'));
+const ScheduledSection = lazy(() => import('./ScheduledSection'));
 
 /** Above this many rows, only those in view are rendered, so 1,000 sessions scroll smoothly. */
 const VIRTUALIZE_FROM = 60;
@@ -67,10 +69,14 @@ export function SessionList() {
       )}
       <Suspense fallback={null}>
         <JobsSection />
+        <ScheduledSection />
       </Suspense>
       <p className="list-footer">
         <button type="button" className="link" onClick={() => show({ name: 'logout-by-id' })}>
           Log out a session by id…
+        </button>{' '}
+        <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/templates.html') })}>
+          Message templates
         </button>
       </p>
     </section>
