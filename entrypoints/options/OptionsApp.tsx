@@ -3,6 +3,9 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import { ScheduledSettings } from './ScheduledSettings';
 import { SettingsForm } from './SettingsForm';
+// Not a lazy chunk: a dynamic import here would move the preload helper out of the popup's first
+// chunk into a shared one, and the popup's first load would grow by it.
+import TemplatesSection from './templates/TemplatesSection';
 
 export function OptionsApp() {
   const { loaded, profiles, selected, notices, dismissNotices } = useOptionsStore();
@@ -33,6 +36,7 @@ export function OptionsApp() {
       </section>
       <SettingsForm />
       <ScheduledSettings />
+      <TemplatesSection />
     </main>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { readChecked, scheduledMessagesItem, watchChecked } from '@/lib/storage';
 
@@ -7,7 +6,7 @@ type OnMissed = 'send' | 'ask';
 
 /**
  * Scheduled messages and templates on the options page: what to do with a scheduled message that
- * came due while the browser was closed, and the way to the templates page.
+ * came due while the browser was closed, and the way to the templates (the section below).
  */
 export function ScheduledSettings() {
   const [onMissed, setOnMissed] = useState<OnMissed | null>(null);
@@ -39,9 +38,7 @@ export function ScheduledSettings() {
         </label>
       </fieldset>
       {status && <p className={status.tone === 'ok' ? 'hint' : 'error-text'} role={status.tone === 'ok' ? 'status' : 'alert'}>{status.text}</p>}
-      <div className="actions">
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/templates.html') })}>Message templates…</button>
-      </div>
+      <p className="hint"><a href="#templates">Message templates</a> are below.</p>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { TextField } from './fields';
 
 /** Opens the templates page in a tab. */
 export function openTemplatesPage(): void {
-  void browser.tabs.create({ url: browser.runtime.getURL('/templates.html') });
+  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#templates') });
 }
 
 /** "Insert template": a saved template put into the message (at its end, or as the message). */

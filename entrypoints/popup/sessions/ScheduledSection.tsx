@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { canEdit, canRemove, canSendAnyway, canSendNow, describeDue, listOrder, localDateTime, toLocalInputs } from '@/lib/scheduled';
@@ -134,8 +135,16 @@ export default function ScheduledSection() {
     return watchChecked(scheduledMessagesItem, (state) => setMessages(state.messages));
   }, []);
   const mine = listOrder(messages.filter((m) => m.profileId === activeProfileId));
-  if (mine.length === 0) return null;
+  const templatesLink = (
+    <p className="list-footer">
+      <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#templates') })}>
+        Message templates
+      </button>
+    </p>
+  );
+  if (mine.length === 0) return templatesLink;
   return (
+    <>
     <section className="jobs-section scheduled-section" aria-label="Scheduled messages">
       <h2 className="jobs-heading">Scheduled messages</h2>
       <p className="hint">They are sent only while the browser is running. One that comes due while it is closed is sent when it starts again, or kept here for you to decide (see the options).</p>
@@ -145,5 +154,7 @@ export default function ScheduledSection() {
         ))}
       </ul>
     </section>
+    {templatesLink}
+    </>
   );
 }

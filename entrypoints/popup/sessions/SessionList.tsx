@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
@@ -69,14 +68,12 @@ export function SessionList() {
       )}
       <Suspense fallback={null}>
         <JobsSection />
+        {/* With the way to the templates page: both load after the first paint. */}
         <ScheduledSection />
       </Suspense>
       <p className="list-footer">
         <button type="button" className="link" onClick={() => show({ name: 'logout-by-id' })}>
           Log out a session by id…
-        </button>{' '}
-        <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/templates.html') })}>
-          Message templates
         </button>
       </p>
     </section>

@@ -3,9 +3,10 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { readChecked, templatesItem, watchChecked, type MessageTemplate } from '@/lib/storage';
 import { byName, checkTemplate, MAX_TEMPLATES, TEMPLATE_NAME_LIMIT, TEMPLATE_TEXT_LIMIT, variablesOf, withTemplate } from '@/lib/templates';
 import { changeTemplates } from './templates-store';
+import './templates.css';
 
 /**
- * The templates page: saved messages with variables ({{name}}, {{name|fallback}}), used from the
+ * The templates section of the options page (options.html#templates): saved messages with variables ({{name}}, {{name|fallback}}), used from the
  * composer ("Insert template"), the address bar (`wa <number> /<name>`) and the right-click send
  * windows. Add, edit, rename, delete (asks first).
  */
@@ -40,7 +41,7 @@ function TemplateForm({ templates, editing, onDone }: { templates: MessageTempla
   }
 
   return (
-    <form className="card" aria-label={current ? `Edit template ${current.name}` : 'New template'} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="template-form" aria-label={current ? `Edit template ${current.name}` : 'New template'} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h2>{current ? `Edit “${current.name}”` : 'New template'}</h2>
       <div className="field">
         <label htmlFor={ids.name}>Name</label>
@@ -70,7 +71,7 @@ function TemplateForm({ templates, editing, onDone }: { templates: MessageTempla
   );
 }
 
-export function TemplatesApp() {
+export default function TemplatesSection() {
   const [templates, setTemplates] = useState<MessageTemplate[] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<MessageTemplate | null>(null);
@@ -79,7 +80,11 @@ export function TemplatesApp() {
     void readChecked(templatesItem).then(setTemplates);
     return watchChecked(templatesItem, (next) => setTemplates(next));
   }, []);
-  if (!templates) return <main className="templates" aria-busy="true" />;
+  useEffect(() => {
+    // Opened from the popup or a send window: options.html#templates.
+    if (templates && location.hash === '#templates') document.getElementById('templates')?.scrollIntoView();
+  }, [!templates]);
+  if (!templates) return <section className="card templates" id="templates" aria-busy="true" />;
 
   async function remove(template: MessageTemplate) {
     setDeleting(null);
@@ -89,11 +94,8 @@ export function TemplatesApp() {
 
   const sorted = byName(templates);
   return (
-    <main className="templates">
-      <header className="templates-header">
-        <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>Message templates</h1>
-      </header>
+    <section className="card templates" id="templates" aria-labelledby="templates-heading">
+      <h2 id="templates-heading">Message templates</h2>
       <p className="hint">
         Saved messages with variables, e.g. <code>Hello {'{{name|there}}'}, your order {'{{order}}'} is ready</code>. Use them from the composer’s “Insert
         template”, from the address bar (<code>wa &lt;number&gt; /&lt;template name&gt;</code>) and from the right-click “Send … to” windows; a variable without a
@@ -143,6 +145,6 @@ export function TemplatesApp() {
           <p>It is removed from the composer, the address bar and the send windows. Messages already sent or scheduled with it are not changed.</p>
         </ConfirmDialog>
       )}
-    </main>
+    </section>
   );
 }
