@@ -56,6 +56,13 @@ const inFlight = new Set<string>();
 
 let sessionStart: Promise<number> | undefined;
 
+/** Work started by an event (alarm, browser start), so a test can wait for it to end. */
+const pending = new Set<Promise<unknown>>();
+function track(work: Promise<unknown>): void {
+  pending.add(work);
+  void work.finally(() => pending.delete(work));
+}
+
 /**
  * Before when a due message counts as missed while the browser was closed: the first worker of a
  * browser session (session storage empty) answers its own start; any later one -Infinity, since
@@ -335,13 +342,15 @@ export function registerScheduled(overrides: Partial<ScheduledDeps> = {}): void 
     await changeScheduled((state) => ({ next: { ...state, onMissed }, answer: undefined }));
     return { ok: true, data: { onMissed } };
   });
-  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name).catch((error: unknown) => console.error('WARest Companion: scheduled alarm', say(error))));
-  browser.runtime.onStartup.addListener(() => void resumeScheduled());
-  void resumeScheduled();
+  browser.alarms.onAlarm.addListener((alarm) => track(onAlarm(alarm.name).catch((error: unknown) => console.error('WARest Companion: scheduled alarm', say(error)))));
+  browser.runtime.onStartup.addListener(() => track(resumeScheduled()));
+  track(resumeScheduled());
 }
 
 /** For tests: resolves once the sends and checks started so far have finished. */
 export async function settleScheduled(): Promise<void> {
-  await resuming;
-  while (inFlight.size) await new Promise((resolve) => setTimeout(resolve, 1));
+  while (pending.size || inFlight.size) {
+    await Promise.all([...pending]);
+    if (inFlight.size) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
