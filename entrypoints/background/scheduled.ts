@@ -332,7 +332,10 @@ async function remove(id: string): Promise<Reply<{ removed: true }>> {
 /** Registers the handlers, the alarm and browser-start listeners, and resumes now. `overrides` are for tests. */
 export function registerScheduled(overrides: Partial<ScheduledDeps> = {}): void {
   deps = { ...deps, ...overrides };
+  // Read now, at the worker's start: asked first when an alarm fires, "now" would be later than
+  // the message's time, and a message that came due while the browser ran would count as missed.
   sessionStart = undefined;
+  void missedBefore();
   registerHandler('scheduled.create', create);
   registerHandler('scheduled.update', update);
   registerHandler('scheduled.sendNow', sendNow);

@@ -98,6 +98,16 @@ describe('scheduling and sending', () => {
     expect(sends()).toBe(1);
   });
 
+  it('counts a message scheduled after the worker started as due, not missed, when its alarm fires (the first worker of a browser session)', async () => {
+    await startWorker();
+    clock.time += 5000;
+    const created = data(await ask('scheduled.create', { sessionId: 'main', to: TO, label: TO, message: 'Happy birthday!', dueAt: clock.now() + 60_000, timeZone: 'UTC' }));
+    clock.time = created.dueAt + 10;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt });
+    await settleScheduled();
+    expect(await stored()).toMatchObject([{ state: 'sent' }]);
+  });
+
   it('refuses a time that has passed, an empty message and an unknown time zone, in words', async () => {
     await startWorker();
     const base = { sessionId: 'main', to: TO, label: TO, message: 'Hi', dueAt: clock.now() + 60_000, timeZone: 'UTC' };
