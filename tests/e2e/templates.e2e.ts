@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
-import { enterInAddressBar, typeInAddressBar } from './support/browser-events';
+import { dispatchMenuClick, enterInAddressBar, typeInAddressBar } from './support/browser-events';
 import { endServer, resetExtension, saveProfile, useExtension } from './support/fixture';
 import { sessionRow } from './support/popup-page';
 
@@ -155,5 +155,27 @@ describe('a template from the address bar: wa <number> /<name>', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('No template is named “bye”. Yours: welcome.');
     expect(sendRequests()).toHaveLength(0);
+  });
+});
+
+describe('a template in a right-click send window', () => {
+  it('“Send link to…”: the template as the comment, Send off until its variable is filled', async () => {
+    await extension.background.evaluate(() => chrome.storage.local.set({ templates: [{ id: 't1', name: 'offer', text: 'Hi {{name}}, have a look:', createdAt: 1, updatedAt: 1 }] }));
+    const link = 'https://example.org/offer';
+    const opened = extension.context.waitForEvent('page', { timeout: 10_000 });
+    await dispatchMenuClick(extension, { menuItemId: 'warest-send-link', linkUrl: link, frameId: 0, editable: false, pageUrl: 'https://example.org/' }, { id: 41, index: 0, windowId: 1, active: true, url: 'https://example.org/', title: 'Example' });
+    const window = await opened;
+    await window.waitForLoadState('domcontentloaded');
+    await expect.poll(() => window.getByLabel('Session').inputValue()).toBe('main');
+    await window.getByLabel('Phone number or WhatsApp id').fill(`+${BUDI}`);
+    await window.getByRole('button', { name: 'Use template' }).click();
+    expect(await window.getByLabel('Comment (optional)').inputValue()).toBe('Hi {{name}}, have a look:');
+    const send = window.getByRole('button', { name: 'Send', exact: true });
+    expect(await send.isDisabled()).toBe(true);
+    await window.getByLabel('Value for {{name}}').fill('Budi');
+    expect(await window.getByRole('region', { name: 'Preview' }).innerText()).toContain(`Hi Budi, have a look:\n${link}`);
+    await send.click();
+    await window.getByRole('status').filter({ hasText: 'The link was sent to' }).waitFor();
+    expect(messagesToBudi().map((m) => m.body)).toEqual([`Hi Budi, have a look:\n${link}`]);
   });
 });
