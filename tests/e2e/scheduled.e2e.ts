@@ -84,7 +84,7 @@ describe('a scheduled message across a browser restart', () => {
     const ext = extension!;
     const options = await ext.openPage('options.html');
     await options.getByRole('radio', { name: 'Send it when the browser starts again' }).check();
-    await expect.poll(async () => (await ext.background.evaluate(async () => (await chrome.storage.local.get('scheduledMessages')).scheduledMessages?.onMissed))).toBe('send');
+    await expect.poll(async () => (await ext.background.evaluate(async () => ((await chrome.storage.local.get('scheduledMessages')).scheduledMessages as { onMissed?: string } | undefined)?.onMissed))).toBe('send');
     await options.close();
 
     // Far enough ahead that the browser is closed before it comes due (checked below).

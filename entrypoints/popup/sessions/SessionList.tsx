@@ -3,8 +3,7 @@ import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
 
-const JobsSection = lazy(() => import('./JobsSection'));
-const ScheduledSection = lazy(() => import('./ScheduledSection'));
+const AfterPaint = lazy(() => import('./AfterPaint'));
 
 /** Above this many rows, only those in view are rendered, so 1,000 sessions scroll smoothly. */
 const VIRTUALIZE_FROM = 60;
@@ -67,9 +66,7 @@ export function SessionList() {
         </div>
       )}
       <Suspense fallback={null}>
-        <JobsSection />
-        {/* With the way to the templates page: both load after the first paint. */}
-        <ScheduledSection />
+        <AfterPaint />
       </Suspense>
       <p className="list-footer">
         <button type="button" className="link" onClick={() => show({ name: 'logout-by-id' })}>

@@ -87,13 +87,13 @@ describe('scheduling and sending', () => {
     expect(sends()).toBe(0);
 
     clock.time = created.dueAt;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt, persistAcrossSessions: true });
     await settleScheduled();
     expect(stateAtSend).toEqual(['sending']);
     expect(await stored()).toMatchObject([{ id: created.id, state: 'sent', messageId: 'MSG1', sentAt: created.dueAt }]);
 
     // The same alarm again (Chrome may fire a persisted one once more after a restart): nothing more.
-    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt, persistAcrossSessions: true });
     await settleScheduled();
     expect(sends()).toBe(1);
   });
@@ -103,7 +103,7 @@ describe('scheduling and sending', () => {
     clock.time += 5000;
     const created = data(await ask('scheduled.create', { sessionId: 'main', to: TO, label: TO, message: 'Happy birthday!', dueAt: clock.now() + 60_000, timeZone: 'UTC' }));
     clock.time = created.dueAt + 10;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: alarmName(created.id), scheduledTime: created.dueAt, persistAcrossSessions: true });
     await settleScheduled();
     expect(await stored()).toMatchObject([{ state: 'sent' }]);
   });
