@@ -169,17 +169,53 @@ async function send(id: string, mode: SendMode): Promise<ScheduledMessage | unde
   }
 }
 
+const NOTIFICATION_PREFIX = 'warest-scheduled:';
+
+/**
+ * What happened to a message nobody was watching (its alarm, a start), as a desktop notification:
+ * sent, or what needs the person. A click opens the popup, where the list is.
+ */
+async function announce(message: ScheduledMessage | undefined): Promise<void> {
+  if (!message || message.state === 'scheduled' || message.state === 'sending') return;
+  const words: [title: string, text: string] = {
+    sent: [`Scheduled message sent to ${message.label}`, `“${message.message.slice(0, 80)}” went out from “${message.sessionId}”.`],
+    failed: [`Scheduled message not sent to ${message.label}`, message.reason ?? 'The server refused it.'],
+    unconfirmed: [`Scheduled message to ${message.label} not confirmed`, 'Its answer never came and the chat does not show it yet. Open the popup to check again before sending it anyway.'],
+    missed: [`Scheduled message to ${message.label} missed`, 'It came due while the browser was closed. Open the popup to send it now or cancel it.'],
+  }[message.state] as [string, string];
+  try {
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${message.state}:${message.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: words[0],
+      message: words[1],
+      priority: message.state === 'sent' ? 0 : 1,
+    });
+  } catch (error) {
+    console.warn('WARest Companion: could not show a notification', say(error));
+  }
+}
+
+async function onNotificationClicked(id: string): Promise<void> {
+  if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+  await browser.notifications.clear(id).catch(() => undefined);
+  // No focused window, or a browser that cannot open the popup from here: a tab shows the same page.
+  await browser.action.openPopup().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+}
+
 async function act(message: ScheduledMessage, decision: Decision): Promise<void> {
   if (decision === 'arm') return arm(message);
-  if (decision === 'send') return void (await send(message.id, 'due'));
+  if (decision === 'send') return announce(await send(message.id, 'due'));
   if (decision === 'ask') {
-    await updateScheduled(message.id, (m) => (m.state === 'scheduled' ? markMissed(m, deps.now()) : null));
-    return disarm(message.id);
+    const missed = await updateScheduled(message.id, (m) => (m.state === 'scheduled' ? markMissed(m, deps.now()) : null));
+    await disarm(message.id);
+    if (missed?.changed) await announce(missed.message);
+    return;
   }
   if (decision === 'verify' && !inFlight.has(message.id)) {
     inFlight.add(message.id);
     try {
-      await verify(message);
+      await announce(await verify(message));
     } finally {
       inFlight.delete(message.id);
     }
@@ -347,6 +383,7 @@ export function registerScheduled(overrides: Partial<ScheduledDeps> = {}): void 
   });
   browser.alarms.onAlarm.addListener((alarm) => track(onAlarm(alarm.name).catch((error: unknown) => console.error('WARest Companion: scheduled alarm', say(error)))));
   browser.runtime.onStartup.addListener(() => track(resumeScheduled()));
+  browser.notifications.onClicked.addListener((id: string) => void onNotificationClicked(id));
   track(resumeScheduled());
 }
 

@@ -170,6 +170,8 @@ describe('missed while the browser was closed', () => {
     await startWorker();
     expect(await stored()).toMatchObject([{ state: 'missed' }]);
     expect(sends()).toBe(0);
+    // Nobody was watching: a notification says so.
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['warest-scheduled:missed:m1']);
     const sent = data(await ask('scheduled.sendNow', { id: 'm1' }));
     expect(sent).toMatchObject({ state: 'sent', messageId: 'MSG1' });
     expect(sends()).toBe(1);
@@ -180,6 +182,7 @@ describe('missed while the browser was closed', () => {
     await startWorker();
     expect(await stored()).toMatchObject([{ state: 'sent', messageId: 'MSG1' }]);
     expect(stateAtSend).toEqual(['sending']);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['warest-scheduled:sent:m1']);
   });
 
   it('sends, not asks, when the browser ran all along (a later worker of the same browser session)', async () => {
