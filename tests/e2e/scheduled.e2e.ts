@@ -134,4 +134,45 @@ describe('a scheduled message across a browser restart', () => {
     expect(sendRequests()).toHaveLength(1);
     expect(messagesToBudi()).toHaveLength(1);
   }, 120_000);
+
+  it('the popup lists it with its time and zone; Edit re-arms it at the new time, Cancel message asks first and removes it', async () => {
+    const ext = extension!;
+    const dueAt = Math.ceil((Date.now() + 3600_000) / 1000) * 1000;
+    const id = await scheduleFromComposer(ext, 'See you tomorrow.', dueAt);
+    const alarmAt = () => ext.background.evaluate(async (name) => (await chrome.alarms.get(name))?.scheduledTime ?? null, `scheduled:${id}`);
+    expect(await alarmAt()).toBe(dueAt);
+
+    const popup = await ext.openPage('popup.html');
+    const section = popup.getByRole('region', { name: 'Scheduled messages' });
+    const item = section.getByRole('listitem', { name: /: Scheduled$/ });
+    await item.waitFor();
+    expect(await section.innerText()).toContain('They are sent only while the browser is running.');
+    expect(await item.innerText()).toContain('See you tomorrow.');
+    const zone = await popup.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(await item.innerText()).toMatch(new RegExp(`Due .+ \\(${zone.replace('/', '\\/')}, UTC[+-]\\d\\d:\\d\\d\\) · from “main”`));
+
+    await item.getByRole('button', { name: 'Edit' }).click();
+    const edit = item.getByRole('form', { name: /^Edit the message to / });
+    await edit.getByLabel('Message').fill('See you on Friday.');
+    const later = dueAt + 24 * 3600_000;
+    const { date, time } = toLocalInputs(later);
+    await edit.getByLabel('Day').fill(date);
+    await edit.getByLabel('Time').fill(time);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await item.getByRole('status').filter({ hasText: 'Now scheduled for' }).waitFor();
+    expect(await storedScheduled(ext)).toMatchObject([{ id, state: 'scheduled', dueAt: later }]);
+    await expect.poll(alarmAt).toBe(later);
+    expect(await item.innerText()).toContain('See you on Friday.');
+
+    await item.getByRole('button', { name: 'Cancel message' }).click();
+    const question = popup.getByRole('alertdialog', { name: /^Cancel the message to / });
+    await question.getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect(await storedScheduled(ext)).toHaveLength(1);
+    await item.getByRole('button', { name: 'Cancel message' }).click();
+    await question.getByRole('button', { name: 'Cancel message' }).click();
+    await expect.poll(() => storedScheduled(ext)).toEqual([]);
+    await expect.poll(alarmAt).toBeNull();
+    await section.waitFor({ state: 'detached' });
+    expect(sendRequests()).toHaveLength(0);
+  });
 });
