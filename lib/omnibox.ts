@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { normalizePhone } from './phone';
+import { findTemplate, matchingTemplates, variablesOf, type TemplateLike } from './templates';
 
 /**
  * The address-bar keyword: `wa <number> <message>`. Everything here is pure (no browser), so the
@@ -152,4 +153,37 @@ export function recentSuggestions(input: string, recents: readonly RecentRecipie
 /** The list after a successful send to `digits`: it moves to the front; the oldest beyond the cap go. */
 export function withRecentRecipient(recents: readonly RecentRecipient[], digits: string, now: number): RecentRecipient[] {
   return [{ digits, usedAt: now }, ...recents.filter((r) => r.digits !== digits)].slice(0, RECENT_LIMIT);
+}
+
+// ---- Templates: `wa <number> /<template name>` -------------------------------------------------
+
+/**
+ * What a message typed after the number asks for: a saved template when it starts with one slash
+ * (`/welcome`), else the text itself; two slashes (`//shrug`) send a text that starts with one.
+ */
+export function messageIntent(text: string): { kind: 'template'; name: string } | { kind: 'text'; text: string } {
+  if (text.startsWith('//')) return { kind: 'text', text: text.slice(1) };
+  if (text.startsWith('/')) return { kind: 'template', name: text.slice(1).trim() };
+  return { kind: 'text', text };
+}
+
+/** Templates that fit the name typed after the slash, as suggestions that keep the number. */
+export function templateSuggestions(digits: string, typedName: string, templates: readonly TemplateLike[]): OmniboxSuggestion[] {
+  return matchingTemplates(templates, typedName)
+    .slice(0, SUGGESTION_LIMIT)
+    .map((t) => {
+      const variables = variablesOf(t.text).map((v) => v.name);
+      return {
+        content: `+${digits} /${t.name}`,
+        description: `Template <match>${escapeXml(t.name)}</match> <dim>— “${escapeXml(shortText(t.text, 50))}”${variables.length ? ` (asks for ${escapeXml(variables.join(', '))})` : ''}</dim>`,
+      };
+    });
+}
+
+/** The first line for `wa <number> /<name>`: the template Enter will open, or why none. */
+export function templateDefaultSuggestion(digits: string, typedName: string, templates: readonly TemplateLike[], sender?: Sender): string {
+  const found = findTemplate(templates, typedName);
+  if (!found.ok) return escapeXml(found.message);
+  const from = sender ? `from “${escapeXml(sender.sessionId)}” of ${escapeXml(sender.profileName)} ` : '';
+  return `Send the template <match>${escapeXml(found.template.name)}</match> to ${escapeXml(displayNumber(digits))} <dim>${from}— press Enter to fill it in and review</dim>`;
 }

@@ -11,6 +11,7 @@ import { registerPolling } from './polling';
 import { registerOriginRules, registerProfileHandlers } from './profiles';
 import { registerRouter } from './router';
 import { registerServerListSync } from './server-list-sync';
+import { registerScheduled } from './scheduled';
 import { registerSessionsSync } from './sessions-sync';
 import { registerTransfer } from './transfer';
 
@@ -40,4 +41,5 @@ export default defineBackground(() => {
   registerJobs();
   registerTransfer();
   registerServerListSync();
+  registerScheduled();
 });

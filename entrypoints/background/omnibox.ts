@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { omniboxRequestFrom } from '@/lib/menu-handoff';
-import { defaultSender, defaultSuggestion, parseOmniboxInput, recentSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
-import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem } from '@/lib/storage';
+import { defaultSender, defaultSuggestion, messageIntent, parseOmniboxInput, recentSuggestions, templateDefaultSuggestion, templateSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
+import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem, templatesItem } from '@/lib/storage';
 import { openActionWindow } from './action-window';
 
 /**
  * The address-bar keyword `wa`: `wa +62 812 3456 7890 Hello` suggests recent recipients while
- * typing and, on Enter, opens the small window that asks before sending (from the default
+ * typing (after `/`, the saved templates: `wa <number> /welcome`) and, on Enter, opens the small window that asks before sending (from the default
  * server's first open session, which the person can change there). Nothing is sent from here.
  */
 
@@ -24,18 +24,25 @@ let latestInput = 0;
 export async function handleInputChanged(text: string, suggest?: (results: OmniboxSuggestion[]) => void): Promise<OmniboxShown> {
   // Keystrokes are answered after async reads: an older one must not replace a newer one's line.
   const input = ++latestInput;
-  const [settings, recents, profiles, snapshots] = await Promise.all([
+  const [settings, recents, profiles, snapshots, templates] = await Promise.all([
     readChecked(settingsItem),
     readChecked(recentRecipientsItem),
     readChecked(profilesItem),
     readChecked(snapshotsItem),
+    readChecked(templatesItem),
   ]);
   const country = settings.defaultCountryCode;
   const parsed = parseOmniboxInput(text, country);
+  // `wa <number> /<name>`: a saved template; the suggestions are the templates that fit the name.
+  const intent = parsed.ok ? messageIntent(parsed.text) : undefined;
+  const sender = defaultSender(profiles, snapshots);
   const defaultDescription = profiles.profiles.length === 0
     ? 'No WARest server is set up yet: add yours in the extension’s options first.'
-    : text.trim() ? defaultSuggestion(parsed, defaultSender(profiles, snapshots)) : START;
-  const shown = { defaultDescription, suggestions: recentSuggestions(text, recents, country) };
+    : !text.trim() ? START
+    : parsed.ok && intent?.kind === 'template' ? templateDefaultSuggestion(parsed.digits, intent.name, templates, sender)
+    : defaultSuggestion(parsed, sender);
+  const suggestions = parsed.ok && intent?.kind === 'template' ? templateSuggestions(parsed.digits, intent.name, templates) : recentSuggestions(text, recents, country);
+  const shown = { defaultDescription, suggestions };
   if (input !== latestInput) return shown;
   await browser.omnibox.setDefaultSuggestion({ description: shown.defaultDescription });
   suggest?.(shown.suggestions);

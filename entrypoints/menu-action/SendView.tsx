@@ -6,6 +6,7 @@ import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from '@/lib/re
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
 import { useSend } from './use-send';
+import { TemplatePicker, useVariables, VariableInputs } from './TemplateTools';
 
 const WHAT: Record<SendAction, string> = { 'send-selection': 'text', 'send-link': 'link', 'send-image': 'image' };
 
@@ -26,13 +27,16 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
   useEffect(() => setRecipientValue((v) => (v.mode === 'number' ? v : { ...v, jid: undefined, label: undefined })), [profileId, sessionId]);
   const resolved = resolveRecipient(recipientValue, country);
   const recipient = resolved.ok ? resolved : null;
+  const field = { 'send-selection': ['Message', 'message'], 'send-link': ['Comment (optional)', 'comment'], 'send-image': ['Caption (optional)', 'caption'] }[action] as [string, keyof SendDraft];
+  // The text's {{variables}}, filled in before the call is built: one without a value or fallback keeps Send off.
+  const variables = useVariables(draft[field[1]] ?? '');
 
   if (action === 'send-image') {
     const problem = imageProblem(url);
     if (problem) return <p className="banner error" role="alert">{problem}</p>;
   }
-  const call = sessionId && recipient ? sendCallFor(action, request, draft, sessionId, recipient.to) : undefined;
-  const field = { 'send-selection': ['Message', 'message'], 'send-link': ['Comment (optional)', 'comment'], 'send-image': ['Caption (optional)', 'caption'] }[action] as [string, keyof SendDraft];
+  const filledDraft = variables.filled.ok ? { ...draft, [field[1]]: variables.filled.text } : draft;
+  const call = sessionId && recipient && variables.filled.ok ? sendCallFor(action, request, filledDraft, sessionId, recipient.to) : undefined;
 
   const send = () => {
     if (!profileId || !sessionId || !call?.ok || !recipient) return;
@@ -51,10 +55,12 @@ export function SendView({ action, request, choice }: { action: SendAction; requ
       {action === 'send-link' && <p className="hint">Link: <span className="mono">{url}</span></p>}
       <ServerPicker choice={choice} />
       {profileId && sessionId && <RecipientPicker profileId={profileId} sessionId={sessionId} value={recipientValue} onChange={setRecipientValue} defaultCountry={country} />}
+      <TemplatePicker disabled={working || !!outcome?.ok} onPick={(template) => setDraft({ ...draft, [field[1]]: template.text })} />
       <div className="field">
         <label htmlFor={textId}>{field[0]}</label>
         <textarea id={textId} rows={action === 'send-selection' ? 5 : 2} value={draft[field[1]] ?? ''} disabled={working || !!outcome?.ok} onChange={(e) => setDraft({ ...draft, [field[1]]: e.target.value })} />
       </div>
+      <VariableInputs text={draft[field[1]] ?? ''} {...variables} disabled={working || !!outcome?.ok} />
       {call && !call.ok && <p className="error-text" role="alert">{call.reason}</p>}
       {call?.ok && recipient && (
         <section className="card" aria-label="Preview">

@@ -4,6 +4,10 @@ import { ProfileList } from './ProfileList';
 import { ManyServersSettings } from './ManyServersSettings';
 import { SettingsForm } from './SettingsForm';
 import { TransferSection } from './TransferSection';
+import { ScheduledSettings } from './ScheduledSettings';
+// Not a lazy chunk: a dynamic import here would move the preload helper out of the popup's first
+// chunk into a shared one, and the popup's first load would grow by it.
+import TemplatesSection from './templates/TemplatesSection';
 
 export function OptionsApp() {
   const { loaded, profiles, selected, notices, dismissNotices } = useOptionsStore();
@@ -35,6 +39,8 @@ export function OptionsApp() {
       <SettingsForm />
       <ManyServersSettings />
       <TransferSection />
+      <ScheduledSettings />
+      <TemplatesSection />
     </main>
   );
 }

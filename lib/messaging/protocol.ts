@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ApiError, ApiSuccess } from '../warest/api-result';
 import { MAX_FILE_BASE64_CHARS } from '../warest/file-payload';
 import type { ConnectionReport } from '../warest/connection-test';
-import type { Job, LoginInProgress, ProfileSnapshot, ServerProfile } from '../storage';
+import type { Job, LoginInProgress, ProfileSnapshot, ScheduledMessage, ServerProfile } from '../storage';
 import type { ImportPlan, ReadProblem } from '../transfer/settings-file';
 
 /**
@@ -50,6 +50,9 @@ export const LIMITS = {
   /** A settings file's text (lib/transfer/settings-file.ts refuses larger ones with its own words). */
   settingsFile: 1_100_000,
   passphrase: 1024,
+  /** A scheduled text message (TEXT_LIMIT in lib/compose.ts), and its time zone's name. */
+  scheduledText: 65_536,
+  timeZone: 100,
 } as const;
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
@@ -178,6 +181,33 @@ export const requestSchemas = {
   'transfer.plan': importRequest,
   /** Imports the file as planned with the same choices. */
   'transfer.apply': importRequest,
+  /** Send a text message later (the composer's "Send later"); the background checks it again and arms its alarm. */
+  'scheduled.create': z.object({
+    profileId: z.optional(text(LIMITS.id)),
+    sessionId: text(LIMITS.sessionId),
+    to: text(LIMITS.id),
+    label: text(LIMITS.groupName),
+    message: text(LIMITS.scheduledText),
+    replyMessageId: z.optional(text(LIMITS.id)),
+    presence: z.optional(z.boolean()),
+    dueAt: z.number().check(z.int()),
+    timeZone: text(LIMITS.timeZone),
+  }),
+  /** A new text or time for a scheduled (or missed, or failed) message. */
+  'scheduled.update': z.object({
+    id: text(LIMITS.id),
+    message: z.optional(text(LIMITS.scheduledText)),
+    dueAt: z.optional(z.number().check(z.int())),
+    timeZone: z.optional(text(LIMITS.timeZone)),
+  }),
+  /** Send it now; `anyway` for one whose earlier send is unconfirmed (the page asked first). */
+  'scheduled.sendNow': z.object({ id: text(LIMITS.id), anyway: z.optional(z.boolean()) }),
+  /** Look in the chat again for an unconfirmed one. */
+  'scheduled.check': z.object({ id: text(LIMITS.id) }),
+  /** Cancel a scheduled one, or dismiss a finished one. */
+  'scheduled.remove': z.object({ id: text(LIMITS.id) }),
+  /** What to do with a message that came due while the browser was closed. */
+  'scheduled.setOnMissed': z.object({ onMissed: z.union([z.literal('send'), z.literal('ask')]) }),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -208,6 +238,12 @@ export interface ResponseMap {
   'transfer.export': { text: string; fileName: string; servers: number; withKeys: boolean };
   'transfer.plan': ImportReadProblem | { outcome: 'plan'; plan: ImportPlan; hasKeys: boolean; withKeys: boolean };
   'transfer.apply': ImportReadProblem | { outcome: 'applied'; added: number; replaced: number; keys: number; settings: boolean };
+  'scheduled.create': ScheduledMessage;
+  'scheduled.update': ScheduledMessage;
+  'scheduled.sendNow': ScheduledMessage;
+  'scheduled.check': ScheduledMessage;
+  'scheduled.remove': { removed: true };
+  'scheduled.setOnMissed': { onMissed: 'send' | 'ask' };
 }
 
 /** A settings file that could not be read (damaged, foreign, wrong passphrase…), in words. */

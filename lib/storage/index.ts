@@ -7,9 +7,11 @@ import { loginItem } from './items/login-in-progress';
 import { focusItem } from './items/popup-focus';
 import { profilesItem } from './items/profiles';
 import { recentRecipientsItem } from './items/recent-recipients';
+import { scheduledMessagesItem } from './items/scheduled-messages';
 import { snapshotsItem } from './items/session-snapshots';
 import { settingsItem } from './items/settings';
 import { storageNoticesItem } from './items/storage-notices';
+import { templatesItem } from './items/templates';
 import { versionChecksItem } from './items/version-checks';
 
 /**
@@ -36,9 +38,11 @@ export { loginItem, type LoginInProgress } from './items/login-in-progress';
 export { focusItem } from './items/popup-focus';
 export { profilesItem, profilesStateSchema, serverProfileSchema, type ProfilesState, type ServerProfile } from './items/profiles';
 export { recentRecipientsItem } from './items/recent-recipients';
+export { scheduledMessagesItem, type ScheduledMessage, type ScheduledMessages, type ScheduledState } from './items/scheduled-messages';
 export { snapshotsItem, type ProfileSnapshot, type ServerHealth, type UpdateMode } from './items/session-snapshots';
 export { DEFAULT_SETTINGS, settingsItem, settingsSchema, type Settings } from './items/settings';
 export { MAX_NOTICES, storageNoticeSchema, storageNoticesItem, type StorageNotice } from './items/storage-notices';
+export { templatesItem, type MessageTemplate } from './items/templates';
 export { versionChecksItem } from './items/version-checks';
 
 /** Every checked item, for the service worker's watch (and the tests that damage each one). */
@@ -54,6 +58,8 @@ export const checkedItems: ReadonlyArray<CheckedItem<any>> = [
   jobsItem,
   recentRecipientsItem,
   composeDraftsItem,
+  templatesItem,
+  scheduledMessagesItem,
 ];
 
 /**

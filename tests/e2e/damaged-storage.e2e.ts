@@ -36,6 +36,8 @@ const ITEMS: Array<[key: string, named: string]> = [
   ['jobs', 'your bulk jobs'],
   ['recentRecipients', 'your recent recipients'],
   ['composeDrafts', 'your unsent messages (composer drafts)'],
+  ['templates', 'your message templates'],
+  ['scheduledMessages', 'your scheduled messages'],
 ];
 const named = (key: string) => ITEMS.find(([k]) => k === key)![1];
 

@@ -6,6 +6,9 @@ import { expectationFor, type SentExpectation } from '@/lib/delivery-check';
 import { resolveRecipient } from '@/lib/recipient';
 import { COMPOSE_TYPES, type ComposeType } from '@/lib/storage';
 import { callOperation } from '@/lib/messaging/call-operation';
+import { askBackground } from '@/lib/messaging/ask-background';
+import { describeDue } from '@/lib/scheduled';
+import { fillVariables, insertTemplate } from '@/lib/templates';
 import { ButtonsFields } from './ButtonsFields';
 import { ContactFields, LocationFields } from './CardFields';
 import { CheckField, TextField, type FieldsProps } from './fields';
@@ -15,6 +18,8 @@ import { PollFields } from './PollFields';
 import { SentResult } from './SentResult';
 import { UnsureResult } from '@/components/UnsureResult';
 import { TextFields } from './TextFields';
+import { InsertTemplate, variableErrorKey, VariableFields } from './TemplateParts';
+import { SendLater } from './SendLater';
 import { useComposeDraft } from './use-compose-draft';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
@@ -22,6 +27,20 @@ import './compose.css';
 
 /** Files as the checks see them before their bytes are read. */
 const described = (files: readonly File[]): PickedFile[] => files.map((file) => ({ name: file.name, type: file.type, size: file.size, value: null }));
+
+/**
+ * The form's checks with the message's variables filled in (text messages): a variable with no
+ * value and no fallback is an error on the message and on its own field, before anything is sent.
+ */
+function checkSend(form: ComposeForm, values: Record<string, string>, sessionId: string, files: readonly PickedFile[], country: string) {
+  if (form.type !== 'text') return buildSend(form, sessionId, files, country);
+  const filled = fillVariables(form.message, values);
+  const built = buildSend(filled.ok ? { ...form, message: filled.text } : form, sessionId, files, country);
+  if (filled.ok) return built;
+  const errors: FieldErrors = { ...(built.ok ? {} : built.errors), message: filled.error };
+  for (const name of filled.missing) errors[variableErrorKey(name)] = `Fill in {{${name}}}.`;
+  return { ok: false as const, errors };
+}
 
 /** `to`: a recipient to start with (a chat's "Send message"). */
 export type ComposeView = { name: 'compose'; sessionId: string; to?: string };
@@ -46,6 +65,9 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
   const [unsure, setUnsure] = useState<{ expected: SentExpectation; why: string; to: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const typeId = useId();
+  /** The values of the message's {{variables}}, by lower-case name (not kept in the draft). */
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [scheduled, setScheduled] = useState<string | null>(null);
 
   if (!form) {
     return (
@@ -57,14 +79,63 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
 
   const shownErrors = errors ?? {};
   /** Changes the form; once a send was tried, the checks follow every change. */
-  function set(patch: Partial<ComposeForm>, nextFiles: readonly File[] = files) {
+  function set(patch: Partial<ComposeForm>, nextFiles: readonly File[] = files, nextValues: Record<string, string> = values) {
     setSent(null);
     setSendError(null);
     setUnsure(null);
+    setScheduled(null);
     update(patch);
     if (errors) {
-      const check = buildSend({ ...form!, ...patch }, sessionId, described(nextFiles), country);
+      const check = checkSend({ ...form!, ...patch }, nextValues, sessionId, described(nextFiles), country);
       setErrors(check.ok ? {} : check.errors);
+    }
+  }
+
+  function setValue(name: string, value: string) {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    set({}, files, next);
+  }
+
+  /** Checks everything; on a problem shows it and brings the first into view. */
+  function checked(nextFiles: readonly PickedFile[]) {
+    const check = checkSend(form!, values, sessionId, nextFiles, country);
+    if (!check.ok) {
+      setErrors(check.errors);
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
+    return check;
+  }
+
+  async function schedule(dueAt: number, timeZone: string) {
+    setSendError(null);
+    setSent(null);
+    setUnsure(null);
+    setScheduled(null);
+    const built = checked([]);
+    if (!built.ok) return;
+    setErrors(null);
+    setBusy(true);
+    try {
+      const recipient = resolveRecipient(form!.recipient, country);
+      const { to, message, replyMessageId, presence } = built.inputs as { to: string; message: string; replyMessageId?: string; presence?: boolean };
+      const reply = await askBackground('scheduled.create', {
+        ...(profileId && { profileId }),
+        sessionId,
+        to,
+        label: recipient.ok ? recipient.label : to,
+        message,
+        ...(replyMessageId && { replyMessageId }),
+        ...(presence && { presence }),
+        dueAt,
+        timeZone,
+      });
+      if (!reply.ok) return setSendError(`Not scheduled. ${reply.error.message}`);
+      setScheduled(`Scheduled for ${describeDue(reply.data.dueAt, reply.data.timeZone)}, to ${reply.data.label}. It is in the list of scheduled messages under the sessions.`);
+      setValues({});
+      await clear().catch(() => undefined);
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -86,13 +157,9 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
     setSendError(null);
     setSent(null);
     setUnsure(null);
-    const check = buildSend(form!, sessionId, described(files), country);
-    if (!check.ok) {
-      setErrors(check.errors);
-      // Bring the first problem into view, where its message is.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+    setScheduled(null);
+    // Bring the first problem into view, where its message is.
+    if (!checked(described(files)).ok) return;
     setErrors(null);
     setBusy(true);
     try {
@@ -103,7 +170,7 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
       } catch {
         return setSendError('The files could not be read. Pick them again and retry.');
       }
-      const built = buildSend(form!, sessionId, picked, country);
+      const built = checkSend(form!, values, sessionId, picked, country);
       if (!built.ok) return setErrors(built.errors);
       const startedAt = Date.now();
       const reply = await callOperation(built.operationId, built.inputs, { profileId });
@@ -126,6 +193,7 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
     setUnsure(null);
     setSent({ result, to });
     setFiles([]);
+    setValues({});
     // The message is sent: a draft that could not be cleared is only a leftover, never a resend.
     await clear().catch(() => undefined);
   }
@@ -145,7 +213,13 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
           ))}
         </select>
       </div>
-      {form.type === 'text' && <TextFields {...props} />}
+      {form.type === 'text' && (
+        <>
+          <InsertTemplate onInsert={(template) => set({ message: insertTemplate(form.message, template.text).text })} />
+          <TextFields {...props} />
+          <VariableFields text={form.message} values={values} onChange={setValue} errors={shownErrors} />
+        </>
+      )}
       {takesFiles(form.type) && <FileFields {...props} files={files} onFiles={pickFiles} />}
       {form.type === 'contact' && <ContactFields {...props} />}
       {form.type === 'location' && <LocationFields {...props} />}
@@ -157,6 +231,7 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
         <TextField label="Reply to message id (optional)" value={form.replyMessageId} onChange={(replyMessageId) => set({ replyMessageId })} error={shownErrors.replyMessageId} hint="The id of the message to quote, e.g. from a chat." />
         <CheckField label="Show “typing…” first" checked={form.presence} onChange={(presence) => set({ presence })} />
       </details>
+      <SendLater busy={busy} onSchedule={(dueAt, timeZone) => void schedule(dueAt, timeZone)} disabledReason={form.type === 'text' ? undefined : 'Only text messages can be scheduled (files are not kept while waiting).'} />
       {errors && Object.keys(errors).length > 0 && (
         <p className="error-text" role="alert">
           Nothing was sent: fix the {Object.keys(errors).length === 1 ? 'field' : `${Object.keys(errors).length} fields`} marked above.
@@ -175,6 +250,11 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
           onConfirmed={(messageId) => void delivered({ messageIds: [messageId], blocked: [], confirmedFromChat: true }, unsure.to)}
           onSendAgain={() => void send()}
         />
+      )}
+      {scheduled && (
+        <p className="banner ok" role="status" aria-label="Scheduled">
+          {scheduled}
+        </p>
       )}
       {sent && <SentResult sent={sent.result} to={sent.to} onCopied={(text, ok) => say({ tone: ok ? 'ok' : 'error', text })} />}
       <div className="actions">

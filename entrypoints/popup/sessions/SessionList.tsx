@@ -3,7 +3,7 @@ import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
 
-const JobsSection = lazy(() => import('./JobsSection'));
+const AfterPaint = lazy(() => import('./AfterPaint'));
 
 /** Above this many rows, only those in view are rendered, so 1,000 sessions scroll smoothly. */
 const VIRTUALIZE_FROM = 60;
@@ -66,7 +66,7 @@ export function SessionList() {
         </div>
       )}
       <Suspense fallback={null}>
-        <JobsSection />
+        <AfterPaint />
       </Suspense>
       <p className="list-footer">
         <button type="button" className="link" onClick={() => show({ name: 'logout-by-id' })}>

@@ -22,13 +22,17 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
-/** `buildDir`: another unpacked build (a benchmark adds a page of its own to a copy). */
-export async function loadExtension(buildDir = E2E_BUILD_DIR): Promise<LoadedExtension> {
+/**
+ * `buildDir`: another unpacked build (a benchmark adds a page of its own to a copy).
+ * `userDataDir`: a profile directory to keep between launches (a browser restart: close, then
+ * load again with the same directory); by default a fresh one that is thrown away.
+ */
+export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = ''): Promise<LoadedExtension> {
   const manifestPath = path.join(buildDir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`No e2e build at ${E2E_BUILD_DIR}. Run \`npm run build:e2e\` first (npm test does it for you).`);
   }
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
