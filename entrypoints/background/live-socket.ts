@@ -50,7 +50,7 @@ const OPEN = 1;
 
 export function openSocketIo(
   { url, path, apiKey }: SocketEndpoint,
-  { WebSocketImpl = WebSocket as unknown as WebSocketConstructor, random = Math.random }: { WebSocketImpl?: WebSocketConstructor; random?: () => number } = {},
+  { WebSocketImpl = globalThis.WebSocket as unknown as WebSocketConstructor, random = Math.random }: { WebSocketImpl?: WebSocketConstructor; random?: () => number } = {},
 ): LiveSocketLike {
   const address = socketIoUrl(url, path);
   const listeners = new Map<string, Array<(...args: unknown[]) => void>>();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBadge, updateBadge } from '@/entrypoints/background/badge';
+import { setLiveSocketFactory, stopLiveUpdates } from '@/entrypoints/background/live-connections';
 import { registerLogin } from '@/entrypoints/background/login';
 import { POLL_ALARM, armPolling, registerPolling } from '@/entrypoints/background/polling';
 import { registerSessionsSync } from '@/entrypoints/background/sessions-sync';
@@ -17,9 +18,14 @@ beforeEach(() => {
   server = fakeWarestFetch();
   server.on('/server/healthz', () => envelope([{ serviceVersion: '0.3.44' }]));
   server.on('/session/list', () => listOf([{ id: 'shop', status: 'open' }]));
+  // Live sockets that never connect nor fail: these tests count the poll's own reads, and a
+  // refused handshake would add one (live-updates.test.ts covers those).
+  setLiveSocketFactory(() => ({ on() {}, emit() {}, close() {} }));
 });
 
 afterEach(() => {
+  stopLiveUpdates();
+  setLiveSocketFactory();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
