@@ -39,12 +39,12 @@ import { createRecipientCooldown, createWindows, secondsLeft, type Clock, type R
 import { createPhone, type PhoneSimulator } from './phone';
 import { addGroup, addSession, type GroupSeed, type SessionSeed } from './seed';
 import { matchOperation, type OperationSpec } from './spec';
-import { createState, type ApiKeyRecord, type FakeState, type GroupRecord, type SessionRecord } from './state';
+import { createState, type ApiKeyRecord, type FakeState, type GroupRecord, type SentRecord, type SessionRecord } from './state';
 import { tryParseJson, validateRequest } from './validate';
 import { attachLiveEvents } from './live';
 import { createWorld, type LiveEventListener } from './world';
 
-export type { ApiKeyRecord, FakeState, GroupRecord, SessionRecord } from './state';
+export type { ApiKeyRecord, FakeState, GroupRecord, SentRecord, SessionRecord } from './state';
 export type { GroupSeed, SessionSeed } from './seed';
 export type { LiveEvent, LiveEventListener } from './world';
 export type { PhoneSimulator } from './phone';
@@ -132,6 +132,11 @@ export interface FakeWarest {
   readonly state: FakeState;
   readonly requests: RequestLogEntry[];
   readonly stats: FakeWarestStats;
+  /**
+   * Every message the send routes delivered, one record per recipient with its time, in order,
+   * optionally only those to one recipient (digits or JID): what each person received.
+   */
+  sentMessages(to?: string): SentRecord[];
   /** Unexpected exceptions thrown by handlers (each also answered 500 code 8000): tests can assert none. */
   readonly errors: Error[];
   readonly phone: PhoneSimulator;
@@ -479,6 +484,11 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
     phone,
     httpServer,
     violations: () => requests.flatMap((entry) => entry.violations),
+    sentMessages: (to) => {
+      if (to === undefined) return [...state.sent];
+      const jid = to.includes('@') ? to : `${to.replace(/\D+/g, '')}@s.whatsapp.net`;
+      return state.sent.filter((record) => record.to === jid);
+    },
     clearRequests: () => {
       requests.length = 0;
     },
