@@ -51,7 +51,7 @@ export function CampaignView({ campaign }: { campaign: Campaign }) {
         {KIND_LABELS[campaign.message.kind]}{campaign.message.fileName ? ` “${campaign.message.fileName}”` : ''} from session “{campaign.sessionId}” · made {when(campaign.createdAt)}
       </p>
       <div className="card">
-        <p className="state-line" role="status" aria-live="polite">
+        <p className="state-line" role="status" aria-live="polite" aria-label="Campaign state">
           <span className={`state state-${campaign.state}`}>{STATE_WORDS[campaign.state]}</span>
           {campaign.state === 'scheduled' && campaign.startAt !== undefined && ` · starts ${when(campaign.startAt)}`}
           {campaign.note && ` · ${campaign.note}`}

@@ -74,10 +74,12 @@ async function verifyInDoubt(deps: EngineDeps, campaign: Campaign): Promise<bool
     const settled = check;
     await deps.update((c) => {
       const entries = verifyUnknown(c.entries, index, settled, deps.now());
-      // A send cut off before its answer (a stopped worker) was not counted yet: it may have left, so it counts now.
+      // A send cut off before its answer (a stopped worker) was not counted yet: it may have left
+      // at any moment until now, so the next delay counts from now, and the cap counts it.
       if ((c.lastSentAt ?? 0) >= since) return { ...c, entries, note: undefined, updatedAt: deps.now() };
-      const { date } = localTime(since, c.pacing.timeZone);
-      return { ...c, entries, note: undefined, lastSentAt: since, dailyCounts: { ...c.dailyCounts, [date]: (c.dailyCounts[date] ?? 0) + 1 }, updatedAt: deps.now() };
+      const at = deps.now();
+      const { date } = localTime(at, c.pacing.timeZone);
+      return { ...c, entries, note: undefined, lastSentAt: at, dailyCounts: { ...c.dailyCounts, [date]: (c.dailyCounts[date] ?? 0) + 1 }, updatedAt: at };
     });
   }
   return true;
