@@ -58,9 +58,11 @@ export function MessageSection(props: { form: DraftForm; update: (patch: Partial
         </span>
       </div>
       {renderProblems.length > 0 && (
-        <ul className="problems error-text" role="alert" aria-label="Problems with the message">
-          {renderProblems.map((problem) => <li key={problem.message}>{problem.message}</li>)}
-        </ul>
+        <div role="alert">
+          <ul className="problems error-text" aria-label="Problems with the message">
+            {renderProblems.map((problem) => <li key={problem.message}>{problem.message}</li>)}
+          </ul>
+        </div>
       )}
       {(form.template || used.length > 0) && (
         <div className="preview-box">

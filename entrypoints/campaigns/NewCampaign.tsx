@@ -57,9 +57,11 @@ export function NewCampaign() {
       <MessageSection form={form} update={update} collected={collected} renderProblems={built.ok ? [] : built.renderProblems} />
       <PacingSection form={form} update={update} count={count} />
       {tried && !built.ok && built.problems.length > 0 && (
-        <ul className="problems banner error" role="alert" aria-label="Before starting">
-          {built.problems.map((problem) => <li key={problem}>{problem}</li>)}
-        </ul>
+        <div className="banner error" role="alert">
+          <ul className="problems" aria-label="Before starting">
+            {built.problems.map((problem) => <li key={problem}>{problem}</li>)}
+          </ul>
+        </div>
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={starting}>{form.startMode === 'later' ? 'Schedule campaign' : 'Start campaign'}</button>

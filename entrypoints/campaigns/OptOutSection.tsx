@@ -27,7 +27,7 @@ export function OptOutSection() {
       </div>
       <button type="button" onClick={() => void add()} disabled={!text.trim()}>Add to the opt-out list</button>
       {problems.length > 0 && (
-        <ul className="problems error-text" role="alert">{problems.slice(0, 10).map((p) => <li key={p}>{p}</li>)}</ul>
+        <div role="alert"><ul className="problems error-text">{problems.slice(0, 10).map((p) => <li key={p}>{p}</li>)}</ul></div>
       )}
       {optOut.length > 0 && (
         <ul className="opt-out-list" aria-label="Opted-out numbers">
