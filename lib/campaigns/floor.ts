@@ -7,4 +7,4 @@ import { MIN_DELAY_SEC } from './pacing';
  * instead of ten minutes. The shipped build has the constant 3 here (the condition is replaced at
  * build time), so no setting, page or server can make it go faster against a stock server.
  */
-export const DELAY_FLOOR_SEC: number = import.meta.env.WXT_E2E === '1' ? 0.05 : MIN_DELAY_SEC;
+export const DELAY_FLOOR_SEC: number = typeof import.meta.env !== 'undefined' && import.meta.env.WXT_E2E === '1' ? 0.05 : MIN_DELAY_SEC;

@@ -246,7 +246,7 @@ function sendRecipients(body: Record<string, unknown>, query: Record<string, str
 
 export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<FakeWarest> {
   const keys = options.keys ?? [...DEFAULT_KEYS];
-  const state = createState(keys);
+  const state = createState(keys, options.clock ?? Date.now);
   let port = options.port ?? 0;
   let allowedOrigins: string[] | '*' = options.allowedOrigins ?? [];
   let rateLimit: RateLimit = options.rateLimit ?? STOCK_RATE_LIMIT;

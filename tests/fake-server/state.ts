@@ -230,6 +230,8 @@ export interface FakeState {
   server: ServerRuntimeState;
   /** Every message the send routes delivered, one per recipient, in order (see FakeWarest.sentMessages). */
   sent: SentRecord[];
+  /** The server's clock (epoch ms): FakeWarestOptions.clock, else Date.now. */
+  now: () => number;
 }
 
 /** One message a send route delivered to one recipient. */
@@ -247,7 +249,7 @@ export interface SentRecord {
   at: number;
 }
 
-export function createState(keys: readonly ApiKeyRecord[]): FakeState {
+export function createState(keys: readonly ApiKeyRecord[], now: () => number = Date.now): FakeState {
   const state: FakeState = {
     users: new Map(),
     keys: new Map(),
@@ -257,6 +259,7 @@ export function createState(keys: readonly ApiKeyRecord[]): FakeState {
     blobs: new Map(),
     server: { startedAt: Date.now(), restartPending: null, restartCount: 0, scheduledRestart: null },
     sent: [],
+    now,
   };
   for (const entry of keys) {
     const existing = state.users.get(entry.user);
