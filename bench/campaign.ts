@@ -98,7 +98,6 @@ async function main() {
       return true;
     },
     random: Math.random,
-    floorSec: MIN_DELAY_SEC,
     read: async () => JSON.parse(stored) as Campaign,
     update: async (change) => {
       const before = JSON.parse(stored) as Campaign;

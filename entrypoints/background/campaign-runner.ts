@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { readChunkAnswer } from '@/lib/jobs';
 import { attemptFromError, needsRunner, sendRequest, type SendAttempt } from '@/lib/campaigns/campaign';
 import { runCampaign, type EngineDeps } from '@/lib/campaigns/engine';
-import { DELAY_FLOOR_SEC } from '@/lib/campaigns/floor';
+import { delayFloorSec } from '@/lib/campaigns/floor';
 import { readSentMessageId } from '@/lib/answers/menu-results';
 import { checkDelivery, type ReadMessages } from '@/lib/delivery-check';
 import type { WarestClient } from '@/lib/warest/client';
@@ -67,7 +67,6 @@ function engineFor(id: string, signal: AbortSignal): EngineDeps {
   return {
     now: () => deps.clock.now(),
     random: () => deps.random(),
-    floorSec: DELAY_FLOOR_SEC,
     sleep: async (ms) => {
       try {
         await deps.clock.sleep(Math.max(0, ms), signal);
@@ -114,6 +113,17 @@ function engineFor(id: string, signal: AbortSignal): EngineDeps {
       return { ok: true, onWhatsApp };
     },
   };
+}
+
+/**
+ * The shortest delay this server allows (lib/campaigns/floor.ts): 3 s for a stock WARest, which
+ * announces no cooldown; read from one cheap answer (the session list). Unreachable: 3 s.
+ */
+export async function serverDelayFloor(profileId: string): Promise<number> {
+  const reached = await reachProfile(profileId, deps.client);
+  if (!reached.ok) return delayFloorSec();
+  const answer = await reached.value.call('getSessionList', {}, { timeoutMs: await requestTimeoutMs(), waitForRateLimit: false });
+  return delayFloorSec(answer.ok ? answer.recipientCooldownMs : undefined);
 }
 
 /** Starts the campaign's runner unless one is at work on it. */

@@ -13,7 +13,7 @@ import { resendUnconfirmed } from '@/lib/campaigns/ledger';
 import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { isQuotaError, optOutItem, readChecked, storageFullMessage, type Campaign } from '@/lib/storage';
 import { registerHandler } from './handler-registry';
-import { CAMPAIGNS_ALARM, campaignNow, configureCampaigns, ensureCampaignRunner, newCampaignId, resumeCampaigns, stopCampaignRunner, type CampaignDeps } from './campaign-runner';
+import { CAMPAIGNS_ALARM, campaignNow, configureCampaigns, ensureCampaignRunner, newCampaignId, resumeCampaigns, serverDelayFloor, stopCampaignRunner, type CampaignDeps } from './campaign-runner';
 import { addCampaign, campaignFile, getCampaign, removeCampaign, updateCampaign } from './campaign-store';
 import { resolveProfile } from './profile-lookup';
 import { reachProfileServer } from './server-calls';
@@ -31,11 +31,12 @@ async function optOutSet(): Promise<Set<string>> {
 async function startCampaign(request: RequestOf<'campaigns.start'>): Promise<Reply<Campaign>> {
   const resolved = await resolveProfile(request.profileId);
   if (!resolved.ok) return resolved;
-  const built = buildCampaign({ ...request, profileId: resolved.value.profile.id }, await optOutSet(), newCampaignId(), campaignNow());
-  if (!built.ok) return failure('invalid-input', built.message);
-  // Access is checked after the inputs: a wrong input is said first.
+  // Access is checked before the inputs here: the delay floor is the server's (3 s for a stock one).
   const reached = await reachProfileServer(resolved.value.profile, resolved.value.apiKey);
   if (!reached.ok) return reached;
+  const floorSec = await serverDelayFloor(resolved.value.profile.id);
+  const built = buildCampaign({ ...request, profileId: resolved.value.profile.id }, await optOutSet(), newCampaignId(), campaignNow(), floorSec);
+  if (!built.ok) return failure('invalid-input', built.message);
   try {
     await addCampaign(built.campaign, request.message.kind === 'text' ? undefined : request.file);
   } catch (error) {
@@ -105,6 +106,11 @@ export function registerCampaigns(overrides: Partial<CampaignDeps> = {}): void {
     ),
   );
   registerHandler('campaigns.duplicate', ({ campaignId }) => duplicate(campaignId));
+  registerHandler('campaigns.floor', async ({ profileId }) => {
+    const resolved = await resolveProfile(profileId);
+    if (!resolved.ok) return resolved;
+    return { ok: true, data: { floorSec: await serverDelayFloor(resolved.value.profile.id) } };
+  });
   registerHandler('campaigns.remove', ({ campaignId }) => remove(campaignId));
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === CAMPAIGNS_ALARM ? resumeCampaigns() : undefined));
   // The browser starting wakes the worker; so does this listener being there.

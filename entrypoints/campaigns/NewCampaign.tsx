@@ -10,7 +10,7 @@ import { useCampaignsStore } from './store';
 
 /** A new campaign: session, recipients, message, pace; every problem is listed before anything is sent. */
 export function NewCampaign() {
-  const { snapshots, optOut, defaultCountryCode, act, select } = useCampaignsStore();
+  const { snapshots, optOut, defaultCountryCode, act, select, floorSec } = useCampaignsStore();
   const profileId = useProfileChoice((s) => s.activeProfileId);
   const sessions: readonly SessionSummary[] = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
   const firstOpen = (sessions.find((s) => s.status === 'open') ?? sessions[0])?.id ?? '';
@@ -23,7 +23,7 @@ export function NewCampaign() {
   const sessionId = form.sessionId || firstOpen;
   const optOutSet = useMemo(() => new Set(optOut), [optOut]);
   const collected = useMemo(() => collectFrom(form, defaultCountryCode, optOutSet), [form.sourceKind, form.pasteText, form.csv, form.people, defaultCountryCode, optOutSet]);
-  const built = buildRequest({ ...form, sessionId }, collected, profileId, Date.now());
+  const built = buildRequest({ ...form, sessionId }, collected, profileId, Date.now(), floorSec);
   const count = collected ? collected.recipients.length - collected.optedOut.length : 0;
 
   const start = async () => {
@@ -55,7 +55,7 @@ export function NewCampaign() {
       </section>
       <RecipientsSection form={{ ...form, sessionId }} update={update} collected={collected} profileId={profileId ?? ''} />
       <MessageSection form={form} update={update} collected={collected} renderProblems={built.ok ? [] : built.renderProblems} />
-      <PacingSection form={form} update={update} count={count} />
+      <PacingSection form={form} update={update} count={count} floorSec={floorSec} />
       {tried && !built.ok && built.problems.length > 0 && (
         <div className="banner error" role="alert">
           <ul className="problems" aria-label="Before starting">

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { DELAY_FLOOR_SEC } from '@/lib/campaigns/floor';
 import { durationWords } from '@/lib/campaigns/draft';
 import { expectedDurationMs } from '@/lib/campaigns/pacing';
 import type { DraftForm } from './draft-form';
@@ -8,12 +7,12 @@ import type { DraftForm } from './draft-form';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function PacingSection(props: { form: DraftForm; update: (patch: Partial<DraftForm>) => void; count: number }) {
-  const { form, update, count } = props;
+export function PacingSection(props: { form: DraftForm; update: (patch: Partial<DraftForm>) => void; count: number; floorSec: number }) {
+  const { form, update, count, floorSec } = props;
   const ids = { min: useId(), max: useId(), cap: useId(), from: useId(), to: useId(), zone: useId(), at: useId() };
   const min = Number(form.minDelay);
   const max = Number(form.maxDelay);
-  const estimate = Number.isFinite(min) && Number.isFinite(max) && count > 0 ? expectedDurationMs(count, { minDelaySec: min, maxDelaySec: Math.max(min, max) }, DELAY_FLOOR_SEC) : undefined;
+  const estimate = Number.isFinite(min) && Number.isFinite(max) && count > 0 ? expectedDurationMs(count, { minDelaySec: min, maxDelaySec: Math.max(min, max) }, floorSec) : undefined;
   const toggleDay = (day: number) => update({ days: form.days.includes(day) ? form.days.filter((d) => d !== day) : [...form.days, day] });
   return (
     <section className="card" aria-labelledby="pacing-title">
@@ -24,18 +23,18 @@ export function PacingSection(props: { form: DraftForm; update: (patch: Partial<
       <div className="row">
         <div className="field">
           <label htmlFor={ids.min}>Shortest delay between messages (seconds)</label>
-          <input id={ids.min} type="number" min={DELAY_FLOOR_SEC} step="any" value={form.minDelay} onChange={(e) => update({ minDelay: e.target.value })} />
+          <input id={ids.min} type="number" min={floorSec} step="any" value={form.minDelay} onChange={(e) => update({ minDelay: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor={ids.max}>Longest delay between messages (seconds)</label>
-          <input id={ids.max} type="number" min={DELAY_FLOOR_SEC} step="any" value={form.maxDelay} onChange={(e) => update({ maxDelay: e.target.value })} />
+          <input id={ids.max} type="number" min={floorSec} step="any" value={form.maxDelay} onChange={(e) => update({ maxDelay: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor={ids.cap}>Daily cap (messages, optional)</label>
           <input id={ids.cap} type="number" min={1} step={1} value={form.dailyCap} onChange={(e) => update({ dailyCap: e.target.value })} />
         </div>
       </div>
-      <p className="hint">Each delay is chosen at random between the two; never under {DELAY_FLOOR_SEC} s, WARest’s anti-spam limit. The server’s rate limit is kept as well.{estimate !== undefined && ` ${count} messages take about ${durationWords(estimate)} at these delays.`}</p>
+      <p className="hint">Each delay is chosen at random between the two; never under {floorSec} s, the server’s anti-spam limit (3 s on a stock WARest). The server’s rate limit is kept as well.{estimate !== undefined && ` ${count} messages take about ${durationWords(estimate)} at these delays.`}</p>
 
       <label className="check">
         <input type="checkbox" checked={form.windowOn} onChange={(e) => update({ windowOn: e.target.checked })} /> Only send inside a sending window

@@ -1,5 +1,4 @@
 import { DEFAULT_PACING, pacingProblem } from '@/lib/campaigns/pacing';
-import { DELAY_FLOOR_SEC } from '@/lib/campaigns/floor';
 import { collectRecipients, parseClock, renderAll, type CollectedRecipients, type RenderProblem } from '@/lib/campaigns/draft';
 import type { CsvTable } from '@/lib/campaigns/recipients-csv';
 import { MAX_CAMPAIGN_FILE_BYTES, type CampaignMessageKind } from '@/lib/campaigns/campaign';
@@ -77,7 +76,8 @@ export function pacingOf(form: DraftForm): RequestOf<'campaigns.start'>['pacing'
 
 export type BuiltDraft = { ok: true; request: RequestOf<'campaigns.start'> } | { ok: false; problems: string[]; renderProblems: RenderProblem[] };
 
-export function buildRequest(form: DraftForm, collected: CollectedRecipients | undefined, profileId: string | null, now: number): BuiltDraft {
+/** `floorSec`: the server's shortest delay (campaigns.floor), which the background checks again. */
+export function buildRequest(form: DraftForm, collected: CollectedRecipients | undefined, profileId: string | null, now: number, floorSec: number): BuiltDraft {
   const problems: string[] = [];
   let renderProblems: RenderProblem[] = [];
   if (!profileId) problems.push('Add a server in the options first.');
@@ -88,7 +88,7 @@ export function buildRequest(form: DraftForm, collected: CollectedRecipients | u
     else if (form.file.size > MAX_CAMPAIGN_FILE_BYTES) problems.push(`“${form.file.name}” is larger than 2 MB, the most a campaign keeps; choose a smaller file.`);
   } else if (!form.template.trim()) problems.push('Write the message.');
   const pacing = pacingOf(form);
-  const pacingError = pacingProblem(pacing, DELAY_FLOOR_SEC);
+  const pacingError = pacingProblem(pacing, floorSec);
   if (pacingError) problems.push(pacingError);
   let startAt: number | undefined;
   if (form.startMode === 'later') {

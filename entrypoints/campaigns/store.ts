@@ -19,6 +19,8 @@ interface CampaignsState {
   optOut: string[];
   snapshots: Record<string, ProfileSnapshot>;
   defaultCountryCode: string;
+  /** The shortest delay the chosen server allows (3 s for a stock WARest), from the background. */
+  floorSec: number;
   selection: Selection;
   /** The outcome of the last action, in words. */
   banner: { tone: 'ok' | 'error'; text: string } | null;
@@ -36,6 +38,7 @@ export const useCampaignsStore = create<CampaignsState>((set) => ({
   optOut: [],
   snapshots: {},
   defaultCountryCode: '',
+  floorSec: 3,
   selection: { kind: 'new' },
   banner: null,
 
@@ -54,8 +57,20 @@ export const useCampaignsStore = create<CampaignsState>((set) => ({
     watchChecked(optOutItem, (next) => set({ optOut: next.numbers }));
     watchChecked(snapshotsItem, (next) => set({ snapshots: next }));
     watchChecked(settingsItem, (next) => set({ defaultCountryCode: next.defaultCountryCode }));
-    const profileId = useProfileChoice.getState().activeProfileId;
-    if (profileId) void askBackground('sessions.refresh', { profileId });
+    const follow = (profileId: string | null) => {
+      if (!profileId) return;
+      void askBackground('sessions.refresh', { profileId });
+      void askBackground('campaigns.floor', { profileId }).then((reply) => {
+        if (reply.ok && useProfileChoice.getState().activeProfileId === profileId) set({ floorSec: reply.data.floorSec });
+      });
+    };
+    follow(useProfileChoice.getState().activeProfileId);
+    useProfileChoice.subscribe((state, previous) => {
+      if (state.activeProfileId !== previous.activeProfileId) {
+        set({ floorSec: 3 });
+        follow(state.activeProfileId);
+      }
+    });
   },
 
   select: (selection) => set({ selection, banner: null }),

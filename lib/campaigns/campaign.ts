@@ -1,7 +1,8 @@
 import type { ApiError } from '../warest/api-result';
 import type { FilePayload } from '../warest/file-payload';
 import type { Campaign, CampaignEntry } from '../storage';
-import { DELAY_FLOOR_SEC } from './floor';
+import { ABSOLUTE_FLOOR_SEC } from './floor';
+import { MIN_DELAY_SEC } from './pacing';
 import { countStates, inDoubt, retryFailed, type LedgerCounts } from './ledger';
 import { localTime, nextSendAt, pacingProblem } from './pacing';
 
@@ -59,10 +60,16 @@ export function needsRunner(campaign: Campaign): boolean {
 const DIGITS = /^\d{8,15}$/;
 
 /** The draft as a campaign to store, or why it cannot be one; the opt-out list applied here, by the background. */
-export function buildCampaign(draft: CampaignDraft, optOut: ReadonlySet<string>, id: string, now: number): { ok: true; campaign: Campaign } | { ok: false; message: string } {
+/** The campaign's delay floor, never under the absolute one (a stored value is not trusted further). */
+export function floorOf(campaign: Pick<Campaign, 'floorSec'>): number {
+  return Math.max(ABSOLUTE_FLOOR_SEC, campaign.floorSec ?? MIN_DELAY_SEC);
+}
+
+/** `floorSec`: the server's delay floor (lib/campaigns/floor.ts), 3 s for a stock server. */
+export function buildCampaign(draft: CampaignDraft, optOut: ReadonlySet<string>, id: string, now: number, floorSec: number = MIN_DELAY_SEC): { ok: true; campaign: Campaign } | { ok: false; message: string } {
   const name = draft.name.trim() || `Campaign of ${new Date(now).toLocaleDateString('en-GB')}`;
   if (!draft.sessionId.trim()) return { ok: false, message: 'Choose the WhatsApp session to send from.' };
-  const pacingError = pacingProblem(draft.pacing, DELAY_FLOOR_SEC);
+  const pacingError = pacingProblem(draft.pacing, floorSec);
   if (pacingError) return { ok: false, message: pacingError };
   const kind = draft.message.kind;
   if (kind !== 'text') {
@@ -112,6 +119,7 @@ export function buildCampaign(draft: CampaignDraft, optOut: ReadonlySet<string>,
       ...(draft.file && kind !== 'text' && { fileName: draft.file.name, fileType: draft.file.type, fileSize: Math.floor((draft.file.base64.length * 3) / 4) }),
     },
     pacing: draft.pacing,
+    ...(floorSec !== MIN_DELAY_SEC && { floorSec }),
     typing: draft.typing,
     checkNumbers: draft.checkNumbers,
     columns: draft.columns.slice(0, 100),
@@ -280,7 +288,7 @@ export function estimateFinish(campaign: Campaign, now: number): number | undefi
   if (!isActiveCampaign(campaign)) return undefined;
   const remaining = campaign.entries.reduce((n, entry) => n + (entry.status.state === 'pending' || entry.status.state === 'sending' ? 1 : 0), 0);
   if (remaining === 0) return undefined;
-  const mean = ((Math.max(DELAY_FLOOR_SEC, campaign.pacing.minDelaySec) + Math.max(campaign.pacing.minDelaySec, campaign.pacing.maxDelaySec)) / 2) * 1000;
+  const mean = ((Math.max(floorOf(campaign), campaign.pacing.minDelaySec) + Math.max(campaign.pacing.minDelaySec, campaign.pacing.maxDelaySec)) / 2) * 1000;
   const counts = new Map(Object.entries(campaign.dailyCounts));
   let last = campaign.lastSentAt;
   let at = Math.max(now, campaign.nextAt ?? now, campaign.startAt ?? now);

@@ -1,6 +1,6 @@
 import type { DeliveryCheck } from '../delivery-check';
 import type { Campaign, CampaignEntry } from '../storage';
-import { isActiveCampaign, NOT_ON_WHATSAPP, type SendAttempt } from './campaign';
+import { floorOf, isActiveCampaign, NOT_ON_WHATSAPP, type SendAttempt } from './campaign';
 import { inDoubt, markSending, nextPending, settleSend, unsend, verifyUnknown } from './ledger';
 import { inWindow, localTime, nextDelayMs, nextSendAt } from './pacing';
 
@@ -21,8 +21,6 @@ export interface EngineDeps {
   /** Waits; false when the runner was told to stop (pause, cancel, a new worker taking over). */
   sleep(ms: number): Promise<boolean>;
   random(): number;
-  /** The shortest delay allowed (lib/campaigns/floor.ts). */
-  floorSec: number;
   read(): Promise<Campaign | undefined>;
   /** Changes the stored campaign and answers it as stored (undefined when it is gone). */
   update(change: (campaign: Campaign) => Campaign): Promise<Campaign | undefined>;
@@ -44,8 +42,10 @@ const clockWords = (at: number, timeZone: string) =>
   new Date(at).toLocaleString('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** When the campaign's next message may go, and why it waits when that is not just the delay. */
-export function nextSlot(campaign: Campaign, now: number, floorSec: number): { at: number; note?: string } {
-  const delayMs = campaign.delayMs ?? nextDelayMs(campaign.pacing, () => 0.5, floorSec);
+export function nextSlot(campaign: Campaign, now: number): { at: number; note?: string } {
+  const floorMs = floorOf(campaign) * 1000;
+  // A stored delay is kept across restarts, but never under the floor.
+  const delayMs = Math.max(floorMs, campaign.delayMs ?? nextDelayMs(campaign.pacing, () => 0.5, floorOf(campaign)));
   const start = campaign.state === 'scheduled' && campaign.startAt !== undefined ? Math.max(now, campaign.startAt) : now;
   const earliest = Math.max(start, campaign.lastSentAt !== undefined ? campaign.lastSentAt + delayMs : start);
   const at = nextSendAt({ now: start, lastSentAt: campaign.lastSentAt, delayMs, pacing: campaign.pacing, sentOn: (date) => campaign.dailyCounts[date] ?? 0 });
@@ -145,7 +145,7 @@ export async function runCampaign(deps: EngineDeps): Promise<void> {
     }
 
     const now = deps.now();
-    const slot = nextSlot(campaign, now, deps.floorSec);
+    const slot = nextSlot(campaign, now);
     if (slot.at > now) {
       const state = campaign.state === 'scheduled' ? 'scheduled' : slot.note ? 'waiting' : 'running';
       if (campaign.nextAt !== slot.at || campaign.note !== slot.note || campaign.state !== state) {
@@ -180,7 +180,7 @@ export async function runCampaign(deps: EngineDeps): Promise<void> {
       // A message that left (or may have) counts for the delay and the cap; a refused one does not.
       if (attempt.kind === 'failed') return { ...c, entries, updatedAt: at };
       const { date } = localTime(at, c.pacing.timeZone);
-      const delayMs = nextDelayMs(c.pacing, deps.random, deps.floorSec);
+      const delayMs = nextDelayMs(c.pacing, deps.random, floorOf(c));
       return { ...c, entries, lastSentAt: at, delayMs, nextAt: at + delayMs, dailyCounts: { ...pruneDays(c.dailyCounts, date), [date]: (c.dailyCounts[date] ?? 0) + 1 }, updatedAt: at };
     });
   }

@@ -196,6 +196,8 @@ export const requestSchemas = {
   'campaigns.resendUnconfirmed': z.object({ campaignId: text(LIMITS.id) }),
   /** A copy of a campaign, paused, to be started by the person. */
   'campaigns.duplicate': z.object({ campaignId: text(LIMITS.id) }),
+  /** The shortest delay the server allows between campaign messages (3 s for a stock WARest). */
+  'campaigns.floor': z.object({ profileId: text(LIMITS.id) }),
   /** Remove an ended campaign (and its file) from the list. */
   'campaigns.remove': z.object({ campaignId: text(LIMITS.id) }),
 } as const;
@@ -232,6 +234,7 @@ export interface ResponseMap {
   'campaigns.resendUnconfirmed': Campaign;
   'campaigns.duplicate': Campaign;
   'campaigns.remove': { removed: true };
+  'campaigns.floor': { floorSec: number };
 }
 
 export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;

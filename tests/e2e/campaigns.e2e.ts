@@ -16,9 +16,11 @@ import { runningWorkers, stopWorker } from './support/worker';
  *  - pause while a send is on the wire (it completes and is kept), nothing more goes out until
  *    Resume, then the rest, each once.
  *
- * The e2e build (WXT_E2E=1) allows delays down to 0.05 s (lib/campaigns/floor.ts) so 200 messages
- * fit in a test; the fake server keeps the stock 3 s recipient cooldown (never hit: every
- * recipient gets one message) and gets a high rate limit, as pacing, not the limit, is under test.
+ * The fake server's recipient cooldown is shortened to 50 ms, which it announces
+ * (X-Recipient-Cooldown-Ms): only then does the extension allow delays under WARest's 3 s
+ * (lib/campaigns/floor.ts), so 200 messages fit in a test with the very build that ships. It
+ * gets a high rate limit too, as the pacing, not the limit, is under test here. A last test
+ * checks that against a stock server the page refuses anything under 3 s.
  */
 
 const ME = '6281234567890';
@@ -48,7 +50,7 @@ async function campaigns(): Promise<StoredCampaign[]> {
 const countState = (c: StoredCampaign | undefined, state: string) => c?.entries.filter((e) => e.status.state === state).length ?? 0;
 
 beforeEach(async () => {
-  server = await startFakeWarest();
+  server = await startFakeWarest({ recipientCooldownMs: 50 });
   server.setRateLimit({ limit: 100_000, windowMs: 60_000 });
   session = server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: ME } });
   await resetExtension(extension);
@@ -62,7 +64,9 @@ afterEach(async () => {
   await endServer(extension, server);
 });
 
-async function setPacing(min: string, max: string): Promise<void> {
+async function setPacing(min: string, max: string, floor = '0.05'): Promise<void> {
+  // The page learns the server's floor from the background (3 s unless the server announces less).
+  await page.getByText(`never under ${floor} s`).waitFor();
   await page.getByLabel('Shortest delay between messages (seconds)').fill(min);
   await page.getByLabel('Longest delay between messages (seconds)').fill(max);
 }
@@ -207,5 +211,25 @@ describe('campaigns', () => {
     expect(copy.state).toBe('paused');
     expect(countState(copy, 'pending')).toBe(10);
     expect(await page.getByRole('navigation', { name: 'Campaigns' }).getByRole('listitem').count()).toBe(2);
+  });
+
+  it('against a stock server (3 s cooldown, announced nowhere) refuses delays under 3 s before anything is sent', async () => {
+    server.setRecipientCooldown(3000);
+    await page.reload();
+    await page.getByRole('heading', { name: 'New campaign' }).waitFor();
+    await page.getByLabel('Phone numbers', { exact: true }).fill('+6281400000001');
+    await page.getByLabel('Message', { exact: true }).fill('Hello');
+    await setPacing('1', '2', '3');
+    await page.getByRole('button', { name: 'Start campaign' }).click();
+    await page.getByRole('list', { name: 'Before starting' }).getByText('The shortest delay is 3 s: WARest\'s anti-spam guard refuses faster sends.').waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    // Nor does the background take it when asked directly.
+    const reply = await askFromPage(page, 'campaigns.start', {
+      name: 'x', profileId: (await page.evaluate(async () => ((await chrome.storage.local.get('profiles'))['profiles'] as { profiles: { id: string }[] }).profiles[0]!.id)),
+      sessionId: 'main', message: { kind: 'text', template: 'Hello' }, recipients: [{ digits: '6281400000001', text: 'Hello' }], unusable: [], duplicates: 0, columns: [],
+      pacing: { minDelaySec: 0.1, maxDelaySec: 0.2, timeZone: 'UTC' }, typing: false, checkNumbers: false,
+    });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/shortest delay is 3 s/) } });
+    expect(server.sentMessages()).toEqual([]);
   });
 });

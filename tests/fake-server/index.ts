@@ -61,7 +61,11 @@ export interface FakeWarestOptions {
   rateLimit?: RateLimit;
   /** The per-key quota on the send routes; default 500 sends per 60 s (stock). */
   sendQuota?: RateLimit;
-  /** One send per key and recipient every this many ms; default 3000 (stock). 0 turns the guard off. */
+  /**
+   * One send per key and recipient every this many ms; default 3000 (stock). 0 turns the guard off.
+   * Any other value than the stock one is announced on every API answer (`X-Recipient-Cooldown-Ms`),
+   * which lets campaigns pace down to it in tests; a stock server sends no such header.
+   */
   recipientCooldownMs?: number;
   /**
    * Milliseconds since the epoch as the rate limit window, the send quota and the recipient
@@ -257,6 +261,7 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
   const windows = createWindows(() => rateLimit, clock);
   const sendWindows = createWindows(() => sendQuota, clock);
   const cooldown = createRecipientCooldown(options.recipientCooldownMs ?? STOCK_RECIPIENT_COOLDOWN_MS, clock);
+  let cooldownMs = options.recipientCooldownMs ?? STOCK_RECIPIENT_COOLDOWN_MS;
   const holds = createHolds<RequestLogEntry, FailureSpec>();
   const requests: RequestLogEntry[] = [];
   const errors: Error[] = [];
@@ -318,7 +323,8 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
     let limits: Record<string, string> = {};
     if (!keyless && key) {
       const limited = windows.hit(key, match.op && DOUBLE_COUNTED_TAGS.has(match.op.tag) ? 2 : 1);
-      limits = limited.headers;
+      // Not stock: a test server with a shorter (or longer) cooldown says so, and a client may pace to it.
+      limits = cooldownMs === STOCK_RECIPIENT_COOLDOWN_MS ? limited.headers : { ...limited.headers, 'x-recipient-cooldown-ms': String(cooldownMs) };
       if (limited.exceeded) {
         stats.rateLimited += 1;
         return jsonReply(429, { error: 'Too many requests' }, limits);
@@ -506,6 +512,7 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
       windows.clear();
     },
     setRecipientCooldown(ms) {
+      cooldownMs = ms;
       cooldown.setDuration(ms);
     },
     setLatency(ms) {

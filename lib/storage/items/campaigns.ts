@@ -72,6 +72,8 @@ const campaignSchema = z.object({
     window: z.optional(windowSchema),
     timeZone: z.string(),
   }),
+  /** The shortest delay allowed against its server, in s (lib/campaigns/floor.ts); absent: WARest's 3 s. */
+  floorSec: z.optional(z.number()),
   /** Show "typing…" before each message (WARest's `presence` send option). */
   typing: z.boolean(),
   checkNumbers: z.boolean(),

@@ -147,6 +147,21 @@ describe('campaigns in the background', () => {
     expect(server.sentMessages(DIGITS(1))).toHaveLength(1);
   });
 
+  it('allows delays under 3 s only against a server that announces a shorter cooldown', async () => {
+    const fast = request(2, { pacing: { minDelaySec: 0.2, maxDelaySec: 0.2, timeZone: 'UTC' } });
+    expect(await ask('campaigns.floor', { profileId: 'home' })).toEqual({ ok: true, data: { floorSec: 3 } });
+    expect(await ask('campaigns.start', fast)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/shortest delay is 3 s/) } });
+    server.setRecipientCooldown(200);
+    expect(await ask('campaigns.floor', { profileId: 'home' })).toEqual({ ok: true, data: { floorSec: 0.2 } });
+    const started = data(await ask('campaigns.start', fast));
+    expect(started.floorSec).toBe(0.2);
+    await settleCampaigns();
+    const sent = server.sentMessages();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(200);
+    expect(sent[1]!.at - sent[0]!.at).toBeLessThan(3000);
+  });
+
   it('pauses with the reason when the session is not open, and keeps the recipient waiting', async () => {
     session.status = 'logged_out';
     const started = data(await ask('campaigns.start', request(2)));

@@ -5,6 +5,7 @@ import {
   cancelCampaign,
   duplicateCampaign,
   estimateFinish,
+  floorOf,
   MAX_CAMPAIGNS,
   NOT_ON_WHATSAPP,
   OPTED_OUT,
@@ -15,7 +16,7 @@ import {
   type CampaignDraft,
 } from '@/lib/campaigns/campaign';
 import { collectRecipients, durationWords, parseClock, renderAll } from '@/lib/campaigns/draft';
-import { DELAY_FLOOR_SEC } from '@/lib/campaigns/floor';
+import { ABSOLUTE_FLOOR_SEC, delayFloorSec } from '@/lib/campaigns/floor';
 import { resultsCsv, unsend, markSending } from '@/lib/campaigns/ledger';
 import { MIN_DELAY_SEC } from '@/lib/campaigns/pacing';
 import { parseCsv } from '@/lib/campaigns/recipients-csv';
@@ -83,10 +84,21 @@ describe('buildCampaign', () => {
   });
 });
 
-describe('the shipped delay floor', () => {
-  it('is WARest’s 3 s outside the end-to-end build', () => {
+describe('the delay floor', () => {
+  it('is WARest’s 3 s for a server that announces no cooldown (a stock one); an announced one sets it, never under 0.05 s', () => {
     expect(MIN_DELAY_SEC).toBe(3);
-    expect(DELAY_FLOOR_SEC).toBe(3);
+    expect(delayFloorSec()).toBe(3);
+    expect(delayFloorSec(200)).toBe(0.2);
+    expect(delayFloorSec(0)).toBe(ABSOLUTE_FLOOR_SEC);
+    expect(delayFloorSec(5000)).toBe(5);
+  });
+
+  it('a campaign made against a stock server refuses delays under 3 s; a stored floor below the absolute one is not trusted', () => {
+    expect(buildCampaign(draft({ pacing: { minDelaySec: 0.1, maxDelaySec: 0.2, timeZone: 'UTC' } }), new Set(), 'c', T0)).toMatchObject({ ok: false });
+    const fast = buildCampaign(draft({ pacing: { minDelaySec: 0.1, maxDelaySec: 0.2, timeZone: 'UTC' } }), new Set(), 'c', T0, 0.05);
+    expect(fast).toMatchObject({ ok: true, campaign: { floorSec: 0.05 } });
+    expect(floorOf({ floorSec: 0 })).toBe(ABSOLUTE_FLOOR_SEC);
+    expect(floorOf({})).toBe(3);
   });
 });
 

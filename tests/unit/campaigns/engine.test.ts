@@ -48,7 +48,6 @@ function harness(campaign: Campaign, options: { attempt?: (entry: CampaignEntry,
       return true;
     },
     random: options.random ?? (() => 0.5),
-    floorSec: 3,
     read: async () => structuredClone(stored),
     update: async (change) => {
       stored = change(structuredClone(stored));
