@@ -213,6 +213,14 @@ describe('campaigns', () => {
     expect(await page.getByRole('navigation', { name: 'Campaigns' }).getByRole('listitem').count()).toBe(2);
   });
 
+  it('opens from the popup’s header, for the popup’s server', async () => {
+    const popup = await extension.openPage('popup.html');
+    const [tab] = await Promise.all([extension.context.waitForEvent('page'), popup.getByRole('button', { name: 'Campaigns' }).click()]);
+    await tab.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+    expect(new URL(tab.url()).pathname).toBe('/campaigns.html');
+    expect(new URL(tab.url()).searchParams.get('profile')).toBeTruthy();
+  });
+
   it('against a stock server (3 s cooldown, announced nowhere) refuses delays under 3 s before anything is sent', async () => {
     server.setRecipientCooldown(3000);
     await page.reload();

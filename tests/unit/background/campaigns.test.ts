@@ -162,6 +162,27 @@ describe('campaigns in the background', () => {
     expect(sent[1]!.at - sent[0]!.at).toBeLessThan(3000);
   });
 
+  it('records a refused send as failed with the server’s words, and Retry failed sends only those again', async () => {
+    const hold = server.hold({ path: '/messages/send/text', count: 1 });
+    const started = data(await ask('campaigns.start', request(3)));
+    await hold.arrived;
+    // Served when released: the first send is refused as a stock server refuses a bad recipient.
+    server.failNext({ status: 400, body: { status: false, code: 3007, message: 'Invalid recipient', results: null } });
+    hold.release();
+    await settleCampaigns();
+    let campaign = await stored(started.id);
+    expect(campaign.state).toBe('done');
+    expect(campaign.entries[0]!.status).toMatchObject({ state: 'failed', reason: expect.stringContaining('Invalid recipient') });
+    expect(server.sentMessages().map((m) => m.to)).toEqual([DIGITS(1), DIGITS(2)].map((d) => `${d}@s.whatsapp.net`));
+    expect(await ask('campaigns.retryFailed', { campaignId: started.id })).toMatchObject({ ok: true, data: { state: 'running' } });
+    await settleCampaigns();
+    campaign = await stored(started.id);
+    expect(campaign.entries.slice(0, 3).map((e) => e.status.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(server.sentMessages(DIGITS(0))).toHaveLength(1);
+    expect(server.sentMessages()).toHaveLength(3);
+    expect(await ask('campaigns.retryFailed', { campaignId: started.id })).toMatchObject({ ok: false, error: { message: 'This campaign has no failed recipients to retry.' } });
+  });
+
   it('pauses with the reason when the session is not open, and keeps the recipient waiting', async () => {
     session.status = 'logged_out';
     const started = data(await ask('campaigns.start', request(2)));
