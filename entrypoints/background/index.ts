@@ -1,5 +1,6 @@
 import { guardStoredState } from '@/lib/storage';
 import { registerBadge } from './badge';
+import { registerCampaigns } from './campaigns';
 import { registerJobs } from './jobs';
 import { registerLiveUpdates } from './live-updates';
 import { registerLogin } from './login';
@@ -42,4 +43,5 @@ export default defineBackground(() => {
   registerTransfer();
   registerServerListSync();
   registerScheduled();
+  registerCampaigns();
 });

@@ -6,11 +6,11 @@ import { ago } from './shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
 
-/** The "All actions" page: a full tab, for the active server. */
-function openAllActions() {
+/** A full-tab page (All actions, Campaigns), for the active server. */
+function openTab(page: '/actions.html' | '/campaigns.html') {
   const profileId = useProfileChoice.getState().activeProfileId;
   const query = profileId ? `?profile=${encodeURIComponent(profileId)}` : '';
-  return browser.tabs.create({ url: browser.runtime.getURL(`/actions.html${query}`) });
+  return browser.tabs.create({ url: browser.runtime.getURL(`${page}${query}`) });
 }
 
 /** Profile switcher, the server pill (reachable, latency, version) and the data's age. */
@@ -54,8 +54,11 @@ export function Header() {
         <button type="button" className="icon" aria-label="Server details" title="Server details" onClick={() => show({ name: 'server' })}>
           <InfoIcon />
         </button>
-        <button type="button" className="icon" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openAllActions()}>
+        <button type="button" className="icon" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openTab('/actions.html')}>
           <ListIcon />
+        </button>
+        <button type="button" className="icon" aria-label="Campaigns" title="Campaigns" onClick={() => void openTab('/campaigns.html')}>
+          ✉
         </button>
         <button type="button" className="icon" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
           ↻

@@ -19,6 +19,8 @@ export type RecipientState =
 
 export interface LedgerEntry {
   digits: string;
+  /** What the person gave, for a row whose number could not be used (digits is then empty). */
+  input?: string;
   /** The message as rendered for this recipient. */
   text: string;
   status: RecipientState;
@@ -30,7 +32,8 @@ export type SendOutcome =
   /** No answer came: it may have gone out. */
   | { kind: 'unknown'; reason: string };
 
-const replace = (entries: readonly LedgerEntry[], index: number, status: RecipientState): LedgerEntry[] =>
+// Generic over the entry, so a campaign's richer entries keep their other fields.
+const replace = <E extends LedgerEntry>(entries: readonly E[], index: number, status: RecipientState): E[] =>
   entries.map((entry, i) => (i === index ? { ...entry, status } : entry));
 
 /** The next recipient to send to, in order; undefined when none waits. */
@@ -40,7 +43,7 @@ export function nextPending(entries: readonly LedgerEntry[]): number | undefined
 }
 
 /** Before the send: saved first, so a stop mid-send is noticed. */
-export function markSending(entries: readonly LedgerEntry[], index: number, now: number): LedgerEntry[] {
+export function markSending<E extends LedgerEntry>(entries: readonly E[], index: number, now: number): E[] {
   if (entries[index]?.status.state !== 'pending') throw new Error(`recipient ${index} is not waiting to be sent`);
   return replace(entries, index, { state: 'sending', since: now });
 }
@@ -49,7 +52,7 @@ export function markSending(entries: readonly LedgerEntry[], index: number, now:
  * After the send. An unknown outcome stays `sending` until it is verified (`verifyUnknown`):
  * the caller checks the chat next, before anything else goes out.
  */
-export function settleSend(entries: readonly LedgerEntry[], index: number, outcome: SendOutcome, now: number): LedgerEntry[] {
+export function settleSend<E extends LedgerEntry>(entries: readonly E[], index: number, outcome: SendOutcome, now: number): E[] {
   if (entries[index]?.status.state !== 'sending') throw new Error(`recipient ${index} was not being sent`);
   switch (outcome.kind) {
     case 'sent':
@@ -61,13 +64,19 @@ export function settleSend(entries: readonly LedgerEntry[], index: number, outco
   }
 }
 
+/** A send the server refused before anything went out (its rate limit, the session not open): it waits again. */
+export function unsend<E extends LedgerEntry>(entries: readonly E[], index: number): E[] {
+  if (entries[index]?.status.state !== 'sending') return [...entries];
+  return replace(entries, index, { state: 'pending' });
+}
+
 /** Recipients whose send was on its way when the work stopped (after a worker restart). */
 export function inDoubt(entries: readonly LedgerEntry[]): number[] {
   return entries.flatMap((entry, index) => (entry.status.state === 'sending' ? [index] : []));
 }
 
 /** What reading the chat said of a send in doubt: sent (found), or unconfirmed (reported, not resent). */
-export function verifyUnknown(entries: readonly LedgerEntry[], index: number, check: DeliveryCheck, now: number): LedgerEntry[] {
+export function verifyUnknown<E extends LedgerEntry>(entries: readonly E[], index: number, check: DeliveryCheck, now: number): E[] {
   if (entries[index]?.status.state !== 'sending') return [...entries];
   if (check.state === 'sent') return replace(entries, index, { state: 'sent', at: now, messageId: check.messageId, confirmedFromChat: true });
   const reason = check.state === 'unknown'
@@ -77,12 +86,12 @@ export function verifyUnknown(entries: readonly LedgerEntry[], index: number, ch
 }
 
 /** "Retry failed": failed recipients wait again. Unconfirmed ones do not: they may have it already. */
-export function retryFailed(entries: readonly LedgerEntry[]): LedgerEntry[] {
+export function retryFailed<E extends LedgerEntry>(entries: readonly E[]): E[] {
   return entries.map((entry) => (entry.status.state === 'failed' ? { ...entry, status: { state: 'pending' } } : entry));
 }
 
 /** The person chose to send these unconfirmed ones again, knowing they may get it twice. */
-export function resendUnconfirmed(entries: readonly LedgerEntry[], indices: readonly number[]): LedgerEntry[] {
+export function resendUnconfirmed<E extends LedgerEntry>(entries: readonly E[], indices: readonly number[]): E[] {
   const chosen = new Set(indices);
   return entries.map((entry, index) => (chosen.has(index) && entry.status.state === 'unconfirmed' ? { ...entry, status: { state: 'pending' } } : entry));
 }
@@ -108,8 +117,8 @@ export function resultsCsv(entries: readonly LedgerEntry[]): string {
   const time = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
   return Papa.unparse({
     fields: ['phone', 'result', 'message id', 'time', 'reason'],
-    data: entries.map(({ digits, status }) => [
-      `+${digits}`,
+    data: entries.map(({ digits, input, status }) => [
+      digits ? `+${digits}` : (input ?? ''),
       status.state === 'sent' && status.confirmedFromChat ? 'sent (confirmed from the chat)' : status.state,
       status.state === 'sent' ? (status.messageId ?? '') : '',
       time('at' in status ? status.at : undefined),

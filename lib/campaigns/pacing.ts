@@ -28,8 +28,8 @@ export interface Pacing {
 }
 
 /** Why a pacing cannot be used, or null. */
-export function pacingProblem(pacing: Pacing): string | null {
-  if (!Number.isFinite(pacing.minDelaySec) || pacing.minDelaySec < MIN_DELAY_SEC) return `The shortest delay is ${MIN_DELAY_SEC} s: WARest's anti-spam guard refuses faster sends.`;
+export function pacingProblem(pacing: Pacing, floorSec: number = MIN_DELAY_SEC): string | null {
+  if (!Number.isFinite(pacing.minDelaySec) || pacing.minDelaySec < floorSec) return `The shortest delay is ${floorSec} s: WARest's anti-spam guard refuses faster sends.`;
   if (!Number.isFinite(pacing.maxDelaySec) || pacing.maxDelaySec < pacing.minDelaySec) return 'The longest delay must be at least the shortest.';
   if (pacing.dailyCap !== undefined && (!Number.isInteger(pacing.dailyCap) || pacing.dailyCap < 1)) return 'The daily cap is a whole number of messages, at least 1.';
   try {
@@ -118,8 +118,8 @@ function nextLocalMidnight(ms: number, timeZone: string): number {
 }
 
 /** The delay before the next message, in ms: uniform between the minimum and the maximum. */
-export function nextDelayMs(pacing: Pick<Pacing, 'minDelaySec' | 'maxDelaySec'>, random: () => number): number {
-  const min = Math.max(MIN_DELAY_SEC, pacing.minDelaySec);
+export function nextDelayMs(pacing: Pick<Pacing, 'minDelaySec' | 'maxDelaySec'>, random: () => number, floorSec: number = MIN_DELAY_SEC): number {
+  const min = Math.max(floorSec, pacing.minDelaySec);
   const max = Math.max(min, pacing.maxDelaySec);
   return Math.round((min + (max - min) * random()) * 1000);
 }
@@ -146,8 +146,8 @@ export function nextSendAt(input: { now: number; lastSentAt?: number; delayMs: n
 }
 
 /** The least time `count` messages take with this pacing, ignoring windows and caps (the mean delay between them). */
-export function expectedDurationMs(count: number, pacing: Pick<Pacing, 'minDelaySec' | 'maxDelaySec'>): number {
-  const min = Math.max(MIN_DELAY_SEC, pacing.minDelaySec);
+export function expectedDurationMs(count: number, pacing: Pick<Pacing, 'minDelaySec' | 'maxDelaySec'>, floorSec: number = MIN_DELAY_SEC): number {
+  const min = Math.max(floorSec, pacing.minDelaySec);
   const max = Math.max(min, pacing.maxDelaySec);
   return Math.max(0, count - 1) * ((min + max) / 2) * 1000;
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ApiError, ApiSuccess } from '../warest/api-result';
 import { MAX_FILE_BASE64_CHARS } from '../warest/file-payload';
 import type { ConnectionReport } from '../warest/connection-test';
-import type { Job, LoginInProgress, ProfileSnapshot, ScheduledMessage, ServerProfile } from '../storage';
+import type { Campaign, Job, LoginInProgress, ProfileSnapshot, ScheduledMessage, ServerProfile } from '../storage';
 import type { ImportPlan, ReadProblem } from '../transfer/settings-file';
 
 /**
@@ -53,6 +53,9 @@ export const LIMITS = {
   /** A scheduled text message (TEXT_LIMIT in lib/compose.ts), and its time zone's name. */
   scheduledText: 65_536,
   timeZone: 100,
+  /** A campaign's recipients (lib/campaigns/campaign.ts allows 10,000 and says so) and its message. */
+  campaignRecipients: 20_000,
+  campaignText: 70_000,
 } as const;
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
@@ -208,6 +211,48 @@ export const requestSchemas = {
   'scheduled.remove': z.object({ id: text(LIMITS.id) }),
   /** What to do with a message that came due while the browser was closed. */
   'scheduled.setOnMissed': z.object({ onMissed: z.union([z.literal('send'), z.literal('ask')]) }),
+  /** Start (or schedule) a campaign: the page rendered each recipient's message; the background checks it all again. */
+  'campaigns.start': z.object({
+    name: text(LIMITS.groupName),
+    profileId: text(LIMITS.id),
+    sessionId: text(LIMITS.sessionId),
+    message: z.object({
+      kind: z.union([z.literal('text'), z.literal('image'), z.literal('video'), z.literal('document')]),
+      template: text(LIMITS.campaignText),
+    }),
+    file: z.optional(z.object({ kind: z.literal('file'), name: text(255), type: text(255), base64: text(LIMITS.inputString) })),
+    recipients: z
+      .array(z.object({ digits: text(LIMITS.phone), text: text(LIMITS.campaignText), row: z.optional(z.number()) }))
+      .check(z.maxLength(LIMITS.campaignRecipients, `must have at most ${LIMITS.campaignRecipients.toLocaleString('en-US')} recipients`)),
+    unusable: z
+      .array(z.object({ input: text(LIMITS.jobItemText), reason: text(LIMITS.jobItemText), row: z.optional(z.number()) }))
+      .check(z.maxLength(LIMITS.campaignRecipients)),
+    duplicates: z.number(),
+    columns: z.array(text(LIMITS.inputName)).check(z.maxLength(200)),
+    pacing: z.object({
+      minDelaySec: z.number(),
+      maxDelaySec: z.number(),
+      dailyCap: z.optional(z.number()),
+      window: z.optional(z.object({ days: z.array(z.number()).check(z.maxLength(7)), startMinute: z.number(), endMinute: z.number() })),
+      timeZone: text(100),
+    }),
+    typing: z.boolean(),
+    checkNumbers: z.boolean(),
+    startAt: z.optional(z.number()),
+  }),
+  'campaigns.pause': z.object({ campaignId: text(LIMITS.id) }),
+  /** Resume a paused campaign, or start a duplicated one. */
+  'campaigns.resume': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.cancel': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.retryFailed': z.object({ campaignId: text(LIMITS.id) }),
+  /** Send again to recipients whose message could not be confirmed, knowing they may get it twice. */
+  'campaigns.resendUnconfirmed': z.object({ campaignId: text(LIMITS.id) }),
+  /** A copy of a campaign, paused, to be started by the person. */
+  'campaigns.duplicate': z.object({ campaignId: text(LIMITS.id) }),
+  /** The shortest delay the server allows between campaign messages (3 s for a stock WARest). */
+  'campaigns.floor': z.object({ profileId: text(LIMITS.id) }),
+  /** Remove an ended campaign (and its file) from the list. */
+  'campaigns.remove': z.object({ campaignId: text(LIMITS.id) }),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -244,6 +289,15 @@ export interface ResponseMap {
   'scheduled.check': ScheduledMessage;
   'scheduled.remove': { removed: true };
   'scheduled.setOnMissed': { onMissed: 'send' | 'ask' };
+  'campaigns.start': Campaign;
+  'campaigns.pause': Campaign;
+  'campaigns.resume': Campaign;
+  'campaigns.cancel': Campaign;
+  'campaigns.retryFailed': Campaign;
+  'campaigns.resendUnconfirmed': Campaign;
+  'campaigns.duplicate': Campaign;
+  'campaigns.remove': { removed: true };
+  'campaigns.floor': { floorSec: number };
 }
 
 /** A settings file that could not be read (damaged, foreign, wrong passphrase…), in words. */

@@ -1,6 +1,9 @@
 import type { CheckedItem } from './define';
 import { guardCheckedItems } from './guard';
 import { apiKeysItem } from './items/api-keys';
+import { campaignFilesItem } from './items/campaign-files';
+import { campaignsItem } from './items/campaigns';
+import { optOutItem } from './items/opt-out';
 import { composeDraftsItem } from './items/compose-drafts';
 import { jobsItem } from './items/jobs';
 import { loginItem } from './items/login-in-progress';
@@ -32,6 +35,9 @@ export { inspectValue, readChecked, watchChecked, type StorageProblem } from './
 export { isQuotaError, storageFullMessage, StorageFullError, STORAGE_QUOTA_BYTES } from './limits';
 
 export { apiKeysItem, apiKeysSchema, type ApiKeys } from './items/api-keys';
+export { campaignFilesItem } from './items/campaign-files';
+export { CAMPAIGN_MESSAGE_KINDS, CAMPAIGN_STATES, campaignsItem, type Campaign, type CampaignEntry, type CampaignState } from './items/campaigns';
+export { optOutItem } from './items/opt-out';
 export { COMPOSE_TYPES, composeDraftKey, composeDraftsItem, type ComposeDraft, type ComposeType } from './items/compose-drafts';
 export { JOB_KINDS, jobsItem, type Job, type JobItem, type JobKind } from './items/jobs';
 export { loginItem, type LoginInProgress } from './items/login-in-progress';
@@ -60,6 +66,9 @@ export const checkedItems: ReadonlyArray<CheckedItem<any>> = [
   composeDraftsItem,
   templatesItem,
   scheduledMessagesItem,
+  campaignsItem,
+  campaignFilesItem,
+  optOutItem,
 ];
 
 /**

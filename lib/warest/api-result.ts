@@ -66,6 +66,11 @@ export interface ApiSuccess {
   /** Routes that answer with a single `result` object (chats) put it here. */
   result?: unknown;
   rateLimit?: RateLimitInfo;
+  /**
+   * The recipient cooldown the server announces (`X-Recipient-Cooldown-Ms`). A stock WARest sends
+   * none (its cooldown is 3 s); only a server that says so (the test server with a shorter one) has it.
+   */
+  recipientCooldownMs?: number;
   /** Round-trip time of the request that succeeded. */
   latencyMs: number;
 }

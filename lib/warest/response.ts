@@ -66,6 +66,13 @@ export function readRateLimit(headers: Headers, now = Date.now()): RateLimitInfo
   return { limit, remaining, resetAt };
 }
 
+/** The recipient cooldown a server announces, in ms (none from a stock WARest). */
+function announcedCooldown(headers: Headers): { recipientCooldownMs?: number } {
+  const raw = headers.get('x-recipient-cooldown-ms');
+  const ms = raw === null ? NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? { recipientCooldownMs: ms } : {};
+}
+
 /** Retry-After in ms: seconds, or an HTTP date; undefined when absent or unreadable. */
 export function readRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const raw = headers.get('retry-after')?.trim();
@@ -209,6 +216,7 @@ export function interpretResponse(
       results: Array.isArray(record?.results) ? record.results : [],
       ...(record && 'result' in record && { result: record.result }),
       ...(rateLimit && { rateLimit }),
+      ...announcedCooldown(headers),
       latencyMs: context.latencyMs,
     };
   }

@@ -39,12 +39,12 @@ import { createRecipientCooldown, createWindows, secondsLeft, type Clock, type R
 import { createPhone, type PhoneSimulator } from './phone';
 import { addGroup, addSession, type GroupSeed, type SessionSeed } from './seed';
 import { matchOperation, type OperationSpec } from './spec';
-import { createState, type ApiKeyRecord, type FakeState, type GroupRecord, type SessionRecord } from './state';
+import { createState, type ApiKeyRecord, type FakeState, type GroupRecord, type SentRecord, type SessionRecord } from './state';
 import { tryParseJson, validateRequest } from './validate';
 import { attachLiveEvents } from './live';
 import { createWorld, type LiveEventListener } from './world';
 
-export type { ApiKeyRecord, FakeState, GroupRecord, SessionRecord } from './state';
+export type { ApiKeyRecord, FakeState, GroupRecord, SentRecord, SessionRecord } from './state';
 export type { GroupSeed, SessionSeed } from './seed';
 export type { LiveEvent, LiveEventListener } from './world';
 export type { PhoneSimulator } from './phone';
@@ -61,7 +61,11 @@ export interface FakeWarestOptions {
   rateLimit?: RateLimit;
   /** The per-key quota on the send routes; default 500 sends per 60 s (stock). */
   sendQuota?: RateLimit;
-  /** One send per key and recipient every this many ms; default 3000 (stock). 0 turns the guard off. */
+  /**
+   * One send per key and recipient every this many ms; default 3000 (stock). 0 turns the guard off.
+   * Any other value than the stock one is announced on every API answer (`X-Recipient-Cooldown-Ms`),
+   * which lets campaigns pace down to it in tests; a stock server sends no such header.
+   */
   recipientCooldownMs?: number;
   /**
    * Milliseconds since the epoch as the rate limit window, the send quota and the recipient
@@ -132,6 +136,11 @@ export interface FakeWarest {
   readonly state: FakeState;
   readonly requests: RequestLogEntry[];
   readonly stats: FakeWarestStats;
+  /**
+   * Every message the send routes delivered, one record per recipient with its time, in order,
+   * optionally only those to one recipient (digits or JID): what each person received.
+   */
+  sentMessages(to?: string): SentRecord[];
   /** Unexpected exceptions thrown by handlers (each also answered 500 code 8000): tests can assert none. */
   readonly errors: Error[];
   readonly phone: PhoneSimulator;
@@ -241,7 +250,7 @@ function sendRecipients(body: Record<string, unknown>, query: Record<string, str
 
 export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<FakeWarest> {
   const keys = options.keys ?? [...DEFAULT_KEYS];
-  const state = createState(keys);
+  const state = createState(keys, options.clock ?? Date.now);
   let port = options.port ?? 0;
   let allowedOrigins: string[] | '*' = options.allowedOrigins ?? [];
   let rateLimit: RateLimit = options.rateLimit ?? STOCK_RATE_LIMIT;
@@ -252,6 +261,7 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
   const windows = createWindows(() => rateLimit, clock);
   const sendWindows = createWindows(() => sendQuota, clock);
   const cooldown = createRecipientCooldown(options.recipientCooldownMs ?? STOCK_RECIPIENT_COOLDOWN_MS, clock);
+  let cooldownMs = options.recipientCooldownMs ?? STOCK_RECIPIENT_COOLDOWN_MS;
   const holds = createHolds<RequestLogEntry, FailureSpec>();
   const requests: RequestLogEntry[] = [];
   const errors: Error[] = [];
@@ -313,7 +323,8 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
     let limits: Record<string, string> = {};
     if (!keyless && key) {
       const limited = windows.hit(key, match.op && DOUBLE_COUNTED_TAGS.has(match.op.tag) ? 2 : 1);
-      limits = limited.headers;
+      // Not stock: a test server with a shorter (or longer) cooldown says so, and a client may pace to it.
+      limits = cooldownMs === STOCK_RECIPIENT_COOLDOWN_MS ? limited.headers : { ...limited.headers, 'x-recipient-cooldown-ms': String(cooldownMs) };
       if (limited.exceeded) {
         stats.rateLimited += 1;
         return jsonReply(429, { error: 'Too many requests' }, limits);
@@ -479,6 +490,11 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
     phone,
     httpServer,
     violations: () => requests.flatMap((entry) => entry.violations),
+    sentMessages: (to) => {
+      if (to === undefined) return [...state.sent];
+      const jid = to.includes('@') ? to : `${to.replace(/\D+/g, '')}@s.whatsapp.net`;
+      return state.sent.filter((record) => record.to === jid);
+    },
     clearRequests: () => {
       requests.length = 0;
     },
@@ -496,6 +512,7 @@ export async function startFakeWarest(options: FakeWarestOptions = {}): Promise<
       windows.clear();
     },
     setRecipientCooldown(ms) {
+      cooldownMs = ms;
       cooldown.setDuration(ms);
     },
     setLatency(ms) {

@@ -63,3 +63,24 @@ describe('send routes store what they send', () => {
     expect(session.chats.get(ALEX_JID)?.messages ?? []).toEqual([]);
   });
 });
+
+describe('sentMessages: what each recipient received, with its time', () => {
+  test('records one entry per delivered message and recipient, in order; refused sends are not there', async () => {
+    const before = Date.now();
+    const first = await send('text', { message: 'Hello Alex', presence: true });
+    await send('text', { message: 'Hello both', to: `${ALEX},6289988776655` });
+    // Refused by validation: nothing delivered, nothing recorded.
+    expect((await send('text', { message: '' })).status).toBe(400);
+    const all = server.sentMessages();
+    expect(all.map((record) => [record.to, record.body])).toEqual([
+      [ALEX_JID, 'Hello Alex'],
+      [ALEX_JID, 'Hello both'],
+      ['6289988776655@s.whatsapp.net', 'Hello both'],
+    ]);
+    expect(all[0]).toMatchObject({ sessionId: 'main', messageId: first.results?.[0]?.messageId, presence: true });
+    expect(all[1]!.presence).toBe(false);
+    expect(all.every((record) => record.at >= before && record.at <= Date.now())).toBe(true);
+    expect(server.sentMessages(ALEX).map((record) => record.body)).toEqual(['Hello Alex', 'Hello both']);
+    expect(server.sentMessages(`+62 899-8877-6655`)).toHaveLength(1);
+  });
+});

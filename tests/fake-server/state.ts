@@ -228,9 +228,28 @@ export interface FakeState {
   /** Files the fake "hosts" (QR images, converted media), served under /media/<key>. */
   blobs: Map<string, StoredBlob>;
   server: ServerRuntimeState;
+  /** Every message the send routes delivered, one per recipient, in order (see FakeWarest.sentMessages). */
+  sent: SentRecord[];
+  /** The server's clock (epoch ms): FakeWarestOptions.clock, else Date.now. */
+  now: () => number;
 }
 
-export function createState(keys: readonly ApiKeyRecord[]): FakeState {
+/** One message a send route delivered to one recipient. */
+export interface SentRecord {
+  sessionId: string;
+  /** The recipient's JID (e.g. 628…@s.whatsapp.net or a group's). */
+  to: string;
+  messageId: string;
+  messageType: string;
+  /** The text, or the caption of a file. */
+  body: string | null;
+  /** Whether the send asked for "typing…" first (the `presence` option). */
+  presence: boolean;
+  /** Epoch ms when the server delivered it. */
+  at: number;
+}
+
+export function createState(keys: readonly ApiKeyRecord[], now: () => number = Date.now): FakeState {
   const state: FakeState = {
     users: new Map(),
     keys: new Map(),
@@ -239,6 +258,8 @@ export function createState(keys: readonly ApiKeyRecord[]): FakeState {
     people: new Map(),
     blobs: new Map(),
     server: { startedAt: Date.now(), restartPending: null, restartCount: 0, scheduledRestart: null },
+    sent: [],
+    now,
   };
   for (const entry of keys) {
     const existing = state.users.get(entry.user);

@@ -86,6 +86,7 @@ function dispatch(ctx: HandlerContext, message: string, outgoing: Outgoing | ((r
       mentionedJids: send.mentionedJids ?? [],
       quotedMessageId,
     });
+    ctx.world.state.sent.push({ sessionId: session.id, to: recipient.jid, messageId: stored.id, messageType: send.messageType, body: send.body ?? null, presence: option(ctx, 'presence') === true, at: ctx.world.state.now() });
     return {
       phone: session.account.phone,
       to: recipient.to,

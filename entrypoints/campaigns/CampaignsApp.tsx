@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { browser } from 'wxt/browser';
+import { campaignProgress, STATE_WORDS } from '@/lib/campaigns/campaign';
+import { useProfileChoice } from '@/lib/ui/profile-choice';
+import { CampaignView } from './CampaignView';
+import { NewCampaign } from './NewCampaign';
+import { OptOutSection } from './OptOutSection';
+import { useCampaignsStore } from './store';
+
+/** Campaigns: the list with each one's state, a new campaign, or one campaign's progress and results. */
+export function CampaignsApp() {
+  const { loaded, campaigns, selection, select, banner } = useCampaignsStore();
+  const { profiles, activeProfileId, choose } = useProfileChoice();
+  const serverId = useId();
+  if (!loaded) return <main className="campaigns-page" aria-busy="true" />;
+  const shown = selection.kind === 'campaign' ? campaigns.find((c) => c.id === selection.id) : undefined;
+  return (
+    <div className="campaigns-page">
+      <header className="campaigns-header">
+        <h1>Campaigns</h1>
+        {profiles.length > 0 && (
+          <div className="server-choice">
+            <label htmlFor={serverId}>Server</label>
+            <select id={serverId} value={activeProfileId ?? ''} onChange={(e) => choose(e.target.value)}>
+              {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+            </select>
+          </div>
+        )}
+      </header>
+      {profiles.length === 0 && (
+        <p className="banner error" role="alert">
+          No server set up yet.{' '}
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>Add a server</button>
+        </p>
+      )}
+      {banner && <p className={`banner ${banner.tone}`} role={banner.tone === 'error' ? 'alert' : 'status'}>{banner.text}</p>}
+      <div className="campaigns-layout">
+        <nav aria-label="Campaigns">
+          <button type="button" className="primary new" aria-current={selection.kind === 'new' || undefined} onClick={() => select({ kind: 'new' })}>New campaign</button>
+          <ul className="campaign-list">
+            {[...campaigns].reverse().map((c) => {
+              const p = campaignProgress(c);
+              return (
+                <li key={c.id}>
+                  <button type="button" aria-current={shown?.id === c.id || undefined} onClick={() => select({ kind: 'campaign', id: c.id })}>
+                    <span className="name">{c.name}</span>
+                    <span className={`state state-${c.state}`}>{STATE_WORDS[c.state]}</span>
+                    <span className="hint">{p.sent} of {p.total - p.skipped} sent</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <OptOutSection />
+        </nav>
+        <main>{shown ? <CampaignView key={shown.id} campaign={shown} /> : <NewCampaign key={activeProfileId ?? ''} />}</main>
+      </div>
+    </div>
+  );
+}

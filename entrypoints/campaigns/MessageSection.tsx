@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import { KIND_LABELS, MAX_CAMPAIGN_FILE_BYTES, type CampaignMessageKind } from '@/lib/campaigns/campaign';
+import type { CollectedRecipients, RenderProblem } from '@/lib/campaigns/draft';
+import { renderTemplate, templateVariables } from '@/lib/campaigns/template';
+import { filePayloadFromBlob } from '@/lib/warest/file-payload';
+import type { DraftForm } from './draft-form';
+
+/** What to send: a text, or a file with a caption; a template with variables and a live preview for any recipient. */
+
+const ACCEPT: Record<CampaignMessageKind, string | undefined> = { text: undefined, image: 'image/*', video: 'video/*', document: undefined };
+
+export function MessageSection(props: { form: DraftForm; update: (patch: Partial<DraftForm>) => void; collected: CollectedRecipients | undefined; renderProblems: RenderProblem[] }) {
+  const { form, update, collected, renderProblems } = props;
+  const ids = { kind: useId(), file: useId(), text: useId(), row: useId() };
+  const [previewRow, setPreviewRow] = useState(1);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const recipients = collected?.recipients ?? [];
+  const chosen = recipients[Math.min(Math.max(previewRow, 1), recipients.length) - 1];
+  const preview = chosen ? renderTemplate(form.template, chosen.variables) : renderTemplate(form.template, {});
+  const used = templateVariables(form.template);
+
+  const pick = async (file: File | undefined) => {
+    setFileError(null);
+    if (!file) return update({ file: undefined });
+    if (file.size > MAX_CAMPAIGN_FILE_BYTES) {
+      setFileError(`“${file.name}” is larger than 2 MB, the most a campaign keeps; choose a smaller file.`);
+      return update({ file: undefined });
+    }
+    if (file.size === 0) {
+      setFileError(`“${file.name}” is empty.`);
+      return update({ file: undefined });
+    }
+    update({ file: { ...(await filePayloadFromBlob(file, file.name)), size: file.size } });
+  };
+
+  return (
+    <section className="card" aria-labelledby="message-title">
+      <h2 id="message-title">2. Message</h2>
+      <div className="field">
+        <label htmlFor={ids.kind}>Message type</label>
+        <select id={ids.kind} value={form.kind} onChange={(e) => update({ kind: e.target.value as CampaignMessageKind, file: undefined })}>
+          {(Object.keys(KIND_LABELS) as CampaignMessageKind[]).map((kind) => <option key={kind} value={kind}>{KIND_LABELS[kind]}</option>)}
+        </select>
+      </div>
+      {form.kind !== 'text' && (
+        <div className="field">
+          <label htmlFor={ids.file}>{KIND_LABELS[form.kind]} file</label>
+          <input id={ids.file} type="file" accept={ACCEPT[form.kind]} onChange={(e) => void pick(e.target.files?.[0])} />
+          <span className="hint">At most 2 MB; the same file goes to everyone.</span>
+          {fileError && <p className="error-text" role="alert">{fileError}</p>}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={ids.text}>{form.kind === 'text' ? 'Message' : 'Caption'}</label>
+        <textarea id={ids.text} rows={5} value={form.template} onChange={(e) => update({ template: e.target.value })} aria-describedby={`${ids.text}-hint`} aria-invalid={renderProblems.length > 0} />
+        <span id={`${ids.text}-hint`} className="hint">
+          Variables: {collected?.columns.length ? collected.columns.map((c) => `{{${c}}}`).join(', ') : 'none (import a file, or load a group or contacts, for names)'}. A fallback for an empty value: {'{{name|there}}'}.
+        </span>
+      </div>
+      {renderProblems.length > 0 && (
+        <div role="alert">
+          <ul className="problems error-text" aria-label="Problems with the message">
+            {renderProblems.map((problem) => <li key={problem.message}>{problem.message}</li>)}
+          </ul>
+        </div>
+      )}
+      {(form.template || used.length > 0) && (
+        <div className="preview-box">
+          {recipients.length > 0 && (
+            <div className="field inline">
+              <label htmlFor={ids.row}>Preview for recipient</label>
+              <input id={ids.row} type="number" min={1} max={recipients.length} value={previewRow} onChange={(e) => setPreviewRow(Number(e.target.value) || 1)} />
+              {chosen && <span className="hint">+{chosen.digits} (row {chosen.row})</span>}
+            </div>
+          )}
+          <p className="hint">Preview</p>
+          <output className="bubble" aria-label="Message preview" htmlFor={ids.text}>
+            {preview.ok ? preview.text : `Missing for this recipient: ${preview.missing.map((m) => `{{${m}}}`).join(', ')}`}
+          </output>
+        </div>
+      )}
+    </section>
+  );
+}
