@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { TemplatePicker } from '@/components/TemplateTools';
 import { KIND_LABELS, MAX_CAMPAIGN_FILE_BYTES, type CampaignMessageKind } from '@/lib/campaigns/campaign';
 import type { CollectedRecipients, RenderProblem } from '@/lib/campaigns/draft';
 import { renderTemplate, templateVariables } from '@/lib/campaigns/template';
@@ -50,6 +51,8 @@ export function MessageSection(props: { form: DraftForm; update: (patch: Partial
           {fileError && <p className="error-text" role="alert">{fileError}</p>}
         </div>
       )}
+      {/* A saved template (options → Message templates) becomes the campaign's message, to edit here. */}
+      <TemplatePicker onPick={(template) => update({ template: template.text })} />
       <div className="field">
         <label htmlFor={ids.text}>{form.kind === 'text' ? 'Message' : 'Caption'}</label>
         <textarea id={ids.text} rows={5} value={form.template} onChange={(e) => update({ template: e.target.value })} aria-describedby={`${ids.text}-hint`} aria-invalid={renderProblems.length > 0} />

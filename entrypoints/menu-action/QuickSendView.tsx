@@ -6,7 +6,7 @@ import { Outcome } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
 import { useSend } from './use-send';
-import { useTemplates, useVariables, VariableInputs } from './TemplateTools';
+import { useTemplates, useVariables, VariableInputs } from '@/components/TemplateTools';
 
 /**
  * `wa <number> <message>` from the address bar: the question, with the default server's first open

@@ -6,7 +6,7 @@ import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from '@/lib/re
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
 import { useSend } from './use-send';
-import { TemplatePicker, useVariables, VariableInputs } from './TemplateTools';
+import { TemplatePicker, useVariables, VariableInputs } from '@/components/TemplateTools';
 
 const WHAT: Record<SendAction, string> = { 'send-selection': 'text', 'send-link': 'link', 'send-image': 'image' };
 

@@ -179,3 +179,18 @@ describe('a template in a right-click send window', () => {
     expect(messagesToBudi().map((m) => m.body)).toEqual([`Hi Budi, have a look:\n${link}`]);
   });
 });
+
+describe('a template in a campaign', () => {
+  it('becomes the campaign’s message, to edit there', async () => {
+    const options = await extension.openPage('options.html');
+    await addTemplate(options, 'welcome', WELCOME);
+    await options.close();
+    const page = await extension.openPage('campaigns.html');
+    const message = page.getByRole('region', { name: '2. Message' });
+    await message.getByLabel('Template', { exact: true }).selectOption({ label: 'welcome' });
+    await message.getByRole('button', { name: 'Use template' }).click();
+    expect(await message.getByLabel('Message', { exact: true }).inputValue()).toBe(WELCOME);
+    // Nothing is sent by picking a template.
+    expect(sendRequests()).toHaveLength(0);
+  });
+});
