@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { browser } from 'wxt/browser';
+import { ServerChoice } from '@/components/ServerChoice';
 import { OperationForm } from './OperationForm';
 import { OperationList } from './OperationList';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
@@ -9,20 +9,12 @@ import { useExplorerStore } from './store';
 export function ActionsApp() {
   const { loaded, chooseProfile, operation } = useExplorerStore();
   const { profiles, activeProfileId: profileId } = useProfileChoice();
-  const serverId = useId();
   if (!loaded) return <main className="explorer-page" aria-busy="true" />;
   return (
     <div className="explorer-page">
       <header className="explorer-header">
         <h1>All actions</h1>
-        {profiles.length > 0 && (
-          <div className="server-choice">
-            <label htmlFor={serverId}>Server</label>
-            <select id={serverId} value={profileId ?? ''} onChange={(e) => chooseProfile(e.target.value)}>
-              {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
-            </select>
-          </div>
-        )}
+        <ServerChoice profiles={profiles} value={profileId} onChoose={chooseProfile} />
       </header>
       {profiles.length === 0 && (
         <p className="banner error" role="alert">

@@ -1,6 +1,6 @@
 import { pruneCampaigns } from '@/lib/campaigns/campaign';
 import { serialised } from '@/lib/serialised';
-import { campaignFilesItem, campaignsItem, readChecked, type Campaign } from '@/lib/storage';
+import { campaignFilesItem, campaignsItem, readChecked, updateStoredRecord, type Campaign } from '@/lib/storage';
 import type { FilePayload } from '@/lib/warest/file-payload';
 
 /**
@@ -20,19 +20,7 @@ export async function getCampaign(id: string): Promise<Campaign | undefined> {
 }
 
 export function updateCampaign(id: string, change: (campaign: Campaign) => Campaign): Promise<Campaign | undefined> {
-  return changes(async () => {
-    const campaigns = await readCampaigns();
-    const index = campaigns.findIndex((campaign) => campaign.id === id);
-    if (index < 0) return undefined;
-    const current = campaigns[index]!;
-    const next = change(current);
-    if (next !== current) {
-      const copy = [...campaigns];
-      copy[index] = next;
-      await campaignsItem.item.setValue(copy);
-    }
-    return next;
-  });
+  return updateStoredRecord(campaignsItem, changes, id, change);
 }
 
 /** Adds a campaign (its file first, so a runner never meets a campaign without its file). */

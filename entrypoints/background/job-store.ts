@@ -1,6 +1,6 @@
 import { isActive, pruneJobs } from '@/lib/jobs';
 import { serialised } from '@/lib/serialised';
-import { jobsItem, readChecked, type Job } from '@/lib/storage';
+import { jobsItem, readChecked, updateStoredRecord, type Job } from '@/lib/storage';
 
 /**
  * The stored bulk jobs (jobsItem). The runners and the handlers all change the one stored list:
@@ -19,19 +19,7 @@ export async function getJob(jobId: string): Promise<Job | undefined> {
 
 /** Changes one stored job; writes only when something changed. */
 export function updateJob(jobId: string, change: (job: Job) => Job): Promise<Job | undefined> {
-  return jobChanges(async () => {
-    const jobs = await readJobs();
-    const index = jobs.findIndex((job) => job.id === jobId);
-    if (index < 0) return undefined;
-    const current = jobs[index]!;
-    const next = change(current);
-    if (next !== current) {
-      const copy = [...jobs];
-      copy[index] = next;
-      await jobsItem.item.setValue(copy);
-    }
-    return next;
-  });
+  return updateStoredRecord(jobsItem, jobChanges, jobId, change);
 }
 
 /** Only while the job is still running or waiting (not cancelled or dismissed meanwhile). */

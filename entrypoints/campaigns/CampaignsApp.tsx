@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { browser } from 'wxt/browser';
+import { ServerChoice } from '@/components/ServerChoice';
 import { campaignProgress, STATE_WORDS } from '@/lib/campaigns/campaign';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { CampaignView } from './CampaignView';
@@ -11,21 +11,13 @@ import { useCampaignsStore } from './store';
 export function CampaignsApp() {
   const { loaded, campaigns, selection, select, banner } = useCampaignsStore();
   const { profiles, activeProfileId, choose } = useProfileChoice();
-  const serverId = useId();
   if (!loaded) return <main className="campaigns-page" aria-busy="true" />;
   const shown = selection.kind === 'campaign' ? campaigns.find((c) => c.id === selection.id) : undefined;
   return (
     <div className="campaigns-page">
       <header className="campaigns-header">
         <h1>Campaigns</h1>
-        {profiles.length > 0 && (
-          <div className="server-choice">
-            <label htmlFor={serverId}>Server</label>
-            <select id={serverId} value={activeProfileId ?? ''} onChange={(e) => choose(e.target.value)}>
-              {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
-            </select>
-          </div>
-        )}
+        <ServerChoice profiles={profiles} value={activeProfileId} onChoose={choose} />
       </header>
       {profiles.length === 0 && (
         <p className="banner error" role="alert">

@@ -32,6 +32,7 @@ import { versionChecksItem } from './items/version-checks';
 
 export { defineCheckedItem, migrationProblem, type CheckedItem, type CheckedItemOptions, type MigrationStep } from './define';
 export { inspectValue, readChecked, watchChecked, type StorageProblem } from './checked';
+export { updateStoredRecord } from './stored-list';
 export { isQuotaError, storageFullMessage, StorageFullError, STORAGE_QUOTA_BYTES } from './limits';
 
 export { apiKeysItem, apiKeysSchema, type ApiKeys } from './items/api-keys';

@@ -1,0 +1,15 @@
+import { useId } from 'react';
+
+/** A full-tab page's server picker (All actions, Campaigns): shown once there is a server. */
+export function ServerChoice({ profiles, value, onChoose }: { profiles: ReadonlyArray<{ id: string; name: string }>; value: string | null | undefined; onChoose(profileId: string): void }) {
+  const id = useId();
+  if (profiles.length === 0) return null;
+  return (
+    <div className="server-choice">
+      <label htmlFor={id}>Server</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChoose(e.target.value)}>
+        {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+      </select>
+    </div>
+  );
+}
