@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { syncKeepAlive } from './keep-alive';
 import { readChunkAnswer } from '@/lib/jobs';
 import { attemptFromError, needsRunner, sendRequest, type SendAttempt } from '@/lib/campaigns/campaign';
 import { runCampaign, type EngineDeps } from '@/lib/campaigns/engine';
@@ -22,7 +22,6 @@ import { client as sharedClient, reachProfile, requestTimeoutMs } from './server
  */
 
 export const CAMPAIGNS_ALARM = 'warest-campaigns-keepalive';
-const ALARM_PERIOD_MINUTES = 0.5;
 
 export interface CampaignDeps {
   client: WarestClient;
@@ -46,15 +45,8 @@ interface Runner {
 }
 const runners = new Map<string, Runner>();
 
-async function syncAlarm(): Promise<void> {
-  try {
-    const active = (await readCampaigns()).some(needsRunner);
-    const existing = await browser.alarms.get(CAMPAIGNS_ALARM);
-    if (active && !existing) await browser.alarms.create(CAMPAIGNS_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: ALARM_PERIOD_MINUTES });
-    if (!active && existing) await browser.alarms.clear(CAMPAIGNS_ALARM);
-  } catch (error) {
-    console.warn('WARest Companion: campaigns alarm', error instanceof Error ? error.message : error);
-  }
+function syncAlarm(): Promise<void> {
+  return syncKeepAlive(CAMPAIGNS_ALARM, async () => (await readCampaigns()).some(needsRunner));
 }
 
 async function callServer(campaign: Campaign, operationId: string, inputs: Record<string, unknown>, signal: AbortSignal) {

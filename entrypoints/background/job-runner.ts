@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { syncKeepAlive } from './keep-alive';
 import type { ApiError } from '@/lib/warest/api-result';
 import type { WarestClient } from '@/lib/warest/client';
 import {
@@ -50,8 +50,6 @@ import { client as sharedClient, reachProfile, requestTimeoutMs } from './server
  */
 
 export const JOBS_ALARM = 'warest-jobs-keepalive';
-/** Chrome's shortest alarm period (30 s). */
-const ALARM_PERIOD_MINUTES = 0.5;
 
 export interface JobsDeps {
   client: WarestClient;
@@ -86,15 +84,8 @@ export function reachJobServer(job: Job) {
 
 // ---- The keep-alive alarm ------------------------------------------------------------------
 
-async function syncAlarm(): Promise<void> {
-  try {
-    const active = (await readJobs()).some(isActive);
-    const existing = await browser.alarms.get(JOBS_ALARM);
-    if (active && !existing) await browser.alarms.create(JOBS_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: ALARM_PERIOD_MINUTES });
-    if (!active && existing) await browser.alarms.clear(JOBS_ALARM);
-  } catch (error) {
-    console.warn('WARest Companion: jobs alarm', error instanceof Error ? error.message : error);
-  }
+function syncAlarm(): Promise<void> {
+  return syncKeepAlive(JOBS_ALARM, async () => (await readJobs()).some(isActive));
 }
 
 // ---- Running a job --------------------------------------------------------------------------
