@@ -18,6 +18,12 @@ export const settingsSchema = z.object({
   badgeScope: z.optional(z.union([z.literal('default'), z.literal('all')])),
   /** Whether the server list (names and addresses, never keys) follows the browser's sync; absent: off. */
   syncServers: z.optional(z.boolean()),
+  /** The interface language: absent or "auto" follows the browser's language. */
+  language: z.optional(z.union([z.literal('auto'), z.literal('en'), z.literal('id')])),
+  /** Light or dark: absent or "auto" follows the system. */
+  theme: z.optional(z.union([z.literal('auto'), z.literal('light'), z.literal('dark')])),
+  /** Set once the first-run guide (country code, where to find the URL and key) was seen. */
+  setupSeen: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
