@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useReducer, useRef } from 'react';
+import { useViewFocus } from './view-focus';
 import { browser } from 'wxt/browser';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { preloadAllViews, preloadView, screenOf, type View } from './features';
@@ -53,6 +54,8 @@ export function PopupApp() {
   const { profiles, activeProfileId } = useProfileChoice();
   const view = useReadyView(asked);
   usePreloadWhenIdle();
+  const viewRef = useRef<HTMLDivElement>(null);
+  const announced = useViewFocus(view, viewRef);
   if (!loaded) return <main className="popup" aria-busy="true" />;
   if (profiles.length === 0 || !activeProfileId) {
     return (
@@ -89,9 +92,13 @@ export function PopupApp() {
           </button>
         </div>
       )}
-      <Suspense fallback={loading}>
-        <Screen view={view} />
-      </Suspense>
+      <div ref={viewRef} className="popup-view">
+        <Suspense fallback={loading}>
+          <Screen view={view} />
+        </Suspense>
+      </div>
+      {/* The new view's name, said once it is on screen (view-focus.ts). */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">{announced}</p>
     </main>
   );
 }
