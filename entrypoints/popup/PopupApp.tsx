@@ -6,7 +6,14 @@ import { preloadAllViews, preloadView, screenOf, type View } from './features';
 import { Header } from './Header';
 import { usePopupStore } from './shared/store';
 
-const loading = <p className="hint" aria-busy="true">Loading…</p>;
+/** A view still waiting for its chunk (only a first view can): bars where its content will be. */
+const loading = (
+  <div aria-busy="true" aria-label="Loading">
+    <span className="skeleton" style={{ width: '40%', height: 20 }} />
+    <span className="skeleton" style={{ width: '90%' }} />
+    <span className="skeleton" style={{ width: '75%' }} />
+  </div>
+);
 
 /** Stored data was found damaged and reset: one line, and where to read what. */
 function StorageDamaged() {
