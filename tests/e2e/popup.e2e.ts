@@ -214,7 +214,8 @@ describe('fixing a session', () => {
 
   it('saves a webhook only with a valid URL', async () => {
     await chooseFromRowMenu(popup, 'main', 'Webhook');
-    const form = popup.getByRole('form', { name: 'Webhook of main' });
+    // No webhook on the server yet: the form to set one is open at once.
+    const form = popup.getByRole('form', { name: 'Set the webhook of main' });
     await form.getByLabel('Webhook URL').fill('not a url');
     await form.getByRole('button', { name: 'Generate' }).click();
     await form.getByRole('button', { name: 'Save webhook' }).click();
