@@ -134,6 +134,7 @@ describe('the header', () => {
     await switcher.click();
     const menu = page.getByRole('menu', { name: 'Servers' });
     const choices = menu.getByRole('menuitemradio');
+    await choices.last().waitFor();
     expect(await choices.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(longName), expect.stringContaining('Office'), expect.stringContaining('Third'), 'All servers']));
     expect(await menu.getByRole('menuitemradio', { name: /^Office\b.*reachable/ }).getAttribute('aria-checked')).toBe('true');
     // Focus starts on the server shown; Escape returns it to the switcher.
