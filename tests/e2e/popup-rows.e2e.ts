@@ -109,6 +109,18 @@ describe('focus across views', () => {
     expect(await sessionRow(popup, 'main').getByRole('button', { name: 'More for main' }).evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('does so for Groups and a group too (whose heading comes with its data), and Back returns step by step', async () => {
+    server.addGroup('alice', 'main', { subject: 'Core Team', participants: [{ phone: '6281111111111', name: 'Budi' }] });
+    await chooseFromRowMenu(popup, 'main', 'Groups');
+    await expect.poll(() => focused(popup)).toBe('h2: Groups of “main”');
+    await popup.getByRole('button', { name: 'Open Core Team' }).click();
+    await expect.poll(() => focused(popup)).toBe('h2: Core Team');
+    await popup.getByRole('button', { name: 'Back to groups' }).click();
+    await expect.poll(() => focused(popup)).toBe('button: Open Core Team');
+    await popup.getByRole('button', { name: 'Back to sessions' }).click();
+    await expect.poll(() => focused(popup)).toBe('button: More for main');
+  });
+
   it('moves to the heading of the QR login, and of New session', async () => {
     await popup.getByRole('button', { name: 'New session' }).click();
     await expect.poll(() => focused(popup)).toBe('h2: New session');
