@@ -48,7 +48,7 @@ export function Header() {
           </button>
         )}
         <button type="button" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openTab('/actions.html')}>
-          <ListIcon /> <span>All actions</span>
+          <ListIcon /> <span>Actions</span>
         </button>
         <button type="button" aria-label="Campaigns" title="Campaigns" onClick={() => void openTab('/campaigns.html')}>
           <CampaignIcon /> <span>Campaigns</span>

@@ -78,7 +78,7 @@ export default function SwitcherMenu(props: { id: string; from: 'first' | 'last'
       )}
       <li role="none" className={profiles.length > 1 ? undefined : 'menu-separated'}>
         <button type="button" role="menuitem" tabIndex={-1} onClick={choose(() => void browser.runtime.openOptionsPage())}>
-          <span aria-hidden="true">＋ </span>Add server
+          <span aria-hidden="true">+ </span>Add server
         </button>
       </li>
     </ul>

@@ -170,8 +170,12 @@ describe('the header', () => {
     await shop.stop();
   });
 
-  it('labels its tools with words, a tooltip and an accessible name', async () => {
-    for (const [name, word] of [['Server details', 'Details'], ['All actions', 'All actions'], ['Campaigns', 'Campaigns'], ['Servers and settings', 'Settings'], ['Refresh', 'Refresh']]) {
+  it('labels its tools with words, a tooltip and an accessible name, on one line in a 400 px popup', async () => {
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const tops = await popup.getByRole('navigation', { name: 'Places' }).getByRole('button').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(4);
+    expect(new Set(tops).size).toBe(1);
+    for (const [name, word] of [['Server details', 'Details'], ['All actions', 'Actions'], ['Campaigns', 'Campaigns'], ['Servers and settings', 'Settings'], ['Refresh', 'Refresh']]) {
       const button = popup.getByRole('button', { name, exact: true });
       expect(await button.getAttribute('title')).toBeTruthy();
       expect((await button.innerText()).trim()).toBe(word);
