@@ -164,6 +164,11 @@ describe('the header', () => {
     expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
+    // All servers is a view like the others: focus goes to its heading.
+    await switcher.click();
+    await menu.getByRole('menuitemradio', { name: 'All servers' }).click();
+    await expect.poll(() => focused(page)).toBe('h2: Sessions on every server');
+
     await switcher.click();
     const [options] = await Promise.all([extension.context.waitForEvent('page'), menu.getByRole('menuitem', { name: 'Add server' }).click()]);
     await options.waitForURL(/options\.html/);
