@@ -94,8 +94,9 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
       </div>
       <div className="session-actions">
         {primary === 'send' && <button type="button" className="primary" onClick={() => show({ name: 'compose', sessionId: id })}>Send</button>}
-        {primary === 'login' && <button type="button" className="primary" disabled={busy} onClick={() => void login()}>Log in</button>}
-        {primary === 'reconnect' && <button type="button" disabled={busy} onClick={() => void reconnect()}>Reconnect</button>}
+        {/* aria-disabled, not disabled, while busy: a disabled button would drop the focus on it. */}
+        {primary === 'login' && <button type="button" className="primary" aria-disabled={busy} onClick={() => busy || void login()}>Log in</button>}
+        {primary === 'reconnect' && <button type="button" aria-disabled={busy} onClick={() => busy || void reconnect()}>Reconnect</button>}
         <MenuButton label={`More for ${id}`} items={items} className="session-more">
           <span aria-hidden="true">⋯</span>
         </MenuButton>
