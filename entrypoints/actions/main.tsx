@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
+import { startPageLanguage } from '@/lib/ui/language';
 import { followThemeSetting } from '@/lib/ui/look';
 import './actions.css';
 import { ActionsApp } from './ActionsApp';
@@ -7,4 +8,6 @@ import { useExplorerStore } from './store';
 
 void useExplorerStore.getState().load();
 followThemeSetting();
+// Resolves at once unless the settings chose a language other than the browser's.
+await startPageLanguage();
 createRoot(document.getElementById('root')!).render(<ActionsApp />);

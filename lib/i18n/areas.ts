@@ -1,3 +1,4 @@
+import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 
 /**
@@ -5,6 +6,8 @@ import type manifest from '../../locales/en/manifest.json';
  * pair of files, locales/en/<area>.json and locales/id/<area>.json, and one line here.
  */
 export interface Areas {
+  /** components/: what several pages share. */
+  common: typeof common;
   manifest: typeof manifest;
 }
 export type Area = keyof Areas;

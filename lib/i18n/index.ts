@@ -27,7 +27,7 @@ function browserAnswers(): Language {
 }
 
 /** Switches to the language the setting names (or the browser's); resolves once its words are loaded. */
-export async function useLanguage(setting: LanguageSetting): Promise<Language> {
+export async function switchLanguage(setting: LanguageSetting): Promise<Language> {
   const next = resolveLanguage(setting, uiLanguage());
   if (next === browserAnswers()) {
     chosen = undefined;
@@ -62,7 +62,7 @@ export interface Texts<A extends Area> {
 
 /** The words of one area: `const t = textsOf('sessions'); t('title')`, `t.count('rows', n)`. */
 export function textsOf<A extends Area>(area: A): Texts<A> {
-  const t = ((key: string, vars?: Vars) => fill(lookUp(`${area}_${key}`), vars)) as Texts<A>;
-  t.count = (key, count, vars) => fill(lookUp(`${area}_${pluralKey(key, count, language)}`), { count, ...vars });
-  return t;
+  const say = (key: string, vars?: Vars) => fill(lookUp(`${area}_${key}`), vars);
+  const count = (key: string, n: number, vars?: Vars) => fill(lookUp(`${area}_${pluralKey(key, n, language)}`), { count: n, ...vars });
+  return Object.assign(say, { count }) as Texts<A>;
 }
