@@ -46,7 +46,7 @@ describe('first run', () => {
     expect(language).toMatch(/^en/);
     await guide.getByRole('button', { name: 'Use +1' }).click();
     await guide.getByRole('status').filter({ hasText: 'Saved +1 as the default country code.' }).waitFor();
-    await expect.poll(() => extension.background.evaluate(async () => (await chrome.storage.local.get('settings'))['settings']?.defaultCountryCode)).toBe('1');
+    await expect.poll(() => extension.background.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as { defaultCountryCode?: string } | undefined)?.defaultCountryCode)).toBe('1');
     await guide.getByRole('button', { name: 'Close the guide' }).click();
     await expect.poll(() => guide.count()).toBe(0);
     const stored = await extension.background.evaluate(async () => (await chrome.storage.local.get('settings'))['settings']);
