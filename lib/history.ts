@@ -19,6 +19,8 @@ export interface HistoryEntry {
   operationId: string;
   /** The operation's label when it was run, e.g. "List sessions". */
   label: string;
+  /** Its HTTP method: a GET is a read, safe to run again; anything else asks first. */
+  method?: string;
   /** The server's name (its profile), or "" when none was reached. */
   server: string;
   profileId?: string;

@@ -25,11 +25,13 @@ export function recordOperation(call: Recorded, reply: { ok: true; data: { statu
     const profile = profiles.profiles.find((p) => p.id === profileId);
     const inputs = keptInputs(call.inputs);
     const sessionId = typeof call.inputs?.sessionId === 'string' ? call.inputs.sessionId : undefined;
+    const operation = findOperation(call.operationId);
     const entry: HistoryEntry = {
       id: crypto.randomUUID(),
       at: Date.now(),
       operationId: call.operationId,
-      label: findOperation(call.operationId)?.label ?? call.operationId,
+      label: operation?.label ?? call.operationId,
+      ...(operation && { method: operation.method }),
       server: profile?.name ?? '',
       ...(profile && { profileId: profile.id }),
       ...(sessionId && { sessionId }),

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { filterHistory, type HistoryEntry, type ResultFilter } from '@/lib/history';
-import { findOperation } from '@/lib/warest/catalog';
+// Type only: the catalog stays out of the options page's (and so the popup's shared) chunks.
+import type { OperationId } from '@/lib/warest/catalog';
 import { historyItem, readChecked, watchChecked } from '@/lib/storage';
 import { callOperation } from '@/lib/messaging/call-operation';
 
@@ -23,10 +24,9 @@ export function HistorySection() {
   const shown = filterHistory(entries, text, result);
 
   async function rerun(entry: HistoryEntry) {
-    const operation = findOperation(entry.operationId);
-    if (!operation || !entry.inputs) return;
+    if (!entry.inputs) return;
     setNote(`Running “${entry.label}” again…`);
-    const reply = await callOperation(operation.id, entry.inputs as Record<string, never>, { profileId: entry.profileId ?? null });
+    const reply = await callOperation(entry.operationId as OperationId, entry.inputs as Record<string, never>, { profileId: entry.profileId ?? null });
     setNote(reply.ok ? `“${entry.label}” ran again: done.` : `“${entry.label}” failed again: ${reply.error.message}`);
   }
 
@@ -57,8 +57,7 @@ export function HistorySection() {
       ) : (
         <ul className="history-list" aria-label="Operations run">
           {shown.map((entry) => {
-            const operation = findOperation(entry.operationId);
-            const canRerun = !entry.ok && !!operation && !!entry.inputs;
+            const canRerun = !entry.ok && !!entry.method && !!entry.inputs;
             return (
               <li key={entry.id} className={entry.ok ? 'ok' : 'failed'}>
                 <div>
@@ -67,7 +66,7 @@ export function HistorySection() {
                 </div>
                 <div>{entry.ok ? '✓ ' : '✗ '}{entry.result}</div>
                 {canRerun && (
-                  <button type="button" onClick={() => (operation.method === 'GET' ? void rerun(entry) : setConfirm({ kind: 'rerun', entry }))}>
+                  <button type="button" onClick={() => (entry.method === 'GET' ? void rerun(entry) : setConfirm({ kind: 'rerun', entry }))}>
                     Run again
                   </button>
                 )}

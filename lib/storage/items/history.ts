@@ -9,6 +9,7 @@ const entrySchema = z.object({
   at: z.number(),
   operationId: z.string(),
   label: z.string(),
+  method: z.optional(z.string()),
   server: z.string(),
   profileId: z.optional(z.string()),
   sessionId: z.optional(z.string()),
