@@ -41,5 +41,10 @@ export default defineConfig({
     action: { default_title: '__MSG_manifest_actionTitle__' },
     // `wa <number> <message>` in the address bar (entrypoints/background/omnibox.ts).
     omnibox: { keyword: 'wa' },
+    // Keyboard: open the popup, and open All actions (entrypoints/background/commands.ts).
+    commands: {
+      _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open WARest Companion' },
+      'open-all-actions': { suggested_key: { default: 'Ctrl+Shift+U', mac: 'Command+Shift+U' }, description: 'Open All actions' },
+    },
   },
 });

@@ -12,10 +12,10 @@ const OPEN_DEPTH = 3;
 
 function StringValue({ text }: { text: string }) {
   const [full, setFull] = useState(false);
-  if (text.length <= LONG_STRING || full) return <span className="json-string">“{text}”</span>;
+  if (text.length <= LONG_STRING || full) return <span className="json-string">"{text}"</span>;
   return (
     <span className="json-string">
-      “{text.slice(0, LONG_STRING)}…”{' '}
+      "{text.slice(0, LONG_STRING)}…"{' '}
       <button type="button" className="link" onClick={() => setFull(true)}>Show all {text.length.toLocaleString()} characters</button>
     </span>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { API_PREFIX, type Operation } from '@/lib/warest/catalog';
 import { toCurl } from '@/lib/explorer/curl';
@@ -20,6 +20,13 @@ export function OperationForm({ operation }: { operation: Operation }) {
   const profile = activeProfile(choice);
   const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
   const errorCount = Object.keys(errors).length;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Enter in the search lands here: the first field (or Run, for an operation without inputs).
+  useEffect(() => {
+    if (!useExplorerStore.getState().focusForm) return;
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    useExplorerStore.getState().formFocused();
+  }, []);
 
   function check(): boolean {
     revealErrors();
@@ -60,7 +67,7 @@ export function OperationForm({ operation }: { operation: Operation }) {
         {operation.destructive && <span className="badge danger">asks before running: cannot be undone</span>}
         {operation.inputs.length === 0 && <span className="badge plain">no inputs</span>}
       </p>
-      <form noValidate onSubmit={submit} aria-label={`${operation.label} inputs`}>
+      <form ref={formRef} noValidate onSubmit={submit} aria-label={`${operation.label} inputs`}>
         {operation.inputs.map((input) => (
           <FieldControl key={`${operation.id}:${input.name}`} input={input} sessions={sessions} error={showErrors ? errors[input.name] : undefined} />
         ))}

@@ -36,7 +36,11 @@ interface ExplorerState {
   load(): Promise<void>;
   chooseProfile(profileId: string): void;
   setSearch(search: string): void;
-  choose(operationId: string): void;
+  /** `focusForm`: the person came by keyboard (Enter in the search): the form's first field takes the focus. */
+  choose(operationId: string, options?: { focusForm?: boolean }): void;
+  /** Set by choose({ focusForm }), cleared by the form once it took the focus. */
+  focusForm: boolean;
+  formFocused(): void;
   setText(name: string, value: string): void;
   setFiles(name: string, files: FilePayload[]): void;
   revealErrors(): void;
@@ -78,6 +82,8 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
     showErrors: false,
     running: false,
     outcome: null,
+    focusForm: false,
+    formFocused: () => set({ focusForm: false }),
 
     async load() {
       const params = new URLSearchParams(location.search);
@@ -110,7 +116,7 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
     },
     setSearch: (search) => set({ search }),
 
-    choose(operationId) {
+    choose(operationId, options = {}) {
       const operation = findOperation(operationId);
       if (!operation) return;
       runs.drop();
@@ -118,7 +124,7 @@ export const useExplorerStore = create<ExplorerState>((set, get) => {
       const profileId = useProfileChoice.getState().activeProfileId;
       const sessions = profileId ? (snapshots[profileId]?.sessions ?? []) : [];
       const sessionId = defaultSession(sessions);
-      set({ operation, form: emptyForm(operation, { sessionId }), sessionIsDefault: true, showErrors: false, outcome: null });
+      set({ operation, form: emptyForm(operation, { sessionId }), sessionIsDefault: true, showErrors: false, outcome: null, focusForm: !!options.focusForm });
       writeAddress(profileId, operationId);
     },
 

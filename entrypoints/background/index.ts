@@ -1,6 +1,8 @@
 import { guardStoredState } from '@/lib/storage';
 import { registerBadge } from './badge';
 import { registerCampaigns } from './campaigns';
+import { registerCommands } from './commands';
+import { registerFirstRun } from './first-run';
 import { registerJobs } from './jobs';
 import { registerLiveUpdates } from './live-updates';
 import { registerLogin } from './login';
@@ -44,4 +46,6 @@ export default defineBackground(() => {
   registerServerListSync();
   registerScheduled();
   registerCampaigns();
+  registerFirstRun();
+  registerCommands();
 });

@@ -5,7 +5,9 @@ import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
 import { explainSessionNotFound, isSessionNotFound } from '@/lib/warest/session-not-open';
 import { parseSessionList, type SessionSummary } from '@/lib/sessions';
 import { readChecked, snapshotsItem } from '@/lib/storage';
+import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
 import { registerHandler } from './handler-registry';
+import { recordOperation } from './history';
 import { syncLiveConnections } from './live-connections';
 import { resolveProfile } from './profile-lookup';
 import { reachProfile, reachServer, requestTimeoutMs, type ProfileAccess } from './server-calls';
@@ -61,7 +63,13 @@ async function listedSession(server: ProfileAccess, sessionId: string, timeoutMs
 }
 
 export function registerOperationHandlers(): void {
-  registerHandler('operation.call', async ({ profileId, operationId, inputs, timeoutMs: requested }) => {
+  registerHandler('operation.call', async (call) => {
+    // The one recording hook: every operation a page ran goes into the history (history.ts).
+    const reply = await callFor(call);
+    recordOperation(call, reply);
+    return reply;
+  });
+  async function callFor({ profileId, operationId, inputs, timeoutMs: requested }: { profileId?: string | undefined; operationId: string; inputs?: Record<string, unknown> | undefined; timeoutMs?: number | undefined }): Promise<Reply<ResponseOf<'operation.call'>>> {
     const reached = await reachProfile(profileId);
     if (!reached.ok) return reached;
     const server = reached.value;
@@ -75,8 +83,8 @@ export function registerOperationHandlers(): void {
       return result;
     }
     const { ok: _ok, ...data } = result;
-    return { ok: true, data };
-  });
+    return { ok: true as const, data };
+  }
 
   registerHandler('connection.test', async ({ profileId, draft }) => {
     const server = await serverToTest(profileId, draft);

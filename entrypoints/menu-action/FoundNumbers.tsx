@@ -1,12 +1,32 @@
 import type { PhoneListEntry } from '@/lib/phone-list';
+import { findUnreadNumbers, type UnreadNumber } from '@/lib/unread-numbers';
 
 const SHOWN = 100;
 
 /** The numbers found in the selection, or a clear word that there are none (and why that can be). */
+/** What looked like a number but could not be read, each with its reason (never dropped silently). */
+function UnreadNumbers({ unread }: { unread: readonly UnreadNumber[] }) {
+  if (unread.length === 0) return null;
+  return (
+    <section aria-label="Numbers that could not be read">
+      <h3>{unread.length === 1 ? '1 number could not be read' : `${unread.length} numbers could not be read`}</h3>
+      <ul className="numbers">
+        {unread.slice(0, SHOWN).map((n) => (
+          <li key={n.input}>
+            <span className="mono">{n.input}</span> <span className="hint">— {n.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function FoundNumbers({ numbers, text, country }: { numbers: readonly PhoneListEntry[]; text: string; country: string }) {
+  const unread = findUnreadNumbers(text, country, numbers);
   if (numbers.length === 0) {
     return (
       <>
+        <UnreadNumbers unread={unread} />
         <p className="banner warn" role="alert">
           No phone numbers found in the selected text. Select text that contains phone numbers (e.g. +62 812 3456 7890 or a wa.me link) and try again.
         </p>
@@ -35,6 +55,7 @@ export function FoundNumbers({ numbers, text, country }: { numbers: readonly Pho
         ))}
       </ul>
       {numbers.length > SHOWN && <p className="hint">…and {numbers.length - SHOWN} more.</p>}
+      <UnreadNumbers unread={unread} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import type { CheckLine, ConnectionReport } from '@/lib/warest/connection-test';
+import { likelyCause } from '@/lib/first-run';
 
 const MARK: Record<CheckLine['state'], string> = { ok: '✓', failed: '✗', skipped: '–' };
 
 /** The four lines of a connection test, each readable on its own. */
-export function ConnectionReportView({ report }: { report: ConnectionReport }) {
+export function ConnectionReportView({ report, baseUrl }: { report: ConnectionReport; baseUrl: string }) {
+  const cause = likelyCause(report, baseUrl);
   const lines = [report.reachable, report.version, report.key, report.sessions];
   return (
     <div className={`banner ${report.ok ? 'ok' : 'error'}`} role="status">
@@ -16,6 +18,7 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
           </li>
         ))}
       </ul>
+      {cause && <p className="cause">{cause}</p>}
     </div>
   );
 }

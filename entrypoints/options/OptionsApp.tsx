@@ -5,6 +5,8 @@ import { ManyServersSettings } from './ManyServersSettings';
 import { SettingsForm } from './SettingsForm';
 import { TransferSection } from './TransferSection';
 import { ScheduledSettings } from './ScheduledSettings';
+import { FirstRunGuide } from './FirstRunGuide';
+import { HistorySection } from './HistorySection';
 // Not a lazy chunk: a dynamic import here would move the preload helper out of the popup's first
 // chunk into a shared one, and the popup's first load would grow by it.
 import TemplatesSection from './templates/TemplatesSection';
@@ -27,6 +29,7 @@ export function OptionsApp() {
           <button type="button" onClick={() => void dismissNotices()}>Dismiss</button>
         </div>
       )}
+      <FirstRunGuide />
       <section className="servers" aria-labelledby="servers-heading">
         <h2 id="servers-heading">Servers</h2>
         <div className="servers-layout">
@@ -41,6 +44,7 @@ export function OptionsApp() {
       <TransferSection />
       <ScheduledSettings />
       <TemplatesSection />
+      <HistorySection />
     </main>
   );
 }

@@ -184,7 +184,7 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
           {status.text}
         </div>
       )}
-      {report && <ConnectionReportView report={report} />}
+      {report && <ConnectionReportView report={report} baseUrl={url.ok ? url.baseUrl : serverUrl} />}
       {confirmRemove && profile && (
         <ConfirmDialog
           title={`Remove “${profile.name}”?`}

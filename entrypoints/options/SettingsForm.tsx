@@ -28,7 +28,7 @@ export function SettingsForm() {
     pollIntervalSec: String(settings.pollIntervalSec),
   });
   const [saved, setSaved] = useState(false);
-  const ids = { timeout: useId(), country: useId(), poll: useId() };
+  const ids = { timeout: useId(), country: useId(), poll: useId(), theme: useId(), language: useId(), languageHint: useId() };
   const { errors, settings: valid } = check(draft);
   const edit = (key: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setSaved(false);
@@ -64,6 +64,23 @@ export function SettingsForm() {
           <label htmlFor={ids.poll}>Refresh interval when live updates are off (seconds)</label>
           <input id={ids.poll} inputMode="numeric" value={draft.pollIntervalSec} onChange={edit('pollIntervalSec')} aria-invalid={!!errors.pollIntervalSec} />
           {errors.pollIntervalSec && <span className="error-text">{errors.pollIntervalSec}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.theme}>Theme</label>
+          <select id={ids.theme} value={settings.theme ?? 'auto'} onChange={(e) => void saveSettings({ theme: e.target.value as NonNullable<Settings['theme']> })}>
+            <option value="auto">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.language}>Language</label>
+          <select id={ids.language} aria-describedby={ids.languageHint} value={settings.language ?? 'auto'} onChange={(e) => void saveSettings({ language: e.target.value as NonNullable<Settings['language']> })}>
+            <option value="auto">Browser</option>
+            <option value="en">English</option>
+            <option value="id">Bahasa Indonesia</option>
+          </select>
+          <span id={ids.languageHint} className="hint">Your choice is kept; the pages are in English until translations arrive in the next update.</span>
         </div>
         <div className="actions">
           <button type="submit" className="primary" disabled={!valid}>Save settings</button>

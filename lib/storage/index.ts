@@ -8,6 +8,7 @@ import { composeDraftsItem } from './items/compose-drafts';
 import { jobsItem } from './items/jobs';
 import { loginItem } from './items/login-in-progress';
 import { focusItem } from './items/popup-focus';
+import { historyItem } from './items/history';
 import { profilesItem } from './items/profiles';
 import { recentRecipientsItem } from './items/recent-recipients';
 import { scheduledMessagesItem } from './items/scheduled-messages';
@@ -43,6 +44,7 @@ export { COMPOSE_TYPES, composeDraftKey, composeDraftsItem, type ComposeDraft, t
 export { JOB_KINDS, jobsItem, type Job, type JobItem, type JobKind } from './items/jobs';
 export { loginItem, type LoginInProgress } from './items/login-in-progress';
 export { focusItem } from './items/popup-focus';
+export { historyItem } from './items/history';
 export { profilesItem, profilesStateSchema, serverProfileSchema, type ProfilesState, type ServerProfile } from './items/profiles';
 export { recentRecipientsItem } from './items/recent-recipients';
 export { scheduledMessagesItem, type ScheduledMessage, type ScheduledMessages, type ScheduledState } from './items/scheduled-messages';
@@ -70,6 +72,7 @@ export const checkedItems: ReadonlyArray<CheckedItem<any>> = [
   campaignsItem,
   campaignFilesItem,
   optOutItem,
+  historyItem,
 ];
 
 /**

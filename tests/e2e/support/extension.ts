@@ -17,6 +17,8 @@ export interface LoadedExtension {
   context: BrowserContext;
   extensionId: string;
   background: Worker;
+  /** The options page the extension opened on install (first-run guide), when kept open. */
+  installPage?: Page;
   /** Opens an extension page (e.g. 'options.html') in a new tab. */
   openPage(file: string): Promise<Page>;
   close(): Promise<void>;
@@ -27,7 +29,9 @@ export interface LoadedExtension {
  * `userDataDir`: a profile directory to keep between launches (a browser restart: close, then
  * load again with the same directory); by default a fresh one that is thrown away.
  */
-export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = ''): Promise<LoadedExtension> {
+export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = '', { keepInstallPage = false } = {}): Promise<LoadedExtension> {
+  // A new profile installs the extension, which opens its options page (the first-run guide).
+  const installs = !userDataDir || !fs.existsSync(userDataDir) || fs.readdirSync(userDataDir).length === 0;
   const manifestPath = path.join(buildDir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`No e2e build at ${E2E_BUILD_DIR}. Run \`npm run build:e2e\` first (npm test does it for you).`);
@@ -49,10 +53,26 @@ export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = ''):
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(background.url()).host;
+  // Wait for that page here, so a test waiting for a window or tab never takes it for its own.
+  let installPage: Page | undefined;
+  if (installs) {
+    const isOptions = (page: Page) => page.url().includes(`${extensionId}/options.html`);
+    // (A new tab's address can still be blank when its page event fires: look until it is there.)
+    for (const deadline = Date.now() + 20_000; !(installPage = context.pages().find(isOptions)); ) {
+      if (Date.now() > deadline) throw new Error('the extension did not open its options page on install');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await installPage.waitForLoadState();
+    if (!keepInstallPage) {
+      await installPage.close();
+      installPage = undefined;
+    }
+  }
   return {
     context,
     extensionId,
     background,
+    ...(installPage && { installPage }),
     async openPage(file) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${file}`);
