@@ -1,27 +1,10 @@
-import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js';
 import type { ConnectionReport } from './warest/connection-test';
 
 /**
- * What the first-run guide works out for a person: the country calling code their browser's
- * language points to, and the one most likely cause of a failed connection test.
+ * The one most likely cause of a failed connection test, for the first-run guide and the
+ * connection report (the country-code guess is lib/country-guess.ts, loaded on demand: it
+ * needs libphonenumber's metadata).
  */
-
-/** The country of a language tag ("id-ID" → ID; "id" → ID, its likeliest country), or null. */
-export function regionOf(locale: string): string | null {
-  try {
-    const tag = new Intl.Locale(locale);
-    return tag.region ?? tag.maximize().region ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** The calling code for the browser's language, e.g. "id-ID" → "62", "en-US" → "1"; null when unknown. */
-export function guessCallingCode(locale: string): { region: string; code: string } | null {
-  const region = regionOf(locale);
-  if (!region || !isSupportedCountry(region)) return null;
-  return { region, code: getCountryCallingCode(region) };
-}
 
 /**
  * The likeliest cause of a failed test, in one line, or null when it passed. It reads what the

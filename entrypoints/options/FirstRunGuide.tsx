@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { guessCallingCode } from '@/lib/first-run';
+import { useEffect, useState } from 'react';
 import { useOptionsStore } from './store';
 
 /**
@@ -10,8 +9,13 @@ import { useOptionsStore } from './store';
 export function FirstRunGuide() {
   const { settings, saveSettings } = useOptionsStore();
   const [savedCode, setSavedCode] = useState<string | null>(null);
+  const [guess, setGuess] = useState<{ region: string; code: string } | null>(null);
+  useEffect(() => {
+    if (settings.setupSeen) return;
+    // libphonenumber's metadata is loaded only for the guide, never with the page.
+    void import('@/lib/country-guess').then(({ guessCallingCode }) => setGuess(guessCallingCode(navigator.language)));
+  }, [settings.setupSeen]);
   if (settings.setupSeen) return null;
-  const guess = guessCallingCode(navigator.language);
   return (
     <section className="card first-run" aria-labelledby="first-run-heading">
       <h2 id="first-run-heading">Getting started</h2>

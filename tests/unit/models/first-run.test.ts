@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessCallingCode, likelyCause } from '@/lib/first-run';
+import { guessCallingCode } from '@/lib/country-guess';
+import { likelyCause } from '@/lib/first-run';
 import type { ConnectionReport } from '@/lib/warest/connection-test';
 
 describe('the country code guessed from the browser language', () => {
