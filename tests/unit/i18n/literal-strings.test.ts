@@ -11,7 +11,7 @@ import { literalStringsIn } from '../../support/literal-strings';
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CONVERTED = ['components/ServerChoice.tsx'];
+const CONVERTED = ['components'];
 
 function tsxUnder(relative: string): string[] {
   const full = path.join(ROOT, relative);
