@@ -1,5 +1,6 @@
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
+import type popup from '../../locales/en/popup.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -9,5 +10,7 @@ export interface Areas {
   /** components/: what several pages share. */
   common: typeof common;
   manifest: typeof manifest;
+  /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
+  popup: typeof popup;
 }
 export type Area = keyof Areas;

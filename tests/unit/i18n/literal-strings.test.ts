@@ -11,7 +11,14 @@ import { literalStringsIn } from '../../support/literal-strings';
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CONVERTED = ['components'];
+const CONVERTED = [
+  'components',
+  'entrypoints/popup/Header.tsx',
+  'entrypoints/popup/PopupApp.tsx',
+  'entrypoints/popup/ServerSwitcher.tsx',
+  'entrypoints/popup/SwitcherMenu.tsx',
+  'entrypoints/popup/main.tsx',
+];
 
 function tsxUnder(relative: string): string[] {
   const full = path.join(ROOT, relative);
