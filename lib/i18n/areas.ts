@@ -1,6 +1,7 @@
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
+import type sessions from '../../locales/en/sessions.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -12,5 +13,7 @@ export interface Areas {
   manifest: typeof manifest;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
+  /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */
+  sessions: typeof sessions;
 }
 export type Area = keyof Areas;

@@ -18,6 +18,7 @@ const CONVERTED = [
   'entrypoints/popup/ServerSwitcher.tsx',
   'entrypoints/popup/SwitcherMenu.tsx',
   'entrypoints/popup/main.tsx',
+  'entrypoints/popup/sessions',
 ];
 
 function tsxUnder(relative: string): string[] {
