@@ -2,6 +2,7 @@ import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
+import type sessiontools from '../../locales/en/sessiontools.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -15,5 +16,7 @@ export interface Areas {
   popup: typeof popup;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */
   sessions: typeof sessions;
+  /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */
+  sessiontools: typeof sessiontools;
 }
 export type Area = keyof Areas;

@@ -19,6 +19,7 @@ const CONVERTED = [
   'entrypoints/popup/SwitcherMenu.tsx',
   'entrypoints/popup/main.tsx',
   'entrypoints/popup/sessions',
+  'entrypoints/popup/session-tools',
 ];
 
 function tsxUnder(relative: string): string[] {
