@@ -1,3 +1,4 @@
+import type allservers from '../../locales/en/allservers.json';
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
@@ -9,6 +10,8 @@ import type sessiontools from '../../locales/en/sessiontools.json';
  * pair of files, locales/en/<area>.json and locales/id/<area>.json, and one line here.
  */
 export interface Areas {
+  /** entrypoints/popup/all-servers/: every session of every server. */
+  allservers: typeof allservers;
   /** components/: what several pages share. */
   common: typeof common;
   manifest: typeof manifest;

@@ -20,6 +20,7 @@ const CONVERTED = [
   'entrypoints/popup/main.tsx',
   'entrypoints/popup/sessions',
   'entrypoints/popup/session-tools',
+  'entrypoints/popup/all-servers',
 ];
 
 function tsxUnder(relative: string): string[] {
