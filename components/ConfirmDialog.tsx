@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('common');
 
 /**
  * Asks before a destructive action. With `typeToConfirm`, the confirm button stays disabled
@@ -33,12 +36,12 @@ export function ConfirmDialog(props: {
       <div className="confirm-body">{children}</div>
       {typeToConfirm !== undefined && (
         <label className="field">
-          <span>Type “{typeToConfirm}” to confirm</span>
+          <span>{t('typeToConfirm', { text: typeToConfirm })}</span>
           <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
         </label>
       )}
       <div className="actions">
-        <button type="button" onClick={onCancel} autoFocus>Cancel</button>
+        <button type="button" onClick={onCancel} autoFocus>{t('cancel')}</button>
         <button type="button" className="danger" disabled={blocked} onClick={onConfirm}>{confirmLabel}</button>
       </div>
     </dialog>

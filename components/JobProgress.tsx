@@ -2,6 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { countJob, isActive, jobTitle, outcomeLabel, OUTCOME_LABELS } from '@/lib/jobs';
 import { jobsItem, readChecked, type Job } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('common');
 
 /**
  * A bulk job's progress, read from storage and kept current as the background works: a progress
@@ -27,12 +30,9 @@ export function useJobs(): Job[] {
   return jobs;
 }
 
-const STATE_WORDS: Record<Job['state'], string> = {
-  running: 'Running',
-  waiting: 'Waiting',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
+/** A job's state in words (read when drawn: the language is chosen before the first render). */
+const stateWord = (state: Job['state']): string =>
+  ({ running: t('jobRunning'), waiting: t('jobWaiting'), done: t('jobDone'), cancelled: t('jobCancelled') })[state];
 
 const OUTCOME_ORDER = Object.keys(OUTCOME_LABELS);
 
@@ -56,7 +56,7 @@ export function JobProgress({ jobId }: { jobId: string }) {
     };
   }, []);
 
-  if (!job) return loaded ? <p className="hint">This job is no longer in the list.</p> : null;
+  if (!job) return loaded ? <p className="hint">{t('jobGone')}</p> : null;
 
   const act = async (type: JobAction) => {
     setBusy(true);
@@ -91,16 +91,16 @@ export function JobProgressView(props: { job: Job; busy?: boolean; error?: strin
         {title}
       </h4>
       <p className="hint" style={{ margin: '2px 0' }} aria-live="polite">
-        {STATE_WORDS[job.state]} · {counts.finished} of {counts.total} done
-        {counts.sending > 0 && active ? ` · sending ${counts.sending}` : ''}
+        {t('jobState', { state: stateWord(job.state), finished: counts.finished, total: counts.total })}
+        {counts.sending > 0 && active ? t('jobSending', { count: counts.sending }) : ''}
       </p>
       <div
         role="progressbar"
-        aria-label={`${title}: progress`}
+        aria-label={t('jobProgress', { title })}
         aria-valuemin={0}
         aria-valuemax={counts.total}
         aria-valuenow={counts.finished}
-        aria-valuetext={`${counts.finished} of ${counts.total} (${percent}%)`}
+        aria-valuetext={t('jobProgressValue', { finished: counts.finished, total: counts.total, percent })}
         style={barTrack}
       >
         <div style={{ width: `${percent}%`, height: '100%', background: job.state === 'cancelled' ? 'var(--muted, #5b6762)' : 'var(--green, #128c5e)' }} />
@@ -111,7 +111,7 @@ export function JobProgressView(props: { job: Job; busy?: boolean; error?: strin
         </p>
       )}
       {outcomes.length > 0 && (
-        <ul aria-label="Counts" className="job-counts" style={{ listStyle: 'none', padding: 0, margin: '4px 0', display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
+        <ul aria-label={t('jobCounts')} className="job-counts" style={{ listStyle: 'none', padding: 0, margin: '4px 0', display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
           {outcomes.map(([outcome, count]) => (
             <li key={outcome}>
               {OUTCOME_LABELS[outcome] ?? outcome}: <strong>{count}</strong>
@@ -127,23 +127,23 @@ export function JobProgressView(props: { job: Job; busy?: boolean; error?: strin
       <div className="actions">
         {failed > 0 && (
           <button type="button" disabled={busy} onClick={() => onAction('jobs.retryFailed')}>
-            Retry failed
+            {t('retryFailed')}
           </button>
         )}
         {active && (
           <button type="button" className="danger" disabled={busy} onClick={() => onAction('jobs.cancel')}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
         {!active && (
           <button type="button" disabled={busy} onClick={() => onAction('jobs.dismiss')}>
-            Dismiss
+            {t('dismiss')}
           </button>
         )}
       </div>
       <details open={counts.total <= 25 || failed > 0}>
-        <summary>Each item ({counts.total})</summary>
-        <ul aria-label="Results" style={itemList}>
+        <summary>{t('jobEachItem', { count: counts.total })}</summary>
+        <ul aria-label={t('jobResults')} style={itemList}>
           {job.items.map((item, index) => (
             <li key={`${index}:${item.value}`} style={itemRow} aria-label={`${item.input}: ${outcomeLabel(item)}${item.reason ? `. ${item.reason}` : ''}`}>
               <span style={{ minWidth: 130, fontVariantNumeric: 'tabular-nums' }}>{item.input}</span>

@@ -10,6 +10,7 @@ import {
 } from '@/lib/recipient';
 import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/storage';
 import { callOperation } from '@/lib/messaging/call-operation';
+import { textsOf } from '@/lib/i18n';
 import { useLatest } from './use-latest';
 import './recipient-picker.css';
 
@@ -30,10 +31,13 @@ export interface RecipientPickerProps {
   error?: string;
 }
 
-const MODES: Array<{ mode: RecipientMode; label: string }> = [
-  { mode: 'number', label: 'Number' },
-  { mode: 'contact', label: 'Contact' },
-  { mode: 'group', label: 'Group' },
+const t = textsOf('common');
+
+/** Read when drawn: the language is chosen before the first render, not when this module loads. */
+const modes = (): Array<{ mode: RecipientMode; label: string }> => [
+  { mode: 'number', label: t('recipientNumber') },
+  { mode: 'contact', label: t('recipientContact') },
+  { mode: 'group', label: t('recipientGroup') },
 ];
 
 /** The default country code from the settings, unless the caller gave one. */
@@ -59,9 +63,9 @@ export function RecipientPicker({ profileId, sessionId, value, onChange, default
 
   return (
     <fieldset className="recipient-picker">
-      <legend>Recipient</legend>
-      <div role="radiogroup" aria-label="Recipient kind" className="recipient-modes">
-        {MODES.map(({ mode, label }) => (
+      <legend>{t('recipient')}</legend>
+      <div role="radiogroup" aria-label={t('recipientKind')} className="recipient-modes">
+        {modes().map(({ mode, label }) => (
           <label key={mode}>
             <input type="radio" name={`${id}-mode`} checked={value.mode === mode} onChange={() => onChange({ ...value, mode, jid: undefined, label: undefined })} />
             {label}
@@ -70,7 +74,7 @@ export function RecipientPicker({ profileId, sessionId, value, onChange, default
       </div>
       {value.mode === 'number' ? (
         <div className="field">
-          <label htmlFor={`${id}-number`}>Phone number or WhatsApp id</label>
+          <label htmlFor={`${id}-number`}>{t('recipientNumberLabel')}</label>
           <input
             id={`${id}-number`}
             value={value.text}
@@ -83,8 +87,8 @@ export function RecipientPicker({ profileId, sessionId, value, onChange, default
             onBlur={() => setTouched(true)}
           />
           <p className="hint" id={`${id}-status`}>
-            {country ? `Numbers starting with 0 get country code +${country}.` : 'Include the country code, e.g. +62.'}
-            {resolved.ok && value.text.trim() ? ` Sends to ${resolved.label}.` : ''}
+            {country ? t('recipientCountryHint', { country }) : t('recipientNoCountryHint')}
+            {resolved.ok && value.text.trim() ? t('recipientSendsTo', { label: resolved.label }) : ''}
           </p>
         </div>
       ) : (
@@ -113,16 +117,16 @@ function RecipientList({ profileId, sessionId, value, onChange }: Omit<Recipient
   const loadError = latest.error?.message ?? null;
 
   const shown = options ? filterOptions(options, query).slice(0, 50) : [];
-  const what = kind === 'group' ? 'groups' : 'contacts';
+  const groups = kind === 'group';
   return (
     <div className="recipient-list">
       <div className="field">
-        <label htmlFor={`${id}-search`}>Search {what}</label>
+        <label htmlFor={`${id}-search`}>{groups ? t('searchGroups') : t('searchContacts')}</label>
         <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       </div>
       {value.jid && (
         <p className="hint" role="status">
-          Chosen: {value.label ?? value.jid}
+          {t('recipientChosen', { label: value.label ?? value.jid })}
         </p>
       )}
       {loadError && (
@@ -132,12 +136,12 @@ function RecipientList({ profileId, sessionId, value, onChange }: Omit<Recipient
       )}
       {!options && !loadError && (
         <p className="hint" aria-busy="true">
-          Loading {what}…
+          {groups ? t('loadingGroups') : t('loadingContacts')}
         </p>
       )}
-      {options && shown.length === 0 && <p className="hint">{options.length === 0 ? `This session has no ${what}.` : `No ${what} match “${query}”.`}</p>}
+      {options && shown.length === 0 && <p className="hint">{options.length === 0 ? (groups ? t('noGroups') : t('noContacts')) : groups ? t('noGroupsMatch', { query }) : t('noContactsMatch', { query })}</p>}
       {shown.length > 0 && (
-        <ul className="recipient-options" aria-label={kind === 'group' ? 'Groups' : 'Contacts'}>
+        <ul className="recipient-options" aria-label={groups ? t('groups') : t('contacts')}>
           {shown.map((option) => (
             <li key={option.jid}>
               <label>

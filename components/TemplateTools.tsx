@@ -2,6 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { readChecked, templatesItem, watchChecked, type MessageTemplate } from '@/lib/storage';
 import { byName, fillVariables, variablesOf, type Filled } from '@/lib/templates';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('common');
 
 /**
  * Templates in the send windows: a picker that puts a saved template into the text, and a field
@@ -28,20 +31,20 @@ export function TemplatePicker({ onPick, disabled }: { onPick(template: MessageT
   if (templates.length === 0) {
     return (
       <p className="hint">
-        No message templates yet. <button type="button" className="link" onClick={openTemplates}>Add templates</button>
+        {t('noTemplates')} <button type="button" className="link" onClick={openTemplates}>{t('addTemplates')}</button>
       </p>
     );
   }
   const sorted = byName(templates);
-  const picked = sorted.find((t) => t.id === chosen) ?? sorted[0]!;
+  const picked = sorted.find((template) => template.id === chosen) ?? sorted[0]!;
   return (
     <div className="field">
-      <label htmlFor={id}>Template</label>
+      <label htmlFor={id}>{t('template')}</label>
       <div className="field-row">
         <select id={id} value={picked.id} disabled={disabled} onChange={(e) => setChosen(e.target.value)}>
-          {sorted.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {sorted.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
         </select>
-        <button type="button" disabled={disabled} onClick={() => onPick(picked)}>Use template</button>
+        <button type="button" disabled={disabled} onClick={() => onPick(picked)}>{t('useTemplate')}</button>
       </div>
     </div>
   );
@@ -59,15 +62,15 @@ export function VariableInputs({ text, values, setValue, filled, disabled }: { t
   if (variables.length === 0) return null;
   const missing = new Set(filled.ok ? [] : filled.missing.map((n) => n.toLowerCase()));
   return (
-    <fieldset className="card" aria-label="Variables">
-      <legend>Variables</legend>
+    <fieldset className="card" aria-label={t('variables')}>
+      <legend>{t('variables')}</legend>
       {variables.map((v, index) => {
         const key = v.name.toLowerCase();
         const id = `${baseId}-${index}`;
         return (
           <div className="field" key={key}>
-            <label htmlFor={id}>{`Value for {{${v.name}}}`}</label>
-            <input id={id} value={values[key] ?? ''} disabled={disabled} aria-invalid={missing.has(key) || undefined} placeholder={v.fallback !== undefined ? `empty: “${v.fallback}”` : undefined} onChange={(e) => setValue(key, e.target.value)} />
+            <label htmlFor={id}>{t('variableValue', { name: v.name })}</label>
+            <input id={id} value={values[key] ?? ''} disabled={disabled} aria-invalid={missing.has(key) || undefined} placeholder={v.fallback !== undefined ? t('variableFallback', { fallback: v.fallback }) : undefined} onChange={(e) => setValue(key, e.target.value)} />
           </div>
         );
       })}

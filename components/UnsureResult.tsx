@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { checkDelivery, type DeliveryCheck, type SentExpectation } from '@/lib/delivery-check';
 import { callOperation } from '@/lib/messaging/call-operation';
+import { textsOf } from '@/lib/i18n';
 import { useLatest } from './use-latest';
+
+const t = textsOf('common');
 
 /**
  * After a send whose answer never came: it may have gone out. The chat is read at once to find
@@ -30,22 +33,22 @@ export function UnsureResult(props: {
 
   const checking = check === null;
   return (
-    <section className="banner warn unsure-result" role="status" aria-label="Not confirmed">
+    <section className="banner warn unsure-result" role="status" aria-label={t('notConfirmed')}>
       <p>
-        <strong>Not confirmed yet.</strong> {why} It may have been sent.
+        <strong>{t('notConfirmedYet')}</strong> {t('mayHaveBeenSent', { why })}
       </p>
       <p>
         {checking
-          ? 'Checking the chat for it…'
+          ? t('checkingChat')
           : check.state === 'not-found'
-            ? 'It is not among the chat’s latest messages yet. It may still be on its way: check again in a moment before sending it again.'
+            ? t('notFoundYet')
             : check.state === 'unknown'
-              ? `It could not be checked: ${check.reason}`
+              ? t('couldNotCheck', { reason: check.reason })
               : ''}
       </p>
       <div className="actions compact">
-        <button type="button" disabled={checking} onClick={() => void latest.reload()}>Check again</button>
-        <button type="button" disabled={checking} onClick={onSendAgain}>Send it again anyway</button>
+        <button type="button" disabled={checking} onClick={() => void latest.reload()}>{t('checkAgain')}</button>
+        <button type="button" disabled={checking} onClick={onSendAgain}>{t('sendAgainAnyway')}</button>
       </div>
     </section>
   );

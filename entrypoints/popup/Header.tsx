@@ -5,6 +5,9 @@ import { ago } from './shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
 import { ServerSwitcher } from './ServerSwitcher';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popup');
 
 /** A full-tab page (All actions, Campaigns), for the active server. */
 function openTab(page: '/actions.html' | '/campaigns.html') {
@@ -26,9 +29,9 @@ export function Header() {
   const server = snapshot?.server;
   const reachable = server?.state === 'ok';
   const pillText = !server
-    ? 'Not checked yet'
+    ? t('notCheckedYet')
     : reachable
-      ? ['Reachable', server.latencyMs !== undefined ? `${Math.round(server.latencyMs)} ms` : null, server.version ? `v${server.version}` : null].filter(Boolean).join(' · ')
+      ? [t('reachable'), server.latencyMs !== undefined ? t('latency', { ms: Math.round(server.latencyMs) }) : null, server.version ? t('version', { version: server.version }) : null].filter(Boolean).join(' · ')
       : troubleWords(server);
   const problem = refreshError?.message ?? (server && !reachable ? server.message : undefined);
   return (
@@ -36,35 +39,35 @@ export function Header() {
       <div className="popup-header-row">
         <ServerSwitcher />
         {!all && (
-          <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
+          <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={t('serverPill', { state: pillText })}>
             {pillText}
           </span>
         )}
       </div>
-      <nav className="header-tools" aria-label="Places">
+      <nav className="header-tools" aria-label={t('places')}>
         {!all && (
-          <button type="button" aria-label="Server details" title="Server details" onClick={() => show({ name: 'server' })}>
-            <InfoIcon /> <span>Details</span>
+          <button type="button" aria-label={t('serverDetails')} title={t('serverDetails')} onClick={() => show({ name: 'server' })}>
+            <InfoIcon /> <span>{t('details')}</span>
           </button>
         )}
-        <button type="button" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openTab('/actions.html')}>
-          <ListIcon /> <span>Actions</span>
+        <button type="button" aria-label={t('allActions')} title={t('allActionsTitle')} onClick={() => void openTab('/actions.html')}>
+          <ListIcon /> <span>{t('actions')}</span>
         </button>
-        <button type="button" aria-label="Campaigns" title="Campaigns" onClick={() => void openTab('/campaigns.html')}>
-          <CampaignIcon /> <span>Campaigns</span>
+        <button type="button" aria-label={t('campaigns')} title={t('campaigns')} onClick={() => void openTab('/campaigns.html')}>
+          <CampaignIcon /> <span>{t('campaigns')}</span>
         </button>
-        <button type="button" aria-label="Servers and settings" title="Servers and settings" onClick={() => void browser.runtime.openOptionsPage()}>
-          <GearIcon /> <span>Settings</span>
+        <button type="button" aria-label={t('serversAndSettings')} title={t('serversAndSettings')} onClick={() => void browser.runtime.openOptionsPage()}>
+          <GearIcon /> <span>{t('settings')}</span>
         </button>
       </nav>
       {!all && (
         <div className="header-age">
           <p className="hint age" aria-live="polite">
-            {snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
-            {refreshing && ' · refreshing…'}
+            {snapshot?.fetchedAt ? t('updated', { ago: ago(snapshot.fetchedAt) }) : t('notLoadedYet')}
+            {refreshing && t('refreshingSuffix')}
           </p>
-          <button type="button" className="quiet" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
-            <RefreshIcon /> <span>Refresh</span>
+          <button type="button" className="quiet" aria-label={t('refresh')} title={t('refresh')} disabled={refreshing} onClick={() => void refresh()}>
+            <RefreshIcon /> <span>{t('refresh')}</span>
           </button>
         </div>
       )}

@@ -5,23 +5,28 @@ import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { preloadAllViews, preloadView, screenOf, type View } from './features';
 import { Header } from './Header';
 import { usePopupStore } from './shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popup');
 
 /** A view still waiting for its chunk (only a first view can): bars where its content will be. */
-const loading = (
-  <div aria-busy="true" aria-label="Loading">
-    <span className="skeleton" style={{ width: '40%', height: 20 }} />
-    <span className="skeleton" style={{ width: '90%' }} />
-    <span className="skeleton" style={{ width: '75%' }} />
-  </div>
-);
+function Loading() {
+  return (
+    <div aria-busy="true" aria-label={t('loading')}>
+      <span className="skeleton" style={{ width: '40%', height: 20 }} />
+      <span className="skeleton" style={{ width: '90%' }} />
+      <span className="skeleton" style={{ width: '75%' }} />
+    </div>
+  );
+}
 
 /** Stored data was found damaged and reset: one line, and where to read what. */
 function StorageDamaged() {
   return (
     <p className="banner warn" role="alert">
-      Some stored data was damaged and has been reset.{' '}
+      {t('storageDamaged')}{' '}
       <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-        See what, in the options
+        {t('storageDamagedSee')}
       </button>
     </p>
   );
@@ -67,11 +72,11 @@ export function PopupApp() {
   if (profiles.length === 0 || !activeProfileId) {
     return (
       <main className="popup">
-        <h1 className="popup-title">WARest Companion</h1>
+        <h1 className="popup-title">{t('appName')}</h1>
         {storageNotices > 0 && <StorageDamaged />}
-        <p>No server set up yet. Add your WARest server (its URL and API key) to see its WhatsApp sessions here.</p>
+        <p>{t('noServer')}</p>
         <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-          Add a server
+          {t('addAServer')}
         </button>
       </main>
     );
@@ -85,7 +90,7 @@ export function PopupApp() {
       {notice && (
         <div className={`banner ${notice.tone === 'ok' ? 'ok' : 'error'}`} role={notice.tone === 'ok' ? 'status' : 'alert'}>
           <span>{notice.text}</span>
-          <button type="button" className="link" aria-label="Dismiss message" onClick={() => say(null)}>
+          <button type="button" className="link" aria-label={t('dismissMessage')} onClick={() => say(null)}>
             ×
           </button>
         </div>
@@ -93,14 +98,14 @@ export function PopupApp() {
       {storageNotices > 0 && <StorageDamaged />}
       {loginElsewhere && (
         <div className="banner ok" role="status">
-          Logging in “{login.sessionId}”…{' '}
+          {t('loggingIn', { session: login.sessionId })}{' '}
           <button type="button" className="link" onClick={() => show({ name: 'login' })}>
-            Show login
+            {t('showLogin')}
           </button>
         </div>
       )}
       <div ref={viewRef} className="popup-view">
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <Screen view={view} />
         </Suspense>
       </div>

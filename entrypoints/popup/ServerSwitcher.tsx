@@ -2,6 +2,9 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
 import { serverState } from './server-state';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popup');
 
 const loadMenu = () => import('./SwitcherMenu');
 const SwitcherMenu = lazy(loadMenu);
@@ -20,7 +23,7 @@ export function ServerSwitcher() {
   const all = view.name === 'all-servers';
   const active = profiles.find((p) => p.id === activeProfileId);
   const current = serverState(activeProfileId ? snapshots[activeProfileId] : undefined);
-  const title = all ? 'All servers' : (active?.name ?? 'No server');
+  const title = all ? t('allServers') : (active?.name ?? t('noServerName'));
 
   // The menu's chunk is fetched once the popup is idle, so opening it never waits.
   useEffect(() => {
@@ -42,8 +45,8 @@ export function ServerSwitcher() {
           aria-haspopup="menu"
           aria-expanded={open ? true : false}
           aria-controls={open ? menuId : undefined}
-          aria-label={`Server: ${title}${all ? '' : `, ${current.words}`}. Switch server`}
-          title="Switch server"
+          aria-label={all ? t('switcherLabelAll', { title }) : t('switcherLabel', { title, state: current.words })}
+          title={t('switchServer')}
           onClick={() => (open ? close(false) : setOpen('first'))}
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

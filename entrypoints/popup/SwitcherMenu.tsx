@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
 import { serverState } from './server-state';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popup');
 
 /**
  * The switcher's open menu (its own small chunk, fetched when the popup is idle: the first paint
@@ -53,7 +56,7 @@ export default function SwitcherMenu(props: { id: string; from: 'first' | 'last'
   };
 
   return (
-    <ul ref={menuRef} id={id} role="menu" aria-label="Servers" className="menu-list switcher-menu" onKeyDown={onKey}>
+    <ul ref={menuRef} id={id} role="menu" aria-label={t('servers')} className="menu-list switcher-menu" onKeyDown={onKey}>
       {profiles.map((p) => {
         const state = serverState(snapshots[p.id]);
         const checked = !all && p.id === activeProfileId;
@@ -62,7 +65,7 @@ export default function SwitcherMenu(props: { id: string; from: 'first' | 'last'
             <button type="button" role="menuitemradio" aria-checked={checked} tabIndex={-1} onClick={choose(() => switchProfile(p.id))}>
               <span className={`dot server-${state.tone}`} aria-hidden="true" />
               <span className="switcher-name">{p.name}</span>
-              <span className="visually-hidden">, {state.words}</span>
+              <span className="visually-hidden">{t('stateSuffix', { state: state.words })}</span>
               {checked && <span className="switcher-check" aria-hidden="true">✓</span>}
             </button>
           </li>
@@ -71,14 +74,14 @@ export default function SwitcherMenu(props: { id: string; from: 'first' | 'last'
       {profiles.length > 1 && (
         <li role="none" className="menu-separated">
           <button type="button" role="menuitemradio" aria-checked={all} tabIndex={-1} onClick={choose(() => show({ name: 'all-servers' }))}>
-            <span className="switcher-name">All servers</span>
+            <span className="switcher-name">{t('allServers')}</span>
             {all && <span className="switcher-check" aria-hidden="true">✓</span>}
           </button>
         </li>
       )}
       <li role="none" className={profiles.length > 1 ? undefined : 'menu-separated'}>
         <button type="button" role="menuitem" tabIndex={-1} onClick={choose(() => void browser.runtime.openOptionsPage())}>
-          <span aria-hidden="true">+ </span>Add server
+          <span aria-hidden="true">+ </span>{t('addServer')}
         </button>
       </li>
     </ul>

@@ -6,10 +6,14 @@ import { ago } from '../shared/format';
 import { usePopupStore } from '../shared/store';
 import { AllServersRow, ServerLineRow } from './AllServersRow';
 import { refreshAll } from './refresh-all';
+import { textsOf } from '@/lib/i18n';
 
-const STATE_CHOICES: Array<{ value: StateFilter; label: string }> = [
-  { value: 'any', label: 'Every state' },
-  { value: 'attention', label: 'Needs attention' },
+const t = textsOf('allservers');
+
+/** Read when drawn: the language is chosen before the first render, not when this module loads. */
+const stateChoices = (): Array<{ value: StateFilter; label: string }> => [
+  { value: 'any', label: t('everyState') },
+  { value: 'attention', label: t('needsAttention') },
   ...SESSION_STATUSES.map((status) => ({ value: status, label: STATUS_INFO[status].word })),
 ];
 
@@ -35,46 +39,46 @@ export function AllServersList() {
   const oldest = Math.min(...profiles.map((p) => snapshots[p.id]?.fetchedAt || Number.POSITIVE_INFINITY));
 
   return (
-    <section className="all-servers" aria-label="All servers">
+    <section className="all-servers" aria-label={t('allServers')}>
       {/* The view's heading: focus lands here when the view opens (../view-focus.ts). */}
-      <h2 className="list-heading all-servers-heading">Sessions on every server</h2>
+      <h2 className="list-heading all-servers-heading">{t('heading')}</h2>
       <div className="list-tools">
-        <label htmlFor={ids.server} className="visually-hidden">Show server</label>
+        <label htmlFor={ids.server} className="visually-hidden">{t('showServer')}</label>
         <select id={ids.server} value={server} onChange={(e) => setServer(e.target.value)}>
-          <option value="any">Every server</option>
+          <option value="any">{t('everyServer')}</option>
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
-        <label htmlFor={ids.state} className="visually-hidden">Show state</label>
+        <label htmlFor={ids.state} className="visually-hidden">{t('showState')}</label>
         <select id={ids.state} value={state} onChange={(e) => setState(e.target.value as StateFilter)}>
-          {STATE_CHOICES.map((c) => (
+          {stateChoices().map((c) => (
             <option key={c.value} value={c.value}>{c.label}</option>
           ))}
         </select>
-        <button type="button" aria-label="Refresh every server" title="Refresh every server" disabled={refreshing} onClick={refresh}>↻</button>
+        <button type="button" aria-label={t('refreshAll')} title={t('refreshAll')} disabled={refreshing} onClick={refresh}>↻</button>
       </div>
       <p className="hint" aria-live="polite">
-        {list.attention > 0 ? `${list.attention} session${list.attention === 1 ? ' needs' : 's need'} attention · ` : ''}
-        {Number.isFinite(oldest) ? `Updated ${ago(oldest)}` : 'Not loaded yet'}
-        {refreshing && ' · refreshing every server…'}
+        {list.attention > 0 ? t.count('attention', list.attention) : ''}
+        {Number.isFinite(oldest) ? t('updated', { ago: ago(oldest) }) : t('notLoadedYet')}
+        {refreshing && t('refreshingAll')}
       </p>
       <div className="scroll">
         {list.lines.length > 0 && (
-          <ul className="sessions" aria-label="Servers whose sessions are not shown">
+          <ul className="sessions" aria-label={t('unreadServers')}>
             {list.lines.map((line) => <ServerLineRow key={line.profileId} line={line} />)}
           </ul>
         )}
         {list.rows.length > 0 ? (
-          <ul className="sessions" aria-label={`Sessions on every server (${list.rows.length})`}>
+          <ul className="sessions" aria-label={t('rowsLabel', { count: list.rows.length })}>
             {list.rows.slice(0, MAX_ROWS).map((row) => <AllServersRow key={`${row.profileId}\u0000${row.session.id}`} row={row} />)}
           </ul>
         ) : null}
         {list.rows.length > MAX_ROWS && (
-          <p className="hint">Showing the first {MAX_ROWS} of {list.rows.length} sessions, those that need attention first. Choose a server or a state to see the others.</p>
+          <p className="hint">{t('capped', { max: MAX_ROWS, total: list.rows.length })}</p>
         )}
         {list.rows.length === 0 && (
-          <p className="empty">{server === 'any' && state === 'any' ? 'No sessions on the servers that answered.' : 'No session matches these filters.'}</p>
+          <p className="empty">{server === 'any' && state === 'any' ? t('noSessions') : t('noMatch')}</p>
         )}
       </div>
     </section>

@@ -5,6 +5,9 @@ import { troubleWords } from '@/lib/warest/server-trouble';
 import { ago, showPhone } from '../shared/format';
 import { primaryAction } from '../shared/session-order';
 import { logIn, openServer, openSession, reconnect } from './row-actions';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('allservers');
 
 /** One session of one server: its server's name, state, and what to do, on that server. */
 export const AllServersRow = memo(function AllServersRow({ row }: { row: Row }) {
@@ -17,9 +20,9 @@ export const AllServersRow = memo(function AllServersRow({ row }: { row: Row }) 
     setBusy(true);
     void run().finally(() => setBusy(false));
   };
-  const meta = [session.name, showPhone(session.phone), session.lastConnection ? `last connected ${ago(session.lastConnection)}` : null].filter(Boolean).join(' · ');
+  const meta = [session.name, showPhone(session.phone), session.lastConnection ? t('lastConnected', { ago: ago(session.lastConnection) }) : null].filter(Boolean).join(' · ');
   return (
-    <li className={`session-row tone-${info.tone}`} aria-label={`${session.id} on ${serverName}, ${info.word}`}>
+    <li className={`session-row tone-${info.tone}`} aria-label={t('rowLabel', { session: session.id, server: serverName, state: info.word })}>
       <span className="dot" aria-hidden="true" />
       <div className="session-text">
         <div className="session-line">
@@ -30,11 +33,11 @@ export const AllServersRow = memo(function AllServersRow({ row }: { row: Row }) 
         <div className="session-meta">{meta || info.hint}</div>
       </div>
       <div className="session-actions">
-        <button type="button" onClick={() => openSession(profileId, session.id)} aria-label={`Open ${session.id} on ${serverName}`}>Open</button>
+        <button type="button" onClick={() => openSession(profileId, session.id)} aria-label={t('openOn', { session: session.id, server: serverName })}>{t('open')}</button>
         {needsLogin ? (
-          <button type="button" disabled={busy} onClick={() => act(() => logIn(profileId, session.id))} aria-label={`Log in ${session.id} on ${serverName}`}>Log in</button>
+          <button type="button" disabled={busy} onClick={() => act(() => logIn(profileId, session.id))} aria-label={t('logInOn', { session: session.id, server: serverName })}>{t('logIn')}</button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => act(() => reconnect(profileId, serverName, session.id))} aria-label={`Reconnect ${session.id} on ${serverName}`}>Reconnect</button>
+          <button type="button" disabled={busy} onClick={() => act(() => reconnect(profileId, serverName, session.id))} aria-label={t('reconnectOn', { session: session.id, server: serverName })}>{t('reconnect')}</button>
         )}
       </div>
     </li>
@@ -43,14 +46,14 @@ export const AllServersRow = memo(function AllServersRow({ row }: { row: Row }) 
 
 /** A server whose sessions could not be read, or not yet: one line, not a wall of errors. */
 export function ServerLineRow({ line }: { line: ServerLine }) {
-  const words = line.kind === 'unread' ? 'Not read yet' : troubleWords(line.server);
+  const words = line.kind === 'unread' ? t('notReadYet') : troubleWords(line.server);
   const detail = line.kind === 'trouble' ? line.server.message : undefined;
   return (
     <li className={`server-line tone-${line.kind === 'unread' ? 'pending' : 'bad'}`} aria-label={`${line.serverName}: ${words}`}>
       <span className="dot" aria-hidden="true" />
       <strong>{line.serverName}</strong>
       <span className="trouble hint" title={detail}>{words}{detail ? ` — ${detail}` : ''}</span>
-      <button type="button" onClick={() => openServer(line.profileId)} aria-label={`Open ${line.serverName}`}>Open</button>
+      <button type="button" onClick={() => openServer(line.profileId)} aria-label={t('openServer', { server: line.serverName })}>{t('open')}</button>
     </li>
   );
 }

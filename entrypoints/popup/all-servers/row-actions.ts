@@ -4,6 +4,9 @@ import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import { withServerWords } from '../shared/run-operation';
 import { refreshAll } from './refresh-all';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('allservers');
 
 /**
  * What a row of the all-servers list does, always on that row's own server (never the popup's
@@ -41,6 +44,6 @@ export async function reconnect(profileId: string, serverName: string, sessionId
     say({ tone: 'error', text: `${serverName}: ${reply.error.message}` });
     return;
   }
-  say({ tone: 'ok', text: withServerWords(`Reconnecting “${sessionId}” on ${serverName}.`, reply.data) });
+  say({ tone: 'ok', text: withServerWords(t('reconnecting', { session: sessionId, server: serverName }), reply.data) });
   void refreshAll([profileId]);
 }

@@ -3,6 +3,9 @@ import { showPhone } from '../shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessiontools');
 
 interface Device {
   name: string;
@@ -22,7 +25,7 @@ function readDevice(raw: unknown): Device | null {
         ? Object.values(kind as Record<string, unknown>).filter((v) => typeof v === 'string' && v).join(' · ')
         : '';
   const phone = typeof item.phone === 'string' && item.phone ? item.phone : undefined;
-  return { name: typeof item.name === 'string' && item.name ? item.name : 'Unnamed device', ...(phone && { phone }), device: device || 'unknown' };
+  return { name: typeof item.name === 'string' && item.name ? item.name : t('unnamedDevice'), ...(phone && { phone }), device: device || t('unknownDevice') };
 }
 
 export function DevicesView({ sessionId }: { sessionId: string }) {
@@ -36,18 +39,18 @@ export function DevicesView({ sessionId }: { sessionId: string }) {
   const error = latest.error?.message ?? null;
 
   return (
-    <section className="panel" aria-label={`Devices of ${sessionId}`}>
-      <h2>Linked devices of “{sessionId}”</h2>
+    <section className="panel" aria-label={t('devicesOf', { session: sessionId })}>
+      <h2>{t('linkedDevicesOf', { session: sessionId })}</h2>
       {!devices && !error && (
-        <div aria-busy="true" aria-label="Loading the linked devices">
+        <div aria-busy="true" aria-label={t('loadingDevices')}>
           <span className="skeleton" style={{ width: '70%' }} />
           <span className="skeleton" style={{ width: '45%' }} />
         </div>
       )}
       {error && <p className="error-text" role="alert">{error}</p>}
-      {devices && devices.length === 0 && <p>No linked devices reported.</p>}
+      {devices && devices.length === 0 && <p>{t('noDevices')}</p>}
       {devices && devices.length > 0 && (
-        <ul className="devices" aria-label="Linked devices">
+        <ul className="devices" aria-label={t('linkedDevices')}>
           {devices.map((d, i) => (
             <li key={i}>
               <strong>{d.name}</strong> <span className="hint">{[showPhone(d.phone), d.device].filter(Boolean).join(' · ')}</span>
@@ -56,7 +59,7 @@ export function DevicesView({ sessionId }: { sessionId: string }) {
         </ul>
       )}
       <div className="actions">
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
+        <button type="button" onClick={() => show({ name: 'list' })}>{t('backToSessions')}</button>
       </div>
     </section>
   );

@@ -3,6 +3,9 @@ import { askBackground } from '@/lib/messaging/ask-background';
 import { groupCode } from '../shared/format';
 import { usePopupStore } from '../shared/store';
 import { copyAndSay } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessiontools');
 
 /** How often the popup asks the background for news of the login while it is open. */
 const POLL_MS = 2500;
@@ -29,9 +32,9 @@ export function LoginView() {
   if (!login) {
     return (
       <div className="panel">
-        <h2>Log in</h2>
-        <p>No login in progress.</p>
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
+        <h2>{t('logIn')}</h2>
+        <p>{t('noLogin')}</p>
+        <button type="button" onClick={() => show({ name: 'list' })}>{t('backToSessions')}</button>
       </div>
     );
   }
@@ -44,56 +47,56 @@ export function LoginView() {
 
   if (login.state === 'open') {
     return (
-      <section className="panel login-done" aria-label={`Login of ${login.sessionId}`}>
-        <h2>“{login.sessionId}” is logged in</h2>
-        <p role="status" className="banner ok">WhatsApp is connected. The session is ready to send and receive messages.</p>
-        <button type="button" className="primary" onClick={() => void finish()}>Done</button>
+      <section className="panel login-done" aria-label={t('loginOf', { session: login.sessionId })}>
+        <h2>{t('loggedIn', { session: login.sessionId })}</h2>
+        <p role="status" className="banner ok">{t('connected')}</p>
+        <button type="button" className="primary" onClick={() => void finish()}>{t('done')}</button>
       </section>
     );
   }
 
   const secondsLeft = login.qrReceivedAt && login.qrDuration ? Math.max(0, Math.ceil(login.qrDuration - (now - login.qrReceivedAt) / 1000)) : undefined;
   return (
-    <section className="panel" aria-label={`Login of ${login.sessionId}`}>
-      <h2>Log in “{login.sessionId}”</h2>
-      {login.state === 'failed' && <p className="error-text" role="alert">{login.message ?? 'The login failed.'}</p>}
+    <section className="panel" aria-label={t('loginOf', { session: login.sessionId })}>
+      <h2>{t('logInSession', { session: login.sessionId })}</h2>
+      {login.state === 'failed' && <p className="error-text" role="alert">{login.message ?? t('loginFailed')}</p>}
       {login.state === 'waiting' && login.message && <p className="warning-text" role="alert">{login.message}</p>}
       {login.method === 'qr' && login.state === 'waiting' && (
         <>
-          <p>On your phone open WhatsApp → Settings → Linked devices → Link a device, and scan this code.</p>
+          <p>{t('qrSteps')}</p>
           {login.qr ? (
             <figure className="qr">
-              <img src={login.qr} alt={`QR code to log in session ${login.sessionId}`} width={264} height={264} />
+              <img src={login.qr} alt={t('qrAlt', { session: login.sessionId })} width={264} height={264} />
               <figcaption role="timer" aria-live="off">
-                {secondsLeft === undefined ? '' : secondsLeft > 0 ? `New code in ${secondsLeft} s` : 'Getting a new code…'}
+                {secondsLeft === undefined ? '' : secondsLeft > 0 ? t('newCodeIn', { seconds: secondsLeft }) : t('gettingNewCode')}
               </figcaption>
             </figure>
           ) : (
             <div className="qr" aria-busy="true">
               <span className="skeleton qr-skeleton" aria-hidden="true" />
-              <p className="hint">Waiting for the server to send a QR code…</p>
+              <p className="hint">{t('waitingQr')}</p>
             </div>
           )}
         </>
       )}
       {login.method === 'pairing' && login.state === 'waiting' && (
         <>
-          <p>On your phone open WhatsApp → Settings → Linked devices → Link a device → “Link with phone number instead”, and enter this code:</p>
+          <p>{t('pairingSteps')}</p>
           {login.pairingCode ? (
             <div className="pairing">
-              <output className="pairing-code" aria-label="Pairing code">{groupCode(login.pairingCode)}</output>
-              <button type="button" onClick={() => void copyAndSay(groupCode(login.pairingCode!), 'Pairing code copied.', ' Type the code shown above into WhatsApp instead.')}>
-                Copy code
+              <output className="pairing-code" aria-label={t('pairingCode')}>{groupCode(login.pairingCode)}</output>
+              <button type="button" onClick={() => void copyAndSay(groupCode(login.pairingCode!), t('pairingCopied'), t('pairingCopyRefused'))}>
+                {t('copyCode')}
               </button>
             </div>
           ) : (
-            <p className="hint">Waiting for the pairing code…</p>
+            <p className="hint">{t('waitingPairing')}</p>
           )}
         </>
       )}
       <div className="actions">
-        <button type="button" onClick={() => void finish()}>Cancel login</button>
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
+        <button type="button" onClick={() => void finish()}>{t('cancelLogin')}</button>
+        <button type="button" onClick={() => show({ name: 'list' })}>{t('backToSessions')}</button>
       </div>
     </section>
   );

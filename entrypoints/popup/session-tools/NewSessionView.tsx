@@ -3,6 +3,9 @@ import { checkSessionId, STATUS_INFO } from '@/lib/sessions';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessiontools');
 
 /**
  * Choose an id, then log in by QR code or by pairing code. An id the server already has is only
@@ -28,7 +31,7 @@ export function NewSessionView() {
   async function start() {
     setTouched(true);
     if (idProblem) return;
-    if (method === 'pairing' && !phone.trim()) return setError('Enter the phone number of the WhatsApp account to link.');
+    if (method === 'pairing' && !phone.trim()) return setError(t('enterPhone'));
     setBusy(true);
     setError(null);
     const reply = await askBackground('login.start', {
@@ -42,21 +45,21 @@ export function NewSessionView() {
       setFailed(true);
       // The server may have registered the session before failing: the list says so once read again.
       void refresh();
-      return setError(`${reply.error.message} The server may have created the session anyway: try again, or log it in once it shows below.`);
+      return setError(t('startFailed', { error: reply.error.message }));
     }
     show({ name: 'login' });
   }
 
   return (
-    <form className="panel" aria-label="New session" noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
-      <h2>New session</h2>
+    <form className="panel" aria-label={t('newSession')} noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
+      <h2>{t('newSession')}</h2>
       <div className="field">
-        <label htmlFor={ids.id}>Session id</label>
+        <label htmlFor={ids.id}>{t('sessionId')}</label>
         <input
           id={ids.id}
           value={sessionId}
           onChange={(e) => { setSessionId(e.target.value); setTouched(true); }}
-          placeholder="e.g. main, sales, support-2"
+          placeholder={t('sessionIdPlaceholder')}
           aria-invalid={touched && !!idProblem}
           aria-describedby={ids.idHelp}
           autoComplete="off"
@@ -64,28 +67,30 @@ export function NewSessionView() {
         />
         <span id={ids.idHelp} className={touched && idProblem ? 'error-text' : 'hint'}>
           {touched && idProblem
-            ? `${idProblem}${existing.includes(sessionId.trim()) ? ' It is logged in.' : ''}`
+            ? existing.includes(sessionId.trim())
+              ? t('idTakenLoggedIn', { problem: idProblem })
+              : idProblem
             : notOpen
-              ? `“${notOpen.id}” is already on the server (${STATUS_INFO[notOpen.status].word}): you can log it in.`
-              : '1–64 letters, digits, “.”, “_” or “-”.'}
+              ? t('alreadyOnServer', { id: notOpen.id, status: STATUS_INFO[notOpen.status].word })
+              : t('idRule')}
         </span>
       </div>
       {method === 'pairing' && (
         <div className="field">
-          <label htmlFor={ids.phone}>Phone number</label>
+          <label htmlFor={ids.phone}>{t('phoneNumber')}</label>
           <input id={ids.phone} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+62 812-3456-7890" autoComplete="off" />
-          <span className="hint">The number of the WhatsApp account to link, with its country code (or set a default country code in the options).</span>
+          <span className="hint">{t('phoneHint')}</span>
         </div>
       )}
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Starting…' : notOpen ? `Log in “${notOpen.id}”` : failed ? 'Try again' : method === 'qr' ? 'Show QR code' : 'Get pairing code'}
+          {busy ? t('starting') : notOpen ? t('logInSession', { session: notOpen.id }) : failed ? t('tryAgain') : method === 'qr' ? t('showQr') : t('getPairingCode')}
         </button>
         <button type="button" className="link" onClick={() => { setMethod(method === 'qr' ? 'pairing' : 'qr'); setError(null); }}>
-          {method === 'qr' ? 'Use pairing code instead' : 'Use QR code instead'}
+          {method === 'qr' ? t('usePairingInstead') : t('useQrInstead')}
         </button>
-        <button type="button" onClick={() => show({ name: 'list' })}>Cancel</button>
+        <button type="button" onClick={() => show({ name: 'list' })}>{t('cancel')}</button>
       </div>
     </form>
   );

@@ -5,6 +5,9 @@ import { firstResult } from '@/lib/warest/api-result';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { callActive, copyAndSay, runAndSay } from '../shared/run-operation';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessiontools');
 
 /** A strong random secret for signing webhook deliveries. */
 function generateSecret(): string {
@@ -14,15 +17,15 @@ function generateSecret(): string {
 
 export function checkWebhookUrl(text: string): string | null {
   const value = text.trim();
-  if (!value) return 'Enter the URL that should receive this session’s events.';
+  if (!value) return t('urlMissing');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'Not a valid URL. Example: https://hooks.example.com/warest';
+    return t('urlInvalid');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Use an http:// or https:// URL.';
-  if (!url.hostname) return 'The URL has no host.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return t('urlProtocol');
+  if (!url.hostname) return t('urlNoHost');
   return null;
 }
 
@@ -67,7 +70,7 @@ export function WebhookView({ sessionId }: { sessionId: string }) {
   const [busy, setBusy] = useState(false);
   const ids = { url: useId(), secret: useId(), current: useId() };
   const urlProblem = checkWebhookUrl(url);
-  const secretProblem = secret.trim() ? null : 'Enter a secret, or generate one.';
+  const secretProblem = secret.trim() ? null : t('secretMissing');
   // With nothing set (or nothing readable), the form is open from the start.
   const formShown = editing || (!current.loading && !known?.url);
 
@@ -78,7 +81,7 @@ export function WebhookView({ sessionId }: { sessionId: string }) {
     const saved = await runAndSay(
       'postSessionSessionIdConfig',
       { sessionId, webhookUrl: url.trim(), webhookSecret: secret.trim(), preflight: verify },
-      () => `Webhook saved for “${sessionId}”${verify ? ' after the server verified the URL' : ''}.`,
+      () => (verify ? t('savedVerified', { session: sessionId }) : t('saved', { session: sessionId })),
     );
     setBusy(false);
     if (saved) show({ name: 'list' });
@@ -91,7 +94,7 @@ export function WebhookView({ sessionId }: { sessionId: string }) {
     const done = await runAndSay(
       'postSessionSessionIdConfig',
       { sessionId, webhookUrl: known.url, webhookSecret: known.secret, preflight: true },
-      () => `The server sent a signed test to ${known.url} and it answered; the webhook of “${sessionId}” is unchanged.`,
+      () => t('testSent', { url: known.url ?? '', session: sessionId }),
     );
     setBusy(false);
     if (done) void current.reload();
@@ -104,82 +107,82 @@ export function WebhookView({ sessionId }: { sessionId: string }) {
   };
 
   return (
-    <section className="panel webhook" aria-label={`Webhook of ${sessionId}`}>
-      <h2>Webhook of “{sessionId}”</h2>
-      <section className="webhook-current" aria-label="Current webhook">
-        <h3>Current webhook</h3>
+    <section className="panel webhook" aria-label={t('webhookOf', { session: sessionId })}>
+      <h2>{t('webhookOfTitle', { session: sessionId })}</h2>
+      <section className="webhook-current" aria-label={t('currentWebhook')}>
+        <h3>{t('currentWebhook')}</h3>
         {status !== 'open' && (
-          <p className="hint">WARest reports a session’s webhook only while it is logged in, so the current one cannot be shown for “{sessionId}” now. You can still set a new one.</p>
+          <p className="hint">{t('notOpenHint', { session: sessionId })}</p>
         )}
         {status === 'open' && current.loading && !known && (
-          <div aria-busy="true" aria-label="Reading the webhook">
+          <div aria-busy="true" aria-label={t('readingWebhook')}>
             <span className="skeleton" style={{ width: '80%' }} />
             <span className="skeleton" style={{ width: '50%' }} />
           </div>
         )}
         {current.error && <p className="error-text" role="alert">{current.error.message}</p>}
-        {known && !known.url && <p>No webhook is set: the server sends this session’s events nowhere.</p>}
+        {known && !known.url && <p>{t('noWebhook')}</p>}
         {known?.url && (
           <>
             <dl className="facts">
               <div className="fact">
-                <dt>URL</dt>
+                <dt>{t('url')}</dt>
                 <dd><code>{known.url}</code></dd>
               </div>
               <div className="fact">
-                <dt id={ids.current}>Secret</dt>
+                <dt id={ids.current}>{t('secret')}</dt>
                 <dd aria-labelledby={ids.current}>
-                  <code aria-label={revealCurrent ? undefined : 'Secret, hidden'}>{known.secret ? (revealCurrent ? known.secret : MASK) : 'none'}</code>
+                  <code aria-label={revealCurrent ? undefined : t('secretHidden')}>{known.secret ? (revealCurrent ? known.secret : MASK) : t('none')}</code>
                 </dd>
               </div>
             </dl>
             <div className="actions compact">
               {known.secret && (
                 <>
-                  <button type="button" aria-pressed={revealCurrent} onClick={() => setRevealCurrent(!revealCurrent)}>{revealCurrent ? 'Hide secret' : 'Show secret'}</button>
-                  <button type="button" onClick={() => void copyAndSay(known.secret!, 'Secret copied.', ' Press Show secret and copy it by hand.')}>Copy secret</button>
-                  <button type="button" disabled={busy} onClick={() => void sendTest()}>Send a test</button>
+                  <button type="button" aria-pressed={revealCurrent} onClick={() => setRevealCurrent(!revealCurrent)}>{revealCurrent ? t('hideSecret') : t('showSecret')}</button>
+                  <button type="button" onClick={() => void copyAndSay(known.secret!, t('secretCopied'), t('secretCopyRefusedCurrent'))}>{t('copySecret')}</button>
+                  <button type="button" disabled={busy} onClick={() => void sendTest()}>{t('sendTest')}</button>
                 </>
               )}
-              <button type="button" disabled={current.loading} onClick={() => void current.reload()}>Read again</button>
-              {!formShown && <button type="button" onClick={startEditing}>Change…</button>}
+              <button type="button" disabled={current.loading} onClick={() => void current.reload()}>{t('readAgain')}</button>
+              {!formShown && <button type="button" onClick={startEditing}>{t('change')}</button>}
             </div>
-            <p className="hint">WARest has no way to remove a webhook (its only webhook call needs a URL); to stop deliveries, point it at an address you control.</p>
+            <p className="hint">{t('cannotRemove')}</p>
           </>
         )}
       </section>
       {formShown && (
-        <form aria-label={`Set the webhook of ${sessionId}`} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
-          <h3>{known?.url ? 'Change the webhook' : 'Set a webhook'}</h3>
+        <form aria-label={t('setWebhookOf', { session: sessionId })} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <h3>{known?.url ? t('changeWebhook') : t('setWebhook')}</h3>
           <div className="field">
-            <label htmlFor={ids.url}>Webhook URL</label>
-            <input id={ids.url} type="url" value={url} onChange={(e) => { setUrl(e.target.value); setTouched(true); }} placeholder="https://hooks.example.com/warest" aria-invalid={touched && !!urlProblem} autoComplete="off" spellCheck={false} />
+            <label htmlFor={ids.url}>{t('webhookUrl')}</label>
+            <input id={ids.url} type="url" value={url} onChange={(e) => { setUrl(e.target.value); setTouched(true); }} placeholder={t('urlPlaceholder')} aria-invalid={touched && !!urlProblem} autoComplete="off" spellCheck={false} />
             {touched && urlProblem && <span className="error-text">{urlProblem}</span>}
           </div>
           <div className="field">
-            <label htmlFor={ids.secret}>Webhook secret</label>
+            <label htmlFor={ids.secret}>{t('webhookSecret')}</label>
             <div className="field-row">
               <input id={ids.secret} type={reveal ? 'text' : 'password'} value={secret} onChange={(e) => setSecret(e.target.value)} aria-invalid={touched && !!secretProblem} autoComplete="off" spellCheck={false} />
-              <button type="button" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>{reveal ? 'Hide' : 'Show'}</button>
+              <button type="button" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>{reveal ? t('hide') : t('show')}</button>
             </div>
             <div className="actions compact">
-              <button type="button" onClick={() => { setSecret(generateSecret()); setReveal(true); }}>Generate</button>
-              <button type="button" disabled={!secret} onClick={() => void copyAndSay(secret, 'Secret copied.', ' Press Show and copy it by hand.')}>Copy secret</button>
+              <button type="button" onClick={() => { setSecret(generateSecret()); setReveal(true); }}>{t('generate')}</button>
+              <button type="button" disabled={!secret} onClick={() => void copyAndSay(secret, t('secretCopied'), t('secretCopyRefusedForm'))}>{t('copySecret')}</button>
             </div>
             {touched && secretProblem && <span className="error-text">{secretProblem}</span>}
           </div>
           <label className="check">
             <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.target.checked)} />
-            <span>Verify before saving (the server calls the URL first)</span>
+            <span>{t('verifyFirst')}</span>
           </label>
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save webhook'}</button>
-            {editing && <button type="button" onClick={() => setEditing(false)}>Keep the current one</button>}
+            <button type="submit" className="primary" disabled={busy}>{busy ? t('saving') : t('saveWebhook')}</button>
+            {editing && <button type="button" onClick={() => setEditing(false)}>{t('keepCurrent')}</button>}
           </div>
         </form>
       )}
       <div className="actions">
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
+        <button type="button" onClick={() => show({ name: 'list' })}>{t('backToSessions')}</button>
       </div>
     </section>
   );

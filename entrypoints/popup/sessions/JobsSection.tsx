@@ -1,5 +1,8 @@
 import { JobProgress, useJobs } from '@/components/JobProgress';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessions');
 
 /**
  * The bulk jobs of the server shown in the popup — also those started from a right-click
@@ -11,8 +14,8 @@ export default function JobsSection() {
   const mine = jobs.filter((job) => job.profileId === activeProfileId);
   if (mine.length === 0) return null;
   return (
-    <section className="jobs-section" aria-label="Bulk jobs">
-      <h2 className="jobs-heading">Bulk jobs</h2>
+    <section className="jobs-section" aria-label={t('bulkJobs')}>
+      <h2 className="jobs-heading">{t('bulkJobs')}</h2>
       {mine.map((job) => (
         <JobProgress key={job.id} jobId={job.id} />
       ))}

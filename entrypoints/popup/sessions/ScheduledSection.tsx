@@ -6,6 +6,9 @@ import { canEdit, canRemove, canSendAnyway, canSendNow, describeDue, listOrder, 
 import { readChecked, scheduledMessagesItem, watchChecked, type ScheduledMessage } from '@/lib/storage';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import './scheduled.css';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessions');
 
 /**
  * The scheduled messages of the server shown in the popup: when each goes (in the time zone it
@@ -13,14 +16,16 @@ import './scheduled.css';
  * (its own chunk), and drawn only when there are any.
  */
 
-const STATE_WORDS: Record<ScheduledMessage['state'], string> = {
-  scheduled: 'Scheduled',
-  sending: 'Sending…',
-  sent: 'Sent',
-  failed: 'Not sent',
-  unconfirmed: 'Not confirmed yet',
-  missed: 'Missed while the browser was closed',
-};
+/** A message's state in words (read when drawn: the language is chosen before the first render). */
+const stateWord = (state: ScheduledMessage['state']): string =>
+  ({
+    scheduled: t('stateScheduled'),
+    sending: t('stateSending'),
+    sent: t('stateSent'),
+    failed: t('stateFailed'),
+    unconfirmed: t('stateUnconfirmed'),
+    missed: t('stateMissed'),
+  })[state];
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -39,29 +44,29 @@ function EditForm({ message, onDone }: { message: ScheduledMessage; onDone(text?
     const reply = await askBackground('scheduled.update', { id: message.id, message: text, dueAt: at.at, timeZone: localZone() });
     setBusy(false);
     if (!reply.ok) return setProblem(reply.error.message);
-    onDone(`Now scheduled for ${describeDue(reply.data.dueAt, reply.data.timeZone)}.`);
+    onDone(t('nowScheduledFor', { when: describeDue(reply.data.dueAt, reply.data.timeZone) }));
   }
   return (
-    <form aria-label={`Edit the message to ${message.label}`} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form aria-label={t('editMessageTo', { label: message.label })} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <div className="field">
-        <label htmlFor={ids.text}>Message</label>
+        <label htmlFor={ids.text}>{t('message')}</label>
         <textarea id={ids.text} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="field-row">
         <div className="field">
-          <label htmlFor={ids.date}>Day</label>
+          <label htmlFor={ids.date}>{t('day')}</label>
           <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={ids.time}>Time</label>
+          <label htmlFor={ids.time}>{t('time')}</label>
           <input id={ids.time} type="time" step={1} value={time} onChange={(e) => setTime(e.target.value)} />
         </div>
       </div>
-      <p className="hint">Time zone: {localZone()}</p>
+      <p className="hint">{t('timeZone', { zone: localZone() })}</p>
       {problem && <p className="error-text" role="alert">{problem}</p>}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>Save</button>
-        <button type="button" onClick={() => onDone()}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>{t('save')}</button>
+        <button type="button" onClick={() => onDone()}>{t('cancel')}</button>
       </div>
     </form>
   );
@@ -82,16 +87,16 @@ function ScheduledItem({ message }: { message: ScheduledMessage }) {
     if (!reply.ok) setNote({ tone: 'error', text: reply.error.message });
   }
 
-  const words = STATE_WORDS[message.state];
+  const words = stateWord(message.state);
   return (
-    <li className="scheduled-item" aria-label={`To ${message.label}: ${words}`}>
+    <li className="scheduled-item" aria-label={t('scheduledItem', { label: message.label, state: words })}>
       <p className="scheduled-head">
         <strong>{message.label}</strong> · <span className={`scheduled-state ${message.state}`}>{words}</span>
       </p>
       <p className="hint">
         {message.state === 'sent' && message.sentAt
-          ? `Sent ${describeDue(message.sentAt, message.timeZone)}${message.messageId ? ` · Message ID ${message.messageId}` : ''}${message.confirmedFromChat ? ' (found in the chat: its answer never came)' : ''}`
-          : `${message.state === 'missed' ? 'Was due' : 'Due'} ${describeDue(message.dueAt, message.timeZone)} · from “${message.sessionId}”`}
+          ? t('sentAt', { when: describeDue(message.sentAt, message.timeZone) }) + (message.messageId ? t('messageIdSuffix', { id: message.messageId }) : '') + (message.confirmedFromChat ? t('foundInChatSuffix') : '')
+          : t(message.state === 'missed' ? 'wasDueFrom' : 'dueFrom', { when: describeDue(message.dueAt, message.timeZone), session: message.sessionId })}
       </p>
       {editing ? (
         <EditForm message={message} onDone={(text) => { setEditing(false); if (text) setNote({ tone: 'ok', text }); }} />
@@ -102,25 +107,25 @@ function ScheduledItem({ message }: { message: ScheduledMessage }) {
       {note && <p className={note.tone === 'ok' ? 'hint' : 'error-text'} role={note.tone === 'ok' ? 'status' : 'alert'}>{note.text}</p>}
       {!editing && (
         <div className="actions">
-          {canSendNow(message) && <button type="button" disabled={busy} onClick={() => void run(() => askBackground('scheduled.sendNow', { id: message.id }))}>{busy ? 'Sending…' : 'Send now'}</button>}
-          {canEdit(message) && <button type="button" disabled={busy} onClick={() => setEditing(true)}>Edit</button>}
-          {message.state === 'unconfirmed' && <button type="button" disabled={busy} onClick={() => void run(() => askBackground('scheduled.check', { id: message.id }))}>Check again</button>}
-          {canSendAnyway(message) && <button type="button" disabled={busy} onClick={() => setAsking('anyway')}>Send it anyway</button>}
+          {canSendNow(message) && <button type="button" disabled={busy} onClick={() => void run(() => askBackground('scheduled.sendNow', { id: message.id }))}>{busy ? t('stateSending') : t('sendNow')}</button>}
+          {canEdit(message) && <button type="button" disabled={busy} onClick={() => setEditing(true)}>{t('edit')}</button>}
+          {message.state === 'unconfirmed' && <button type="button" disabled={busy} onClick={() => void run(() => askBackground('scheduled.check', { id: message.id }))}>{t('checkAgain')}</button>}
+          {canSendAnyway(message) && <button type="button" disabled={busy} onClick={() => setAsking('anyway')}>{t('sendAnyway')}</button>}
           {canRemove(message) && (
             <button type="button" className={message.state === 'sent' ? undefined : 'danger'} disabled={busy} onClick={() => (message.state === 'sent' ? void run(() => askBackground('scheduled.remove', { id: message.id })) : setAsking('remove'))}>
-              {message.state === 'sent' ? 'Dismiss' : 'Cancel message'}
+              {message.state === 'sent' ? t('dismiss') : t('cancelMessage')}
             </button>
           )}
         </div>
       )}
       {asking === 'remove' && (
-        <ConfirmDialog title={`Cancel the message to ${message.label}?`} confirmLabel="Cancel message" onConfirm={() => void run(() => askBackground('scheduled.remove', { id: message.id }))} onCancel={() => setAsking(null)}>
-          <p>It will not be sent{message.state === 'unconfirmed' ? ' again (it may have gone out already)' : ''}, and it is removed from the list.</p>
+        <ConfirmDialog title={t('cancelMessageTitle', { label: message.label })} confirmLabel={t('cancelMessage')} onConfirm={() => void run(() => askBackground('scheduled.remove', { id: message.id }))} onCancel={() => setAsking(null)}>
+          <p>{message.state === 'unconfirmed' ? t('cancelBodyUnconfirmed') : t('cancelBody')}</p>
         </ConfirmDialog>
       )}
       {asking === 'anyway' && (
-        <ConfirmDialog title={`Send it to ${message.label} anyway?`} confirmLabel="Send it anyway" onConfirm={() => void run(() => askBackground('scheduled.sendNow', { id: message.id, anyway: true }))} onCancel={() => setAsking(null)}>
-          <p>Its earlier send got no answer and may have gone out already: {message.label} may get it twice.</p>
+        <ConfirmDialog title={t('sendAnywayTitle', { label: message.label })} confirmLabel={t('sendAnyway')} onConfirm={() => void run(() => askBackground('scheduled.sendNow', { id: message.id, anyway: true }))} onCancel={() => setAsking(null)}>
+          <p>{t('sendAnywayBody', { label: message.label })}</p>
         </ConfirmDialog>
       )}
     </li>
@@ -138,16 +143,16 @@ export default function ScheduledSection() {
   const templatesLink = (
     <p className="list-footer">
       <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#templates') })}>
-        Message templates
+        {t('messageTemplates')}
       </button>
     </p>
   );
   if (mine.length === 0) return templatesLink;
   return (
     <>
-    <section className="jobs-section scheduled-section" aria-label="Scheduled messages">
-      <h2 className="jobs-heading">Scheduled messages</h2>
-      <p className="hint">They are sent only while the browser is running. One that comes due while it is closed is sent when it starts again, or kept here for you to decide (see the options).</p>
+    <section className="jobs-section scheduled-section" aria-label={t('scheduledMessages')}>
+      <h2 className="jobs-heading">{t('scheduledMessages')}</h2>
+      <p className="hint">{t('scheduledHint')}</p>
       <ul className="scheduled-list">
         {mine.map((message) => (
           <ScheduledItem key={message.id} message={message} />

@@ -3,6 +3,9 @@ import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
 import { attentionOrder } from '../shared/session-order';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessions');
 
 const AfterPaint = lazy(() => import('./AfterPaint'));
 
@@ -40,34 +43,34 @@ export function SessionList() {
   }, [focusSessionId, shown, virtual]);
 
   return (
-    <section aria-label="Sessions">
+    <section aria-label={t('sessions')}>
       <div className="list-tools">
-        <h2 className="list-heading">Sessions</h2>
+        <h2 className="list-heading">{t('sessions')}</h2>
         {sessions.length > 8 && (
           <>
-            <label htmlFor={filterId} className="visually-hidden">Filter sessions</label>
-            <input id={filterId} type="search" placeholder={`Filter ${sessions.length} sessions`} value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <label htmlFor={filterId} className="visually-hidden">{t('filterSessions')}</label>
+            <input id={filterId} type="search" placeholder={t.count('filterCount', sessions.length)} value={filter} onChange={(e) => setFilter(e.target.value)} />
           </>
         )}
         <button type="button" className="primary" onClick={() => show({ name: 'new-session' })}>
-          New session
+          {t('newSession')}
         </button>
       </div>
       {fetched && sessions.length === 0 && (
         <div className="empty">
-          <p><strong>No sessions yet.</strong></p>
-          <p>Create your first session with “New session”: choose an id (e.g. “main”), then scan the QR code with WhatsApp on your phone (Settings → Linked devices → Link a device).</p>
+          <p><strong>{t('noSessions')}</strong></p>
+          <p>{t('noSessionsHint')}</p>
         </div>
       )}
-      {sessions.length > 0 && shown.length === 0 && <p className="empty">No session matches “{filter}”.</p>}
+      {sessions.length > 0 && shown.length === 0 && <p className="empty">{t('noMatch', { filter })}</p>}
       {capped && (
         <p className="hint">
-          Showing {sessions.length} of the server’s {capped.total} sessions: those that need you come first. All actions reaches every session.
+          {t('capped', { shown: sessions.length, total: capped.total })}
         </p>
       )}
       {shown.length > 0 && (
         <div className={`session-scroller${virtual ? ' windowed' : ''}`} ref={scroller} style={virtual ? { maxHeight: LIST_HEIGHT } : undefined} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-          <ul className="sessions" aria-label={`Sessions (${shown.length})`} style={virtual ? { paddingTop: first * ROW_HEIGHT, paddingBottom: (shown.length - last) * ROW_HEIGHT } : undefined}>
+          <ul className="sessions" aria-label={t('sessionsCount', { count: shown.length })} style={virtual ? { paddingTop: first * ROW_HEIGHT, paddingBottom: (shown.length - last) * ROW_HEIGHT } : undefined}>
             {shown.slice(first, last).map((session, offset) => (
               <SessionRow key={session.id} session={session} position={first + offset + 1} total={shown.length} highlighted={session.id === focusSessionId} />
             ))}
@@ -79,7 +82,7 @@ export function SessionList() {
       </Suspense>
       <p className="list-footer">
         <button type="button" className="link" onClick={() => show({ name: 'logout-by-id' })}>
-          Log out a session by id…
+          {t('logoutById')}
         </button>
       </p>
     </section>

@@ -7,6 +7,9 @@ import { ago, showPhone } from '../shared/format';
 import { primaryAction } from '../shared/session-order';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('sessions');
 
 /** The confirmation loads when first asked for: most openings of the popup never ask. */
 const ConfirmDialog = lazy(() => import('@/components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
@@ -42,9 +45,9 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
   }
 
   const logout = () =>
-    act(() => runOperation('getSessionLogout', { sessionId: id }, () => `Logged out “${id}”. Its WhatsApp credentials were removed; the session stays registered and can log in again.`));
-  const reconnect = () => act(() => runOperation('getSessionReconnect', { sessionId: id }, () => `Reconnecting “${id}”.`));
-  const remove = () => act(() => runOperation('deleteSessionDelete', { sessionId: id }, () => `Deleted session “${id}”.`));
+    act(() => runOperation('getSessionLogout', { sessionId: id }, () => t('loggedOut', { id })));
+  const reconnect = () => act(() => runOperation('getSessionReconnect', { sessionId: id }, () => t('reconnecting', { id })));
+  const remove = () => act(() => runOperation('deleteSessionDelete', { sessionId: id }, () => t('deleted', { id })));
   const login = () =>
     act(async () => {
       const reply = await askBackground('login.start', { profileId: useProfileChoice.getState().activeProfileId ?? undefined, sessionId: id, method: 'qr' });
@@ -56,20 +59,20 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
   const items: MenuItem[] = [];
   if (session.status === 'open') {
     items.push(
-      { label: 'Chats', onSelect: () => show({ name: 'chats', sessionId: id }) },
-      { label: 'Groups', onSelect: () => show({ name: 'groups', sessionId: id }) },
-      { label: 'Profile', onSelect: () => show({ name: 'profile', sessionId: id }) },
+      { label: t('chats'), onSelect: () => show({ name: 'chats', sessionId: id }) },
+      { label: t('groups'), onSelect: () => show({ name: 'groups', sessionId: id }) },
+      { label: t('profile'), onSelect: () => show({ name: 'profile', sessionId: id }) },
     );
   }
-  if (primary !== 'login' && session.status !== 'open') items.push({ label: 'Log in', onSelect: () => void login(), disabled: busy });
-  if (primary !== 'reconnect') items.push({ label: 'Reconnect', onSelect: () => void reconnect(), disabled: busy });
+  if (primary !== 'login' && session.status !== 'open') items.push({ label: t('logIn'), onSelect: () => void login(), disabled: busy });
+  if (primary !== 'reconnect') items.push({ label: t('reconnect'), onSelect: () => void reconnect(), disabled: busy });
   items.push(
-    { label: 'Devices', onSelect: () => show({ name: 'devices', sessionId: id }) },
-    { label: 'Webhook', onSelect: () => show({ name: 'webhook', sessionId: id }) },
-    { label: 'Copy id', onSelect: () => void copyAndSay(id, `Copied “${id}”.`) },
+    { label: t('devices'), onSelect: () => show({ name: 'devices', sessionId: id }) },
+    { label: t('webhook'), onSelect: () => show({ name: 'webhook', sessionId: id }) },
+    { label: t('copyId'), onSelect: () => void copyAndSay(id, t('copied', { id })) },
   );
-  if (HAS_CREDENTIALS.has(session.status)) items.push({ label: 'Log out…', onSelect: () => setConfirming('logout'), danger: true, disabled: busy });
-  items.push({ label: 'Delete…', onSelect: () => setConfirming('delete'), danger: true, disabled: busy });
+  if (HAS_CREDENTIALS.has(session.status)) items.push({ label: t('logOutMenu'), onSelect: () => setConfirming('logout'), danger: true, disabled: busy });
+  items.push({ label: t('deleteMenu'), onSelect: () => setConfirming('delete'), danger: true, disabled: busy });
 
   return (
     <li
@@ -89,33 +92,33 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
         </div>
         <div className="session-meta" title={info.hint}>
           {[session.name, phone].filter(Boolean).join(' · ') || info.hint}
-          {session.lastConnection && (session.name || phone) ? <span className="muted" title="Last connected"> · {ago(session.lastConnection)}</span> : null}
+          {session.lastConnection && (session.name || phone) ? <span className="muted" title={t('lastConnected')}> · {ago(session.lastConnection)}</span> : null}
         </div>
       </div>
       <div className="session-actions">
-        {primary === 'send' && <button type="button" className="primary" onClick={() => show({ name: 'compose', sessionId: id })}>Send</button>}
+        {primary === 'send' && <button type="button" className="primary" onClick={() => show({ name: 'compose', sessionId: id })}>{t('send')}</button>}
         {/* aria-disabled, not disabled, while busy: a disabled button would drop the focus on it. */}
-        {primary === 'login' && <button type="button" className="primary" aria-disabled={busy} onClick={() => busy || void login()}>Log in</button>}
-        {primary === 'reconnect' && <button type="button" aria-disabled={busy} onClick={() => busy || void reconnect()}>Reconnect</button>}
-        <MenuButton label={`More for ${id}`} items={items} className="session-more">
+        {primary === 'login' && <button type="button" className="primary" aria-disabled={busy} onClick={() => busy || void login()}>{t('logIn')}</button>}
+        {primary === 'reconnect' && <button type="button" aria-disabled={busy} onClick={() => busy || void reconnect()}>{t('reconnect')}</button>}
+        <MenuButton label={t('moreFor', { id })} items={items} className="session-more">
           <span aria-hidden="true">⋯</span>
         </MenuButton>
       </div>
       <Suspense fallback={null}>
       {confirming === 'logout' && (
-        <ConfirmDialog title={`Log out “${id}”?`} confirmLabel="Log out" onCancel={() => setConfirming(null)} onConfirm={() => { setConfirming(null); void logout(); }}>
-          WhatsApp on this session is signed out and its credentials are purged from the server. The session stays registered, so you can log it in again with a new QR code or pairing code.
+        <ConfirmDialog title={t('logOutTitle', { id })} confirmLabel={t('logOut')} onCancel={() => setConfirming(null)} onConfirm={() => { setConfirming(null); void logout(); }}>
+          {t('logOutBody')}
         </ConfirmDialog>
       )}
       {confirming === 'delete' && (
         <ConfirmDialog
-          title={`Delete “${id}”?`}
-          confirmLabel="Delete"
+          title={t('deleteTitle', { id })}
+          confirmLabel={t('delete')}
           typeToConfirm={id}
           onCancel={() => setConfirming(null)}
           onConfirm={() => { setConfirming(null); void remove(); }}
         >
-          The session is removed from the server with its credentials and settings. This cannot be undone.
+          {t('deleteBody')}
         </ConfirmDialog>
       )}
       </Suspense>

@@ -5,6 +5,9 @@ import { callOperation, type OperationData, type OperationInputs } from '@/lib/m
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './store';
 import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popup');
 
 /** Calls one catalog operation on the popup's active server (through the background). */
 export function callActive(operationId: OperationId, inputs: OperationInputs = {}): Promise<Reply<OperationData>> {
@@ -13,7 +16,7 @@ export function callActive(operationId: OperationId, inputs: OperationInputs = {
 
 /** Success in words, with the server's own message. */
 export function withServerWords(text: string, data: OperationData): string {
-  return data.message ? `${text} The server said: “${data.message}”.` : text;
+  return data.message ? t('withServerWords', { text, message: data.message }) : text;
 }
 
 /**

@@ -11,7 +11,17 @@ import { literalStringsIn } from '../../support/literal-strings';
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CONVERTED = ['components/ServerChoice.tsx'];
+const CONVERTED = [
+  'components',
+  'entrypoints/popup/Header.tsx',
+  'entrypoints/popup/PopupApp.tsx',
+  'entrypoints/popup/ServerSwitcher.tsx',
+  'entrypoints/popup/SwitcherMenu.tsx',
+  'entrypoints/popup/main.tsx',
+  'entrypoints/popup/sessions',
+  'entrypoints/popup/session-tools',
+  'entrypoints/popup/all-servers',
+];
 
 function tsxUnder(relative: string): string[] {
   const full = path.join(ROOT, relative);
