@@ -23,11 +23,14 @@ export function showTime(seconds: number | undefined, now = Date.now()): string 
     : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(date.getFullYear() !== today.getFullYear() && { year: 'numeric' }) });
 }
 
-/** Who sent a message, for its line: "You", the chat's name, or the member's number in a group. */
-export function senderLabel(message: ChatMessage, chat: { id: string; name?: string }): string {
+/**
+ * Who sent a message: "You", the chat's name, or in a group the member's name when it is known
+ * (`names`, from the contacts), their number otherwise.
+ */
+export function senderLabel(message: ChatMessage, chat: { id: string; name?: string }, names: Record<string, string> = {}): string {
   if (message.fromMe) return 'You';
   if (!message.sender || message.sender === chat.id) return chat.name ?? fallbackName(chat.id);
-  return fallbackName(message.sender);
+  return names[message.sender] ?? names[message.sender.replace(/@c\.us$/i, '@s.whatsapp.net')] ?? fallbackName(message.sender);
 }
 
 /**
