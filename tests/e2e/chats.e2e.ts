@@ -331,6 +331,33 @@ describe('a chat', () => {
   });
 });
 
+describe('the chat at 320 px wide (200 % zoom of a narrow window) and in dark mode', () => {
+  it('reflows without sideways scrolling, keeps every control at least 24 px tall, and its bubbles follow the theme', async () => {
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
+    await openChat('Alex Marker');
+    const noSideways = () => popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    // Once laid out at the new width (a resize is not drawn synchronously).
+    await expect.poll(noSideways).toBe(true);
+    const ping = messageItem('Ping?');
+    await ping.hover();
+    await ping.getByRole('button', { name: 'Message actions' }).click();
+    const heights = async () => (await popup.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
+    expect(await heights()).toEqual([]);
+    expect(await noSideways()).toBe(true);
+    await popup.keyboard.press('Escape');
+
+    const mine = () => messageItem('typo here').getByText('typo here').evaluate((el) => getComputedStyle(el.closest('li')!.firstElementChild!).backgroundColor);
+    const theirs = () => ping.getByText('Ping?').evaluate((el) => getComputedStyle(el.closest('li')!.firstElementChild!).backgroundColor);
+    const light = [await mine(), await theirs()];
+    expect(light[0]).not.toBe(light[1]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    const dark = [await mine(), await theirs()];
+    expect(dark[0]).not.toBe(light[0]);
+    expect(dark[1]).not.toBe(light[1]);
+  });
+});
+
 describe('message actions', () => {
   it('stars and unstars, reacts and removes the reaction, pins and unpins, marks read, from the menu on the message', async () => {
     await openChat('Alex Marker');
