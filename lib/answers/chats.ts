@@ -63,7 +63,7 @@ export interface PollOption {
 /** Options as strings or as objects ({ name | optionName | text, votes | voteCount | count }). */
 function readPollOptions(value: unknown): PollOption[] | undefined {
   const options = (list(value) ?? []).flatMap((entry): PollOption[] => {
-    if (typeof entry === 'string') return entry ? [{ name: entry }] : [];
+    if (typeof entry === 'string') return text(entry) ? [{ name: text(entry)! }] : [];
     if (!isRecord(entry)) return [];
     const name = text(entry.name) ?? text(entry.optionName) ?? text(entry.text);
     const votes = count(entry.votes) ?? count(entry.voteCount) ?? count(entry.count) ?? (Array.isArray(entry.voters) ? entry.voters.length : undefined);

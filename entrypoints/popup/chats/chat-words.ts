@@ -1,5 +1,5 @@
 import type { ApiError } from '@/lib/warest/api-result';
-import { fallbackName, type ChatMessage } from '@/lib/answers/chats';
+import { fallbackName, jidPhone, type ChatMessage } from '@/lib/answers/chats';
 
 /** Chats and messages in words: times, senders, media kinds, and failures with what to do. */
 
@@ -30,7 +30,9 @@ export function showTime(seconds: number | undefined, now = Date.now()): string 
 export function senderLabel(message: ChatMessage, chat: { id: string; name?: string }, names: Record<string, string> = {}): string {
   if (message.fromMe) return 'You';
   if (!message.sender || message.sender === chat.id) return chat.name ?? fallbackName(chat.id);
-  return names[message.sender] ?? names[message.sender.replace(/@c\.us$/i, '@s.whatsapp.net')] ?? fallbackName(message.sender);
+  // A member may write from a device ("628…:3@s.whatsapp.net") or as "@c.us": the contact is the number.
+  const phone = jidPhone(message.sender);
+  return names[message.sender] ?? (phone && names[`${phone}@s.whatsapp.net`]) ?? fallbackName(message.sender);
 }
 
 /**
