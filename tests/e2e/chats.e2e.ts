@@ -342,6 +342,11 @@ describe('the chat at 320 px wide (200 % zoom of a narrow window) and in dark mo
     const ping = messageItem('Ping?');
     await ping.hover();
     await ping.getByRole('button', { name: 'Message actions' }).click();
+    // The short bubble's menu opens inside the column, every item within the window.
+    for (const box of await ping.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(320);
+    }
     const heights = async () => (await popup.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
     expect(await heights()).toEqual([]);
     expect(await noSideways()).toBe(true);
