@@ -351,6 +351,16 @@ describe('the chat at 320 px wide (200 % zoom of a narrow window) and in dark mo
     expect(await heights()).toEqual([]);
     expect(await noSideways()).toBe(true);
     await popup.keyboard.press('Escape');
+    // The newest bubble's menu opens upwards: the scrolling list does not cut it off.
+    const newest = messageItem('Can you check the webhook logs?');
+    await newest.hover();
+    await newest.getByRole('button', { name: 'Message actions' }).click();
+    const list = (await popup.getByRole('list', { name: /^Messages / }).boundingBox())!;
+    for (const box of await newest.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.top).toBeGreaterThanOrEqual(list.y);
+      expect(box.bottom).toBeLessThanOrEqual(list.y + list.height);
+    }
+    await popup.keyboard.press('Escape');
 
     const mine = () => messageItem('typo here').getByText('typo here').evaluate((el) => getComputedStyle(el.closest('li')!.firstElementChild!).backgroundColor);
     const theirs = () => ping.getByText('Ping?').evaluate((el) => getComputedStyle(el.closest('li')!.firstElementChild!).backgroundColor);
