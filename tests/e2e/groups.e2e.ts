@@ -234,6 +234,23 @@ describe('the group panel', () => {
     await popup.getByRole('list', { name: 'Groups (3)' }).waitFor();
   });
 
+  it('reflows at 320 px wide (the panel and the join requests), every control at least 24 px tall', async () => {
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
+    const fits = async () => {
+      // Once laid out at the new width (a resize is not drawn synchronously).
+      await expect.poll(() => popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      const small = (await popup.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
+      expect(small).toEqual([]);
+    };
+    await openGroup('Core Team');
+    await popup.getByRole('button', { name: /^Join requests/ }).waitFor();
+    await fits();
+    await popup.getByRole('button', { name: /^Join requests/ }).click();
+    await popup.getByRole('list', { name: 'Join requests (3)' }).waitFor();
+    await fits();
+  });
+
   it('leaves a group only after confirmation', async () => {
     await openGroup('Neighbours');
     await popup.getByRole('button', { name: 'Leave group' }).click();

@@ -210,6 +210,18 @@ describe('the server view', () => {
     expect(await popup.locator(`[id="${describedBy}"]`).innerText()).toBe(await summary.innerText());
   });
 
+  it('reflows at 320 px wide with the chart, every control at least 24 px tall', async () => {
+    await openServer('admin-key');
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
+    await popup.getByRole('img', { name: /^CPU usage over/ }).waitFor();
+    // This view's own content (the header above it is another part's): nothing past the right edge.
+    const view = popup.getByRole('region', { name: 'Server', exact: true });
+    await expect.poll(() => view.evaluate((el) => [...el.querySelectorAll('*')].filter((child) => child.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((child) => child.outerHTML.slice(0, 60)))).toEqual([]);
+    const small = (await view.locator('button:visible, select:visible, input:visible').evaluateAll((controls) => controls.map((c) => [c.outerHTML.slice(0, 60), c.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
+    expect(small).toEqual([]);
+  });
+
   it('offers the server’s own time zone as the restart placeholder: UTC on a UTC server', async () => {
     server.state.server.timezone = 'UTC';
     await openServer('admin-key');
