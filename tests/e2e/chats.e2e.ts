@@ -290,6 +290,7 @@ describe('a chat', () => {
     await popup.getByLabel('Mute for').selectOption({ label: '1 week' });
     await popup.getByRole('button', { name: 'Mute chat', exact: true }).click();
     await notice('Muted “Alex Marker” for 1 week. The server said: “Chat muted”.');
+    await expect.poll(() => more.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(lastRequest('postMessagesActionMute')?.body).toMatchObject({ sessionId: 'main', to: ALEX, duration: 10080 });
     expect(Math.abs(chat(ALEX).mutedUntil! - minutesAgo(-10080))).toBeLessThanOrEqual(5);
     await popup.getByText(/^muted until /).waitFor();
@@ -401,6 +402,8 @@ describe('message actions', () => {
     expect(message(ALEX, 'ping')?.reactions).toEqual([]);
     await expect.poll(() => ping.getByLabel('Reactions').count()).toBe(0);
     await ping.getByRole('button', { name: 'Done' }).click();
+    // The focus goes back to the message's menu button, not to the page.
+    expect(await ping.getByRole('button', { name: 'Message actions' }).evaluate((el) => el === document.activeElement)).toBe(true);
 
     await messageAction(ping, 'Pin message');
     await notice('Pinned the message in the chat. The server said: “Message pinned”.');

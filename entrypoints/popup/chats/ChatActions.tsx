@@ -20,6 +20,12 @@ export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string;
   const [choosingMute, setChoosingMute] = useState(false);
   const muteId = useId();
   const muteRef = useRef<HTMLSelectElement>(null);
+  const menuRef = useRef<HTMLSpanElement>(null);
+  /** Closing the mute choice gives the focus back to the menu's button, not to the page. */
+  const doneMuting = () => {
+    setChoosingMute(false);
+    menuRef.current?.querySelector('button')?.focus();
+  };
   // "Mute…" opens the duration choice; the keyboard lands on it.
   useEffect(() => {
     if (choosingMute) muteRef.current?.focus();
@@ -86,15 +92,17 @@ export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string;
 
   return (
     <>
-      <MenuButton label="More chat actions" items={items}>More</MenuButton>
+      <span ref={menuRef} className="menu-holder">
+        <MenuButton label="More chat actions" items={items}>More</MenuButton>
+      </span>
       {choosingMute && (
         <div className="actions compact mute-row" role="group" aria-label="Mute this chat">
           <label htmlFor={muteId}>Mute for</label>
           <select ref={muteRef} id={muteId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
             {MUTE_CHOICES.map((choice) => <option key={choice.minutes} value={choice.minutes}>{choice.label}</option>)}
           </select>
-          <button type="button" className="small" disabled={busy} onClick={() => void mute().then(() => setChoosingMute(false))}>Mute chat</button>
-          <button type="button" className="small" onClick={() => setChoosingMute(false)}>Cancel</button>
+          <button type="button" className="small" disabled={busy} onClick={() => void mute().then(doneMuting)}>Mute chat</button>
+          <button type="button" className="small" onClick={doneMuting}>Cancel</button>
         </div>
       )}
       {confirmingClear && (

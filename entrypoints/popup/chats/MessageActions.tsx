@@ -41,6 +41,9 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
   const [deleteForMe, setDeleteForMe] = useState(false);
   const [withMedia, setWithMedia] = useState(true);
   const firstEmoji = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLSpanElement>(null);
+  /** Closing the reactions or the editor gives the focus back to the message's menu button. */
+  const backToMenu = () => menuRef.current?.querySelector('button')?.focus();
   const base = { sessionId, to: chatId, messageId: message.id };
   const mine = myReaction(message, context.me);
   const canUnreact = !!mine || (!context.me && message.reactions.length > 0);
@@ -85,26 +88,31 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
 
   return (
     <>
-      <MenuButton className="message-menu" label={MENU_LABEL} items={items}>
-        <span aria-hidden="true">⋯</span>
-      </MenuButton>
+      <span ref={menuRef} className="menu-holder">
+        <MenuButton className="message-menu" label={MENU_LABEL} items={items}>
+          <span aria-hidden="true">⋯</span>
+        </MenuButton>
+      </span>
       {reacting && live && (
         <div className="actions compact reactions-row" role="group" aria-label="React to this message">
           {EMOJI.map((emoji, index) => (
             <button key={emoji} ref={index === 0 ? firstEmoji : undefined} type="button" className="small emoji" aria-label={`React with ${emoji}`} title={`React with ${emoji}`} aria-pressed={mine?.emoji === emoji} disabled={busy} onClick={() => void act('postMessagesMessageIdActionReaction', { ...base, emoji }, `Reacted with ${emoji}.`)}>{emoji}</button>
           ))}
           {canUnreact && <button type="button" className="small" disabled={busy} onClick={unreact}>Remove my reaction</button>}
-          <button type="button" className="small" onClick={() => setReacting(false)}>Done</button>
+          <button type="button" className="small" onClick={() => { setReacting(false); backToMenu(); }}>Done</button>
         </div>
       )}
       {editing && (
         <MessageEditor
           initial={message.text ?? ''}
           busy={busy}
-          onCancel={() => setEditing(false)}
+          onCancel={() => { setEditing(false); backToMenu(); }}
           onSave={async (text) => {
             const done = await act('postMessagesMessageIdActionEdit', { ...base, message: text }, 'Edited the message. WhatsApp shows it as edited to everyone.');
-            if (done) setEditing(false);
+            if (done) {
+              setEditing(false);
+              backToMenu();
+            }
           }}
         />
       )}
