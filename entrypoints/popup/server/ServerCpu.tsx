@@ -59,14 +59,14 @@ export function ServerCpu({ round, serverName }: { round: number; serverName: st
               <line x1={0} y1={HEIGHT / 2} x2={WIDTH} y2={HEIGHT / 2} className="cpu-grid" />
               {chart.points && <polyline points={chart.points} className="cpu-line" fill="none" />}
             </svg>
+            {span && (
+              <div className="cpu-x" aria-hidden="true">
+                <span>{span.from}</span>
+                <span>time</span>
+                <span>{span.to}</span>
+              </div>
+            )}
           </div>
-          {span && (
-            <div className="cpu-x" aria-hidden="true">
-              <span>{span.from}</span>
-              <span>time</span>
-              <span>{span.to}</span>
-            </div>
-          )}
           <figcaption id={ids.caption} className="cpu-summary">
             {chart.points
               ? `CPU use${span ? ` from ${span.from} to ${span.to}` : ''}: lowest ${chart.min}%, average ${chart.avg}%, highest ${chart.max}% (scale 0–100%).`
