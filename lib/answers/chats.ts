@@ -44,6 +44,8 @@ export interface ChatMessage {
   mediaType?: string;
   fileName?: string;
   pollQuestion?: string;
+  /** A poll's options, with their vote counts when the server gives them. */
+  pollOptions?: PollOption[];
   /** WhatsApp's type name as the server gives it, e.g. "conversation", "imagemessage". */
   messageType?: string;
   starred?: boolean;
@@ -51,6 +53,23 @@ export interface ChatMessage {
   edited: boolean;
   deleted: boolean;
   reactions: Reaction[];
+}
+
+export interface PollOption {
+  name: string;
+  votes?: number;
+}
+
+/** Options as strings or as objects ({ name | optionName | text, votes | voteCount | count }). */
+function readPollOptions(value: unknown): PollOption[] | undefined {
+  const options = (list(value) ?? []).flatMap((entry): PollOption[] => {
+    if (typeof entry === 'string') return text(entry) ? [{ name: text(entry)! }] : [];
+    if (!isRecord(entry)) return [];
+    const name = text(entry.name) ?? text(entry.optionName) ?? text(entry.text);
+    const votes = count(entry.votes) ?? count(entry.voteCount) ?? count(entry.count) ?? (Array.isArray(entry.voters) ? entry.voters.length : undefined);
+    return name ? [{ name, ...(votes !== undefined && { votes }) }] : [];
+  });
+  return options.length ? options : undefined;
 }
 
 export interface Page<T> {
@@ -155,6 +174,7 @@ function readMessage(row: unknown): ChatMessage | undefined {
   const time = toSeconds(row.timestamp ?? row.messageTimestamp ?? row.createdAt);
   const fileName = text(media.fileName);
   const pollQuestion = text(poll?.question) ?? text(pollCreation?.question);
+  const pollOptions = readPollOptions(poll?.options ?? pollCreation?.options);
   const messageType = text(row.messageType);
   const sender = text(row.senderJid) ?? text(row.sender) ?? text(row.participant);
   return {
@@ -166,6 +186,7 @@ function readMessage(row: unknown): ChatMessage | undefined {
     ...(mediaType && { mediaType }),
     ...(fileName && { fileName }),
     ...(pollQuestion && { pollQuestion }),
+    ...(pollOptions && { pollOptions }),
     ...(messageType && { messageType }),
     ...(starred !== undefined && { starred }),
     ...(pinned !== undefined && { pinned }),

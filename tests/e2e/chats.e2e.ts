@@ -96,11 +96,38 @@ async function openChat(name: string): Promise<void> {
   await popup.getByRole('list', { name: /^Messages \(\d+\)$/ }).waitFor();
 }
 
-/** The message whose text is `text`, with its actions opened. */
-async function messageWithActions(text: string): Promise<Locator> {
-  const item = popup.getByRole('listitem').filter({ hasText: text });
+/** The message whose text is `text`. */
+function messageItem(text: string): Locator {
+  return popup.getByRole('list', { name: /^Messages / }).getByRole('listitem').filter({ hasText: text });
+}
+
+/** Opens a message's menu (on its bubble) and chooses `action`, as a pointer user does. */
+async function messageAction(item: Locator, action: string): Promise<void> {
+  await item.hover();
   await item.getByRole('button', { name: 'Message actions' }).click();
-  return item;
+  await item.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** The labels a message's menu offers, closing it again. */
+async function messageMenuItems(item: Locator): Promise<string[]> {
+  await item.getByRole('button', { name: 'Message actions' }).click();
+  const labels = await item.getByRole('menuitem').allInnerTexts();
+  await popup.keyboard.press('Escape');
+  return labels;
+}
+
+/** Chooses `action` in the chat's "More" menu. */
+async function chatAction(action: string): Promise<void> {
+  await popup.getByRole('button', { name: 'More chat actions' }).click();
+  await popup.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** Whether the chat's "More" menu offers `action` (the menu is closed again). */
+async function chatMenuHas(action: string): Promise<boolean> {
+  await popup.getByRole('button', { name: 'More chat actions' }).click();
+  const found = await popup.getByRole('menuitem', { name: action, exact: true }).count();
+  await popup.keyboard.press('Escape');
+  return found > 0;
 }
 
 describe('the chat list', () => {
@@ -147,28 +174,58 @@ describe('the chat list', () => {
   });
 });
 
+/** Chooses `action` in the menu of `button` with the keyboard only: Enter opens it, arrows move, Enter chooses. */
+async function chooseByKeyboard(button: Locator, action: string): Promise<void> {
+  await button.focus();
+  await popup.keyboard.press('Enter');
+  const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+  for (let step = 0; step < 12 && (await focused()) !== action; step += 1) await popup.keyboard.press('ArrowDown');
+  expect(await focused()).toBe(action);
+  await popup.keyboard.press('Enter');
+}
+
 describe('a chat', () => {
-  it('shows its messages newest first with sender, time, media and marks, pages older ones, and hands over to the composer', async () => {
+  it('reads oldest first with the newest at the bottom and in view, mine on the right, the time under each, pages older ones above, and hands over to the composer', async () => {
     await openChat('Alex Marker');
     const list = popup.getByRole('list', { name: 'Messages (20)' });
     const items = list.getByRole('listitem');
     // A message of today shows its time, an older one its date: the seeded messages are minutes old, which just after midnight is yesterday.
     const when = String.raw`(\d\d:\d\d|\d{1,2} [A-Z][a-z]{2})`;
-    expect(await items.first().innerText()).toMatch(new RegExp(String.raw`^Alex Marker\s*·\s*${when}\s+Can you check the webhook logs\?`));
-    expect(await list.getByRole('listitem').filter({ hasText: 'typo here' }).innerText()).toMatch(new RegExp(String.raw`^You\s*·\s*${when}`));
-    expect(await list.getByRole('listitem').filter({ hasText: 'New office view' }).innerText()).toMatch(/Photo office\.png\s+New office view/);
-    await popup.getByText('Newest first · 20 of 25 messages').waitFor();
+    const newest = items.last();
+    expect(await newest.getAttribute('aria-label')).toMatch(new RegExp(String.raw`^Alex Marker at ${when}$`));
+    expect(await newest.innerText()).toMatch(new RegExp(String.raw`^Can you check the webhook logs\?[\s\S]*\n${when}$`));
+    expect(await items.first().innerText()).toMatch(/^Old note 6\b/);
+    // Opened scrolled to the bottom: the newest message is inside the list's visible box.
+    const listBox = (await list.boundingBox())!;
+    const newestBox = (await newest.boundingBox())!;
+    expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(newestBox.y).toBeGreaterThanOrEqual(listBox.y);
+    expect(newestBox.y + newestBox.height).toBeLessThanOrEqual(listBox.y + listBox.height + 1);
+    // Mine on the right and said to be mine; theirs on the left.
+    const own = items.filter({ hasText: 'typo here' });
+    expect(await own.getAttribute('aria-label')).toMatch(new RegExp(String.raw`^You at ${when}$`));
+    const ownText = (await own.getByText('typo here').boundingBox())!;
+    const theirText = (await items.filter({ hasText: 'Ping?' }).getByText('Ping?').boundingBox())!;
+    expect(ownText.x).toBeGreaterThan(listBox.x + listBox.width / 2);
+    expect(theirText.x).toBeLessThan(listBox.x + listBox.width / 2);
+    // The time is under the bubble.
+    const time = await newest.innerText().then((text) => text.split('\n').at(-1)!);
+    expect((await newest.getByText(time, { exact: true }).boundingBox())!.y).toBeGreaterThan((await newest.getByText('Can you check the webhook logs?').boundingBox())!.y);
+    expect(await items.filter({ hasText: 'New office view' }).innerText()).toMatch(/Photo office\.png\s+New office view/);
+    await popup.getByText('20 of 25 messages · newest at the bottom').waitFor();
     expect(await popup.getByText('Old note 1', { exact: true }).count()).toBe(0);
 
     await popup.getByRole('button', { name: 'Load older messages' }).click();
     await popup.getByRole('list', { name: 'Messages (25)' }).waitFor();
-    expect(await popup.getByRole('list', { name: 'Messages (25)' }).getByRole('listitem').last().innerText()).toMatch(/Old note 1\b/);
+    expect(await popup.getByRole('list', { name: 'Messages (25)' }).getByRole('listitem').first().innerText()).toMatch(/^Old note 1\b/);
+    expect(await popup.getByRole('list', { name: 'Messages (25)' }).getByRole('listitem').last().innerText()).toMatch(/^Can you check the webhook logs\?/);
     expect(lastRequest('getChatsChatIdMessages')?.query).toMatchObject({ limit: '20', offset: '20' });
     expect(await popup.getByRole('button', { name: 'Load older messages' }).count()).toBe(0);
 
     await popup.getByRole('button', { name: 'Send message' }).click();
     await popup.getByRole('heading', { name: 'Send from “main”' }).waitFor();
-    // The composer comes with this chat as the recipient: a reply goes to Alex without typing a number.
+    // The composer comes with this chat as the recipient, by name: a reply goes to Alex without typing a number.
+    expect(await popup.getByRole('group', { name: 'Recipient' }).getByText('Alex Marker', { exact: true }).count()).toBe(1);
     await popup.getByLabel('Message', { exact: true }).fill('Checking the webhook logs now');
     await popup.getByRole('button', { name: 'Send text' }).click();
     await popup.getByRole('status', { name: 'Sent' }).waitFor();
@@ -176,47 +233,88 @@ describe('a chat', () => {
     expect((sent?.body as { to?: string } | undefined)?.to).toBe(ALEX);
   });
 
-  it('marks the chat read, pins and unpins, mutes and unmutes, archives and unarchives', async () => {
-    await openChat('Alex Marker');
-    await popup.getByText('+6281122334455 · 2 unread').waitFor();
+  it('in a group: says it is a group, names senders from the contacts, lists a poll’s options, and sends to the group', async () => {
+    // The group on the server (the chat alone was seeded), so a message can go to it.
+    server.addGroup('alice', 'main', { jid: CORE, subject: 'Core Team', participants: [{ phone: '6281477788899' }, { phone: '6281900011122' }] });
+    main.contacts.set('6281477788899', { phone: '6281477788899', name: 'Dewi Anggraini' });
+    const STRANGER = '6281900011122@s.whatsapp.net';
+    say(CORE, 80, 'Who has the release notes?', { sender: STRANGER });
+    appendMessage(main, chat(CORE), {
+      id: newMessageId(), messageType: 'pollcreationmessage', body: 'Lunch where?', fromMe: false, read: true, senderJid: DEWI, timestamp: minutesAgo(70),
+      poll: { question: 'Lunch where?', options: ['Warung Padang', 'Soto Betawi'], maxSelection: 1 },
+    });
+    await openChat('Core Team');
+    await popup.getByText('Group chat', { exact: true }).waitFor();
+    expect(await popup.getByText(CORE).count()).toBe(0);
+    const list = popup.getByRole('list', { name: 'Messages (3)' });
+    const standup = list.getByRole('listitem', { name: /^Dewi Anggraini at / }).filter({ hasText: 'Standup in 5' });
+    expect(await standup.innerText()).toMatch(/^Dewi Anggraini\s+Standup in 5/);
+    // A member who is not a contact keeps their number.
+    expect(await list.getByRole('listitem', { name: /^\+6281900011122 at / }).innerText()).toMatch(/^\+6281900011122\s+Who has the release notes\?/);
+    const poll = list.getByRole('listitem', { name: /^Dewi Anggraini at / }).filter({ hasText: 'Poll: Lunch where?' });
+    expect(await poll.getByRole('list', { name: 'Poll options' }).getByRole('listitem').allInnerTexts()).toEqual(['Warung Padang', 'Soto Betawi']);
 
-    await popup.getByRole('button', { name: 'Mark chat read' }).click();
+    await popup.getByRole('button', { name: 'Send message' }).click();
+    const recipient = popup.getByRole('group', { name: 'Recipient' });
+    await recipient.waitFor();
+    expect(await recipient.getByText('Core Team', { exact: true }).count()).toBe(1);
+    expect(await recipient.innerText()).toMatch(/group/);
+    expect(await popup.getByLabel('Phone number or WhatsApp id').count()).toBe(0);
+    await popup.getByLabel('Message', { exact: true }).fill('On my way');
+    await popup.getByRole('button', { name: 'Send text' }).click();
+    await popup.getByRole('status', { name: 'Sent' }).waitFor();
+    expect(lastRequest('postMessagesSendText')?.body).toMatchObject({ sessionId: 'main', to: CORE, message: 'On my way' });
+  });
+
+  it('marks the chat read, pins and unpins, mutes and unmutes, archives and unarchives, from its menu (by keyboard too)', async () => {
+    await openChat('Alex Marker');
+    await popup.getByText('Person · +6281122334455 · 2 unread').waitFor();
+    const more = popup.getByRole('button', { name: 'More chat actions' });
+
+    await chooseByKeyboard(more, 'Mark chat read');
     await notice(/^Marked “Alex Marker” as read \(2 messages acknowledged\)\. The server said: “Marked last 2 inbound message\(s\) as read”\./);
+    // The menu gave the focus back to its button.
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(chat(ALEX).unreadCount).toBe(0);
     expect(message(ALEX, 'logs')?.read).toBe(true);
-    await expect.poll(() => popup.getByText('+6281122334455', { exact: true }).count()).toBe(1);
+    await expect.poll(() => popup.getByText('Person · +6281122334455', { exact: true }).count()).toBe(1);
 
-    await popup.getByRole('button', { name: 'Pin chat', exact: true }).click();
+    await chatAction('Pin chat');
     await notice('Pinned “Alex Marker” to the top of the chat list. The server said: “Chat pinned”.');
     expect(chat(ALEX).pinnedAt).not.toBeNull();
     await popup.getByText('pinned', { exact: true }).waitFor();
-    expect(await popup.getByRole('button', { name: 'Pin chat', exact: true }).count()).toBe(0);
-    await popup.getByRole('button', { name: 'Unpin chat' }).click();
+    expect(await chatMenuHas('Pin chat')).toBe(false);
+    await chatAction('Unpin chat');
     await notice('Unpinned “Alex Marker”.');
     expect(chat(ALEX).pinnedAt).toBeNull();
     expect(await popup.getByText('pinned', { exact: true }).count()).toBe(0);
 
+    await chooseByKeyboard(more, 'Mute…');
+    // The duration choice has the focus.
+    expect(await popup.getByLabel('Mute for').evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.getByLabel('Mute for').selectOption({ label: '1 week' });
     await popup.getByRole('button', { name: 'Mute chat', exact: true }).click();
     await notice('Muted “Alex Marker” for 1 week. The server said: “Chat muted”.');
+    await expect.poll(() => more.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(lastRequest('postMessagesActionMute')?.body).toMatchObject({ sessionId: 'main', to: ALEX, duration: 10080 });
     expect(Math.abs(chat(ALEX).mutedUntil! - minutesAgo(-10080))).toBeLessThanOrEqual(5);
     await popup.getByText(/^muted until /).waitFor();
-    await popup.getByRole('button', { name: 'Unmute chat' }).click();
+    expect(await chatMenuHas('Mute…')).toBe(false);
+    await chatAction('Unmute chat');
     await notice('Unmuted “Alex Marker”: its notifications are back on.');
     expect(chat(ALEX).mutedUntil).toBeNull();
     expect(await popup.getByText(/^muted until /).count()).toBe(0);
 
-    await popup.getByRole('button', { name: 'Archive chat', exact: true }).click();
+    await chooseByKeyboard(more, 'Archive chat');
     await notice('Archived “Alex Marker”. The server said: “Chat archived”.');
     expect(chat(ALEX).archived).toBe(true);
     await popup.getByText('archived', { exact: true }).waitFor();
-    await popup.getByRole('button', { name: 'Unarchive chat' }).click();
+    await chatAction('Unarchive chat');
     await notice('Moved “Alex Marker” out of the archive.');
     expect(chat(ALEX).archived).toBe(false);
 
     // Back in the list, what this popup did shows there too.
-    await popup.getByRole('button', { name: 'Pin chat', exact: true }).click();
+    await chatAction('Pin chat');
     await notice('Pinned “Alex Marker”');
     await popup.getByRole('button', { name: 'Back to chats' }).click();
     await expect.poll(() => popup.getByRole('listitem', { name: 'Alex Marker' }).innerText()).toMatch(/pinned/);
@@ -225,13 +323,13 @@ describe('a chat', () => {
 
   it('clears the chat only after confirmation', async () => {
     await openChat('Alex Marker');
-    await popup.getByRole('button', { name: 'Clear chat' }).click();
+    await chatAction('Clear chat');
     const dialog = popup.getByRole('alertdialog', { name: 'Clear all messages of “Alex Marker”?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(chat(ALEX).messages).toHaveLength(25);
     expect(server.requests.some((r) => r.operationId === 'deleteMessagesActionClearAll')).toBe(false);
 
-    await popup.getByRole('button', { name: 'Clear chat' }).click();
+    await chatAction('Clear chat');
     await dialog.getByRole('button', { name: 'Clear chat' }).click();
     await notice('Cleared the messages of “Alex Marker” on this account. Starred messages are kept. The server said: “Chat cleared”.');
     expect(chat(ALEX).messages).toHaveLength(0);
@@ -239,56 +337,108 @@ describe('a chat', () => {
   });
 });
 
-describe('message actions', () => {
-  it('stars and unstars, reacts and removes the reaction, pins and unpins, marks read', async () => {
+describe('the chat at 320 px wide (200 % zoom of a narrow window) and in dark mode', () => {
+  it('reflows without sideways scrolling, keeps every control at least 24 px tall, and its bubbles follow the theme', async () => {
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
     await openChat('Alex Marker');
-    const ping = await messageWithActions('Ping?');
+    const noSideways = () => popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    // Once laid out at the new width (a resize is not drawn synchronously).
+    await expect.poll(noSideways).toBe(true);
+    const ping = messageItem('Ping?');
+    await ping.hover();
+    await ping.getByRole('button', { name: 'Message actions' }).click();
+    // The short bubble's menu opens inside the column, every item within the window.
+    for (const box of await ping.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(320);
+    }
+    const heights = async () => (await popup.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
+    expect(await heights()).toEqual([]);
+    expect(await noSideways()).toBe(true);
+    await popup.keyboard.press('Escape');
+    // The newest bubble's menu opens upwards: the scrolling list does not cut it off.
+    const newest = messageItem('Can you check the webhook logs?');
+    await newest.hover();
+    await newest.getByRole('button', { name: 'Message actions' }).click();
+    const list = (await popup.getByRole('list', { name: /^Messages / }).boundingBox())!;
+    for (const box of await newest.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.top).toBeGreaterThanOrEqual(list.y);
+      expect(box.bottom).toBeLessThanOrEqual(list.y + list.height);
+    }
+    await popup.keyboard.press('Escape');
 
-    await ping.getByRole('button', { name: 'Star', exact: true }).click();
+    const mine = () => messageItem('typo here').getByText('typo here').evaluate((el) => getComputedStyle(el.closest('li')!.firstElementChild!).backgroundColor);
+    const theirs = () => ping.getByText('Ping?').evaluate((el) => getComputedStyle(el.closest('li')!.firstElementChild!).backgroundColor);
+    const light = [await mine(), await theirs()];
+    expect(light[0]).not.toBe(light[1]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    const dark = [await mine(), await theirs()];
+    expect(dark[0]).not.toBe(light[0]);
+    expect(dark[1]).not.toBe(light[1]);
+  });
+});
+
+describe('message actions', () => {
+  it('stars and unstars, reacts and removes the reaction, pins and unpins, marks read, from the menu on the message', async () => {
+    await openChat('Alex Marker');
+    const ping = messageItem('Ping?');
+
+    await messageAction(ping, 'Star');
     await notice('Starred the message. The server said: “Message starred”.');
     expect(message(ALEX, 'ping')?.starred).toBe(true);
     await ping.getByText('starred', { exact: true }).waitFor();
-    await ping.getByRole('button', { name: 'Unstar' }).click();
+    await messageAction(ping, 'Unstar');
     await notice('Removed the star from the message.');
     expect(message(ALEX, 'ping')?.starred).toBe(false);
     await expect.poll(() => ping.getByText('starred', { exact: true }).count()).toBe(0);
 
-    await ping.getByRole('button', { name: 'React with 👍' }).click();
+    await messageAction(ping, 'React…');
+    // The reactions take the focus.
+    const thumbs = ping.getByRole('button', { name: 'React with 👍' });
+    expect(await thumbs.evaluate((el) => el === document.activeElement)).toBe(true);
+    await thumbs.click();
     await notice('Reacted with 👍.');
     expect(message(ALEX, 'ping')?.reactions).toEqual([expect.objectContaining({ from: `${ME}@s.whatsapp.net`, emoji: '👍' })]);
     await ping.getByLabel('Reactions').getByText('👍 you').waitFor();
-    expect(await ping.getByRole('button', { name: 'React with 👍' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await thumbs.getAttribute('aria-pressed')).toBe('true');
     await ping.getByRole('button', { name: 'Remove my reaction' }).click();
     await notice('Removed your reaction.');
     expect(message(ALEX, 'ping')?.reactions).toEqual([]);
     await expect.poll(() => ping.getByLabel('Reactions').count()).toBe(0);
+    await ping.getByRole('button', { name: 'Done' }).click();
+    // The focus goes back to the message's menu button, not to the page.
+    expect(await ping.getByRole('button', { name: 'Message actions' }).evaluate((el) => el === document.activeElement)).toBe(true);
 
-    await ping.getByRole('button', { name: 'Pin message', exact: true }).click();
+    await messageAction(ping, 'Pin message');
     await notice('Pinned the message in the chat. The server said: “Message pinned”.');
     expect(message(ALEX, 'ping')?.pinned).toBe(true);
     await ping.getByText('pinned', { exact: true }).waitFor();
-    await ping.getByRole('button', { name: 'Unpin message' }).click();
+    await messageAction(ping, 'Unpin message');
     await notice('Unpinned the message.');
     expect(message(ALEX, 'ping')?.pinned).toBe(false);
     await expect.poll(() => ping.getByText('pinned', { exact: true }).count()).toBe(0);
 
     expect(message(ALEX, 'ping')?.read).toBe(false);
-    await ping.getByRole('button', { name: 'Mark as read' }).click();
+    // The menu on the bubble is reachable by keyboard alone.
+    await chooseByKeyboard(ping.getByRole('button', { name: 'Message actions' }), 'Mark as read');
     await notice('Marked the message as read. The server said: “Message marked as read”.');
     expect(message(ALEX, 'ping')?.read).toBe(true);
     expect(chat(ALEX).unreadCount).toBe(1);
-    await popup.getByText('+6281122334455 · 1 unread').waitFor();
+    await popup.getByText('Person · +6281122334455 · 1 unread').waitFor();
     expect(lastRequest('postMessagesMessageIdActionMarkAsRead')?.body).toEqual({ sessionId: 'main', to: ALEX });
   });
 
   it('edits an own text message, refusing an empty text before sending', async () => {
     await openChat('Alex Marker');
     // Someone else's message in a direct chat: neither editable nor revocable from here.
-    const ping = await messageWithActions('Ping?');
-    expect(await ping.getByRole('button', { name: 'Edit' }).count()).toBe(0);
-    expect(await ping.getByRole('button', { name: 'Delete for everyone' }).count()).toBe(0);
-    const own = await messageWithActions('typo here');
-    await own.getByRole('button', { name: 'Edit' }).click();
+    const ping = messageItem('Ping?');
+    const offered = await messageMenuItems(ping);
+    expect(offered).toContain('Star');
+    expect(offered).not.toContain('Edit');
+    expect(offered).not.toContain('Delete for everyone');
+    const own = messageItem('typo here');
+    await messageAction(own, 'Edit');
     const form = own.getByRole('form', { name: 'Edit message' });
     await form.getByLabel('New text').fill('   ');
     await form.getByRole('button', { name: 'Save edit' }).click();
@@ -306,13 +456,13 @@ describe('message actions', () => {
 
   it('deletes for everyone (optionally for me too) and for me, each only after confirmation', async () => {
     await openChat('Alex Marker');
-    const own = await messageWithActions('typo here');
-    await own.getByRole('button', { name: 'Delete for everyone' }).click();
+    const own = messageItem('typo here');
+    await messageAction(own, 'Delete for everyone');
     const revoke = popup.getByRole('alertdialog', { name: 'Delete this message for everyone?' });
     await revoke.getByRole('button', { name: 'Cancel' }).click();
     expect(message(ALEX, 'own')?.isDeleted).toBe(false);
 
-    await own.getByRole('button', { name: 'Delete for everyone' }).click();
+    await messageAction(own, 'Delete for everyone');
     await revoke.getByRole('button', { name: 'Delete for everyone' }).click();
     await notice('Deleted the message for everyone. The server said: “Message revoked”.');
     expect(message(ALEX, 'own')).toMatchObject({ isDeleted: true, body: null });
@@ -321,7 +471,7 @@ describe('message actions', () => {
     await revoked.waitFor();
 
     // A message already deleted for everyone can still be removed from this account.
-    await revoked.getByRole('button', { name: 'Delete for me' }).click();
+    await messageAction(revoked, 'Delete for me');
     const remove = popup.getByRole('alertdialog', { name: 'Delete this message for you?' });
     await remove.getByRole('checkbox', { name: 'Also delete its media file' }).uncheck();
     await remove.getByRole('button', { name: 'Delete for me' }).click();
@@ -332,11 +482,11 @@ describe('message actions', () => {
 
     // The same words will announce the next deletion: clear the banner so it cannot be mistaken.
     await popup.getByRole('button', { name: 'Dismiss message' }).click();
-    const photo = await messageWithActions('New office view');
-    await photo.getByRole('button', { name: 'Delete for me' }).click();
+    const photo = messageItem('New office view');
+    await messageAction(photo, 'Delete for me');
     await remove.getByRole('button', { name: 'Cancel' }).click();
     expect(message(ALEX, 'photo')).toBeDefined();
-    await photo.getByRole('button', { name: 'Delete for me' }).click();
+    await messageAction(photo, 'Delete for me');
     expect(await remove.getByRole('checkbox', { name: 'Also delete its media file' }).isChecked()).toBe(true);
     await remove.getByRole('button', { name: 'Delete for me' }).click();
     await notice('Deleted the message for this account.');
@@ -347,8 +497,7 @@ describe('message actions', () => {
 
   it('revokes for everyone and for me at once', async () => {
     await openChat('Budi Santoso');
-    const item = await messageWithActions('Sent you the report yesterday');
-    await item.getByRole('button', { name: 'Delete for everyone' }).click();
+    await messageAction(messageItem('Sent you the report yesterday'), 'Delete for everyone');
     const dialog = popup.getByRole('alertdialog', { name: 'Delete this message for everyone?' });
     await dialog.getByRole('checkbox', { name: 'Also remove it from this account' }).check();
     await dialog.getByRole('button', { name: 'Delete for everyone' }).click();
@@ -361,18 +510,18 @@ describe('message actions', () => {
 describe('refusals', () => {
   it('shows the server’s refusals in words: a fourth pinned chat, an edit after 15 minutes', async () => {
     await openChat('Alex Marker');
-    await popup.getByRole('button', { name: 'Pin chat', exact: true }).click();
+    await chatAction('Pin chat');
     await notice('Pinned “Alex Marker”');
     await popup.getByRole('button', { name: 'Back to chats' }).click();
     await popup.getByRole('button', { name: 'Open Budi Santoso' }).click();
     await popup.getByRole('heading', { name: 'Budi Santoso' }).waitFor();
-    await popup.getByRole('button', { name: 'Pin chat', exact: true }).click();
+    await chatAction('Pin chat');
     await alert('WhatsApp did not allow this pin change. At most 3 chats can be pinned: unpin another chat first, then try again. The server said: “Pin/unpin not allowed”.');
     expect(chat(BUDI).pinnedAt).toBeNull();
-    expect(await popup.getByRole('button', { name: 'Pin chat', exact: true }).count()).toBe(1);
+    expect(await chatMenuHas('Pin chat')).toBe(true);
 
-    const old = await messageWithActions('Sent you the report yesterday');
-    await old.getByRole('button', { name: 'Edit' }).click();
+    const old = messageItem('Sent you the report yesterday');
+    await messageAction(old, 'Edit');
     await old.getByLabel('New text').fill('Sent you the report on Monday');
     await old.getByRole('button', { name: 'Save edit' }).click();
     await alert('WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending. The server said: “Messages can only be edited within 15 minutes of sending”.');

@@ -230,6 +230,39 @@ describe('the composer sends each of the 12 types', () => {
 });
 
 describe('recipients, checks, drafts and errors', () => {
+  it('keeps the Send button in the popup’s 600 px view however long the form (a list of many rows)', async () => {
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await openComposer();
+    await toNumber('+6281111111111');
+    await chooseType('List');
+    for (let row = 2; row <= 6; row += 1) await popup.getByRole('button', { name: 'Add row to section 1' }).click();
+    await popup.getByLabel('Section 1 row 6 title').waitFor();
+    // The form is taller than the popup: without the sticky row, Send would be below the fold.
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(600);
+    const inView = async () => {
+      const box = (await popup.getByRole('button', { name: 'Send list' }).boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= 600;
+    };
+    await popup.evaluate(() => window.scrollTo(0, 0));
+    expect(await inView()).toBe(true);
+    await popup.getByLabel('Section 1 row 3 title').scrollIntoViewIfNeeded();
+    expect(await inView()).toBe(true);
+    // The last field is not hidden under the Send row once scrolled to.
+    await popup.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const send = (await popup.getByRole('button', { name: 'Send list' }).boundingBox())!;
+    expect(await inView()).toBe(true);
+    const lastRow = (await popup.getByLabel('Section 1 row 6 description (optional)').boundingBox())!;
+    expect(lastRow.y + lastRow.height).toBeLessThanOrEqual(send.y);
+  });
+
+  it('reflows at 320 px wide: no sideways scrolling', async () => {
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
+    await openComposer();
+    await chooseType('List');
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+
   it('sends to a contact and to a group chosen from the lists', async () => {
     await openComposer();
     await popup.getByRole('radio', { name: 'Contact', exact: true }).check();

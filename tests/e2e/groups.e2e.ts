@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeWarest, type FakeWarest, type GroupRecord } from '../fake-server/index';
+import { startFakeWarest, type FakeWarest, type GroupRecord, type SessionRecord } from '../fake-server/index';
 import { dataUrl, placeholderPng } from '../fake-server/png';
 import { endServer, resetExtension, useExtension } from './support/fixture';
 import { openPopupFor, sessionRow, chooseFromRowMenu } from './support/popup-page';
@@ -20,12 +20,13 @@ const extension = useExtension();
 let server: FakeWarest;
 let popup: Page;
 let core: GroupRecord;
+let main: SessionRecord;
 let neighbours: GroupRecord;
 let outside: GroupRecord;
 
 beforeEach(async () => {
   server = await startFakeWarest();
-  server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: ME } });
+  main = server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: ME } });
   server.addSession('alice', { id: 'sales', status: 'logged_out' });
   core = server.addGroup('alice', 'main', {
     subject: 'Core Team',
@@ -218,6 +219,43 @@ describe('the group panel', () => {
     await popup.getByText('No picture').waitFor();
   });
 
+  it('has Back at the top, and Leave and Delete apart from People, in a danger zone at the end', async () => {
+    await openGroup('Core Team');
+    const panel = popup.getByRole('region', { name: 'Group Core Team' });
+    const top = async (name: string) => (await panel.getByRole('button', { name, exact: false }).boundingBox())!.y;
+    const heading = (await popup.getByRole('heading', { name: 'Core Team', level: 2 }).boundingBox())!.y;
+    expect(await top('Back to groups')).toBeLessThan(heading);
+    const people = panel.getByRole('region', { name: 'People' });
+    const danger = panel.getByRole('region', { name: 'Leave or delete' });
+    expect(await people.getByRole('button', { name: 'Leave group' }).count()).toBe(0);
+    expect(await danger.getByRole('button', { name: 'Leave group' }).count()).toBe(1);
+    expect(await danger.getByRole('button', { name: 'Delete group' }).count()).toBe(1);
+    // The danger zone comes after everything else in the panel.
+    const dangerBox = (await danger.boundingBox())!;
+    expect(dangerBox.y).toBeGreaterThan((await people.boundingBox())!.y);
+    const lastButton = (await panel.getByRole('button').last().boundingBox())!;
+    expect(lastButton.y).toBeGreaterThanOrEqual(dangerBox.y);
+    await panel.getByRole('button', { name: 'Back to groups' }).click();
+    await popup.getByRole('list', { name: 'Groups (3)' }).waitFor();
+  });
+
+  it('reflows at 320 px wide (the panel and the join requests), every control at least 24 px tall', async () => {
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
+    const fits = async () => {
+      // Once laid out at the new width (a resize is not drawn synchronously).
+      await expect.poll(() => popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      const small = (await popup.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
+      expect(small).toEqual([]);
+    };
+    await openGroup('Core Team');
+    await popup.getByRole('button', { name: /^Join requests/ }).waitFor();
+    await fits();
+    await popup.getByRole('button', { name: /^Join requests/ }).click();
+    await popup.getByRole('list', { name: 'Join requests (3)' }).waitFor();
+    await fits();
+  });
+
   it('leaves a group only after confirmation', async () => {
     await openGroup('Neighbours');
     await popup.getByRole('button', { name: 'Leave group' }).click();
@@ -341,6 +379,24 @@ describe('participants', () => {
 });
 
 describe('join requests', () => {
+  it('are named from the contacts when known, with how many are pending, on the panel and in the list', async () => {
+    main.contacts.set('6284444444444', { phone: '6284444444444', name: 'Eko Prasetyo' });
+    await openGroup('Core Team');
+    await popup.getByRole('button', { name: 'Join requests (3 pending)' }).click();
+    const list = popup.getByRole('list', { name: 'Join requests (3)' });
+    await list.getByRole('listitem', { name: 'Eko Prasetyo (+6284444444444)' }).waitFor();
+    expect(await list.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).toEqual(['Eko Prasetyo (+6284444444444)', '+6285555555555', '+6286666666666']);
+    await popup.getByText('3 pending · 0 selected').waitFor();
+    await list.getByRole('button', { name: 'Approve Eko Prasetyo (+6284444444444)' }).click();
+    await notice('Approved 1 of 1 join request for “Core Team”.');
+    expect(phones(core)).toContain('6284444444444');
+    // Back at the top of the list, and the panel counts what is left.
+    const back = popup.getByRole('button', { name: 'Back to group' });
+    expect((await back.boundingBox())!.y).toBeLessThan((await popup.getByRole('heading', { name: 'Join requests of “Core Team”' }).boundingBox())!.y);
+    await back.click();
+    await popup.getByRole('button', { name: 'Join requests (2 pending)' }).waitFor();
+  });
+
   it('approves or rejects one, several, or all', async () => {
     await openRequests('Core Team');
     const list = popup.getByRole('list', { name: 'Join requests (3)' });

@@ -191,6 +191,47 @@ describe('the server view', () => {
     expect(await popup.getByLabel('Period').locator('option').allInnerTexts()).toEqual(['1h', '6h', '12h', '24h', '7d', '30d']);
   });
 
+  it('labels the CPU chart’s axes (percent, time) and says the same in words, read with the chart', async () => {
+    await openServer('admin-key');
+    const section = popup.getByRole('region', { name: 'CPU history' });
+    const chart = section.getByRole('img', { name: /^CPU usage over/ });
+    await chart.waitFor();
+    // The scale at the side, the first and last sample's time under it.
+    for (const mark of ['100%', '50%', '0%']) expect(await section.getByText(mark, { exact: true }).isVisible()).toBe(true);
+    const hhmm = String.raw`\d\d:\d\d`;
+    const summary = section.getByText(new RegExp(String.raw`^CPU use from ${hhmm} to ${hhmm}: lowest \d+(\.\d)?%, average \d+(\.\d)?%, highest \d+(\.\d)?% \(scale 0–100%\)\.$`));
+    await summary.waitFor();
+    const [from, to] = /from (\d\d:\d\d) to (\d\d:\d\d)/.exec(await summary.innerText())!.slice(1);
+    expect(await section.getByText(from!, { exact: true }).isVisible()).toBe(true);
+    expect(await section.getByText(to!, { exact: true }).isVisible()).toBe(true);
+    expect(await section.getByText('time', { exact: true }).isVisible()).toBe(true);
+    // The summary is the chart's description for a screen reader.
+    const describedBy = await chart.getAttribute('aria-describedby');
+    expect(await popup.locator(`[id="${describedBy}"]`).innerText()).toBe(await summary.innerText());
+  });
+
+  it('reflows at 320 px wide with the chart, every control at least 24 px tall', async () => {
+    await openServer('admin-key');
+    await popup.setViewportSize({ width: 320, height: 600 });
+    await popup.addStyleTag({ content: 'body { width: auto; }' });
+    await popup.getByRole('img', { name: /^CPU usage over/ }).waitFor();
+    // This view's own content (the header above it is another part's): nothing past the right edge.
+    const view = popup.getByRole('region', { name: 'Server', exact: true });
+    await expect.poll(() => view.evaluate((el) => [...el.querySelectorAll('*')].filter((child) => child.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((child) => child.outerHTML.slice(0, 60)))).toEqual([]);
+    const small = (await view.locator('button:visible, select:visible, input:visible').evaluateAll((controls) => controls.map((c) => [c.outerHTML.slice(0, 60), c.getBoundingClientRect().height] as const))).filter(([, h]) => h < 24);
+    expect(small).toEqual([]);
+  });
+
+  it('offers the server’s own time zone as the restart placeholder: UTC on a UTC server', async () => {
+    server.state.server.timezone = 'UTC';
+    await openServer('admin-key');
+    await expect.poll(() => valueOf('Server status', 'Ping').innerText()).toMatch(/\(UTC\)$/);
+    const zone = popup.getByLabel('Time zone (empty: the server’s own)');
+    await expect.poll(() => zone.getAttribute('placeholder')).toBe('UTC');
+    await popup.getByText('Empty restarts at this time in the server’s zone, UTC.').waitFor();
+    expect(await popup.getByText('Asia/Jakarta').count()).toBe(0);
+  });
+
   it('tells a non-admin key in words that details and restarts need an admin key, and nothing restarts', async () => {
     await openServer('user-key');
     await alert('The server “Office” refused to show its details: the API key saved for it is not an admin key.');

@@ -216,6 +216,8 @@ export interface ServerRuntimeState {
   restartPending: { scheduledAt: string; strategy: string } | null;
   restartCount: number;
   scheduledRestart: { time: string; timezone: string } | null;
+  /** The server's configured time zone; the stock configuration's (Asia/Jakarta) when absent. */
+  timezone?: string;
 }
 
 export interface FakeState {

@@ -18,8 +18,10 @@ export default function AccountScreen({ view }: { view: AccountView }): ReactNod
   const show = usePopupStore((s) => s.show);
   return (
     <section className="panel profile-panel" aria-label={`Profile of ${sessionId}`}>
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>Back to sessions</button>
+      </div>
       <h2>Profile of “{sessionId}”</h2>
-      <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
       <AccountInfo sessionId={sessionId} />
       <AccountPicture sessionId={sessionId} />
       <ProfilePrivacy sessionId={sessionId} />

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { MenuButton, type MenuItem } from '@/components/MenuButton';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { runChatAction } from './chat-api';
 import { messagesToMarkRead, MUTE_CHOICES, readMarkedCount, readPinned, type ChatSummary } from '@/lib/answers/chats';
@@ -7,16 +8,28 @@ import { useChatMarks } from './chat-marks';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
- * What can be done to a whole chat: mark read, pin, mute, archive, clear. A stock server's lists
- * do not say whether a chat is pinned, muted or archived, so until this popup has changed it
- * both directions are offered.
+ * What can be done to a whole chat, in one menu: mark read, pin, mute, archive, clear (asks
+ * first). A stock server's lists do not say whether a chat is pinned, muted or archived, so
+ * until this popup has changed it both directions are offered.
  */
 export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string; chat: ChatSummary; onChanged: () => void }) {
   const markChat = useChatMarks((s) => s.markChat);
   const [busy, setBusy] = useState(false);
   const [minutes, setMinutes] = useState(MUTE_CHOICES[1]!.minutes);
   const [confirmingClear, setConfirmingClear] = useState(false);
+  const [choosingMute, setChoosingMute] = useState(false);
   const muteId = useId();
+  const muteRef = useRef<HTMLSelectElement>(null);
+  const menuRef = useRef<HTMLSpanElement>(null);
+  /** Closing the mute choice gives the focus back to the menu's button, not to the page. */
+  const doneMuting = () => {
+    setChoosingMute(false);
+    menuRef.current?.querySelector('button')?.focus();
+  };
+  // "Mute…" opens the duration choice; the keyboard lands on it.
+  useEffect(() => {
+    if (choosingMute) muteRef.current?.focus();
+  }, [choosingMute]);
   const who = `“${chat.name}”`;
   const to = chat.id;
   const muted = chat.mutedUntil === undefined ? undefined : chat.mutedUntil > nowSeconds();
@@ -65,29 +78,38 @@ export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string;
     });
   };
 
+  // Only the pin and archive change that applies once known; a stock server's list does not say, so both until then.
+  const items: MenuItem[] = [
+    { label: 'Mark chat read', onSelect: () => void markRead() },
+    ...(chat.pinned !== true ? [{ label: 'Pin chat', onSelect: () => void pin(true) }] : []),
+    ...(chat.pinned !== false ? [{ label: 'Unpin chat', onSelect: () => void pin(false) }] : []),
+    ...(muted !== true ? [{ label: 'Mute…', onSelect: () => setChoosingMute(true) }] : []),
+    ...(muted !== false ? [{ label: 'Unmute chat', onSelect: () => void unmute() }] : []),
+    ...(chat.archived !== true ? [{ label: 'Archive chat', onSelect: () => void archive(true) }] : []),
+    ...(chat.archived !== false ? [{ label: 'Unarchive chat', onSelect: () => void archive(false) }] : []),
+    { label: 'Clear chat', danger: true, onSelect: () => setConfirmingClear(true) },
+  ].map((item) => ({ ...item, disabled: busy }));
+
   return (
-    <section className="chat-actions" aria-label="Chat actions">
-      <div className="actions compact">
-        <button type="button" className="small" disabled={busy} onClick={() => void markRead()}>Mark chat read</button>
-        {chat.pinned !== true && <button type="button" className="small" disabled={busy} onClick={() => void pin(true)}>Pin chat</button>}
-        {chat.pinned !== false && <button type="button" className="small" disabled={busy} onClick={() => void pin(false)}>Unpin chat</button>}
-        {chat.archived !== true && <button type="button" className="small" disabled={busy} onClick={() => void archive(true)}>Archive chat</button>}
-        {chat.archived !== false && <button type="button" className="small" disabled={busy} onClick={() => void archive(false)}>Unarchive chat</button>}
-      </div>
-      <div className="actions compact mute-row">
-        <label htmlFor={muteId}>Mute for</label>
-        <select id={muteId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-          {MUTE_CHOICES.map((choice) => <option key={choice.minutes} value={choice.minutes}>{choice.label}</option>)}
-        </select>
-        <button type="button" className="small" disabled={busy} onClick={() => void mute()}>Mute chat</button>
-        {muted !== false && <button type="button" className="small" disabled={busy} onClick={() => void unmute()}>Unmute chat</button>}
-        <button type="button" className="small danger" disabled={busy} onClick={() => setConfirmingClear(true)}>Clear chat</button>
-      </div>
+    <>
+      <span ref={menuRef} className="menu-holder">
+        <MenuButton label="More chat actions" items={items}>More</MenuButton>
+      </span>
+      {choosingMute && (
+        <div className="actions compact mute-row" role="group" aria-label="Mute this chat">
+          <label htmlFor={muteId}>Mute for</label>
+          <select ref={muteRef} id={muteId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+            {MUTE_CHOICES.map((choice) => <option key={choice.minutes} value={choice.minutes}>{choice.label}</option>)}
+          </select>
+          <button type="button" className="small" disabled={busy} onClick={() => void mute().then(doneMuting)}>Mute chat</button>
+          <button type="button" className="small" onClick={doneMuting}>Cancel</button>
+        </div>
+      )}
       {confirmingClear && (
         <ConfirmDialog title={`Clear all messages of ${who}?`} confirmLabel="Clear chat" onCancel={() => setConfirmingClear(false)} onConfirm={() => void clear()}>
           Every message of this chat is removed from this WhatsApp account (starred ones are kept). The other side keeps its copy. This cannot be undone.
         </ConfirmDialog>
       )}
-    </section>
+    </>
   );
 }

@@ -39,6 +39,9 @@ export function ChatListView({ sessionId }: { sessionId: string }) {
 
   return (
     <section className="panel" aria-label={`Chats of ${sessionId}`}>
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>Back to sessions</button>
+      </div>
       <h2>Chats of “{sessionId}”</h2>
       <div className="chat-search">
         <label htmlFor={searchId} className="visually-hidden">Search chats</label>
@@ -56,7 +59,6 @@ export function ChatListView({ sessionId }: { sessionId: string }) {
       )}
       <div className="actions">
         {hasMore && <button type="button" disabled={loading} onClick={loadMore}>Load more chats</button>}
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
       </div>
     </section>
   );

@@ -1,51 +1,69 @@
+import { useLayoutEffect, useRef } from 'react';
 import { jidPhone, type ChatSummary } from '@/lib/answers/chats';
-import { useChatMessages } from './chat-hooks';
+import { useChatMessages, useSenderNames } from './chat-hooks';
 import { chatKey, messageMark, useChatMarks, withChatMarks } from './chat-marks';
 import { ChatActions } from './ChatActions';
 import { ChatFlags } from './ChatFlags';
 import { MessageItem } from './MessageItem';
 import { usePopupStore } from '../shared/store';
 
-/** One chat: its actions, its messages newest first with "Load older", and a way to write to it. */
+/** The chat's kind and number (a person) or "Group chat", never the raw id, and its unread count. */
+function subtitle(chat: ChatSummary, phone: string | undefined): string {
+  const kind = chat.isGroup ? 'Group chat' : phone ? `Person · +${phone}` : 'Person';
+  return chat.unreadCount > 0 ? `${kind} · ${chat.unreadCount} unread` : kind;
+}
+
+/**
+ * One chat as a messenger shows it: oldest at the top, newest at the bottom and scrolled into
+ * view on open, "Load older" above; its actions in one menu; a way to write to it.
+ */
 export function ChatView({ sessionId, chatId, chatName }: { sessionId: string; chatId: string; chatName?: string }) {
   const show = usePopupStore((s) => s.show);
   const { messages, total, info, error, loading, hasOlder, reload, loadOlder } = useChatMessages(sessionId, chatId);
   const chatMark = useChatMarks((s) => s.chats[chatKey(sessionId, chatId)]);
   const messageMarks = useChatMarks((s) => s.messages);
   const phone = jidPhone(chatId);
-  const name = chatName ?? info.chatName ?? (phone ? `+${phone}` : chatId);
-  const chat: ChatSummary = withChatMarks({ id: chatId, name, isGroup: chatId.endsWith('@g.us'), unreadCount: info.unreadCount ?? 0 }, chatMark);
-  const context = { sessionId, chatId, chatName: name, me: info.me, isGroup: chat.isGroup, reload: () => void reload() };
-  const shown = (messages ?? []).map((message) => messageMark(messageMarks, sessionId, chatId, message));
+  const isGroup = chatId.endsWith('@g.us');
+  const names = useSenderNames(sessionId, isGroup);
+  const name = chatName ?? info.chatName ?? (phone ? `+${phone}` : isGroup ? 'Group' : chatId);
+  const chat: ChatSummary = withChatMarks({ id: chatId, name, isGroup, unreadCount: info.unreadCount ?? 0 }, chatMark);
+  const context = { sessionId, chatId, chatName: name, me: info.me, isGroup, names, reload: () => void reload() };
+  // The hook keeps them newest first (pages go back in time); a chat reads oldest first.
+  const shown = (messages ?? []).map((message) => messageMark(messageMarks, sessionId, chatId, message)).reverse();
+  const listRef = useRef<HTMLOListElement>(null);
+  const newestId = shown.at(-1)?.id;
+
+  // On open and when a newer message arrives, the newest is in view; loading older ones keeps the place.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [newestId]);
 
   return (
     <section className="panel chat-panel" aria-label={`Chat ${name}`} aria-busy={loading}>
-      <h2>{name}</h2>
-      <p className="hint chat-subtitle">
-        {phone ? `+${phone}` : chatId}
-        {chat.unreadCount > 0 && ` · ${chat.unreadCount} unread`}
-      </p>
-      <ChatFlags chat={chat} />
-      <div className="actions compact">
-        <button type="button" className="primary small" onClick={() => show({ name: 'compose', sessionId, to: chatId })}>Send message</button>
-        <button type="button" className="small" disabled={loading} onClick={() => void reload()}>Refresh messages</button>
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'chats', sessionId })}><span aria-hidden="true">← </span>Back to chats</button>
       </div>
-      <ChatActions sessionId={sessionId} chat={chat} onChanged={() => void reload()} />
+      <h2>{name}</h2>
+      <p className="hint chat-subtitle">{subtitle(chat, phone)}</p>
+      <ChatFlags chat={chat} showGroup={false} />
+      <div className="actions compact chat-toolbar">
+        <button type="button" className="primary small" onClick={() => show({ name: 'compose', sessionId, to: chatId, toName: name })}>Send message</button>
+        <button type="button" className="small" disabled={loading} onClick={() => void reload()}>Refresh messages</button>
+        <ChatActions sessionId={sessionId} chat={chat} onChanged={() => void reload()} />
+      </div>
       {error && <p className="error-text" role="alert">{error}</p>}
       {messages === null && !error && <p className="hint" aria-busy="true">Loading messages…</p>}
       {messages !== null && shown.length === 0 && <p className="empty">No messages in this chat on the server.</p>}
       {shown.length > 0 && (
         <>
-          <p className="hint" aria-live="polite">Newest first · {shown.length}{total !== undefined ? ` of ${total}` : ''} message{(total ?? shown.length) === 1 ? '' : 's'}</p>
-          <ol className="message-list" aria-label={`Messages (${shown.length})`}>
+          <p className="hint" aria-live="polite">{shown.length}{total !== undefined ? ` of ${total}` : ''} message{(total ?? shown.length) === 1 ? '' : 's'} · newest at the bottom</p>
+          {hasOlder && <button type="button" className="small load-older" disabled={loading} onClick={() => void loadOlder()}>Load older messages</button>}
+          <ol ref={listRef} className="message-list" aria-label={`Messages (${shown.length})`}>
             {shown.map((message) => <MessageItem key={message.id} message={message} context={context} />)}
           </ol>
         </>
       )}
-      <div className="actions">
-        {hasOlder && <button type="button" disabled={loading} onClick={() => void loadOlder()}>Load older messages</button>}
-        <button type="button" onClick={() => show({ name: 'chats', sessionId })}>Back to chats</button>
-      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { MenuButton, type MenuItem } from '@/components/MenuButton';
 import { runChatAction } from './chat-api';
 import { isEditable, myReaction, readPinned, type ChatMessage } from '@/lib/answers/chats';
 import { useChatMarks } from './chat-marks';
@@ -16,23 +17,41 @@ export interface MessageContext {
   me?: string;
   /** In a group an admin may also delete others' messages for everyone; in a direct chat only your own. */
   isGroup: boolean;
+  /** Group members' names by JID (from the contacts), for the sender line. */
+  names: Record<string, string>;
   /** Re-reads the messages after a change. */
   reload: () => void;
 }
 
 const EMOJI = ['👍', '❤️', '😂', '😮', '🙏'];
+const MENU_LABEL = 'Message actions';
 
-/** Star, react, edit, pin, mark read, delete for everyone or for me: one message's actions. */
+/**
+ * One message's actions in a menu on its bubble (revealed on hover or focus, always in the tab
+ * order): star, react, pin, mark read, edit, delete for everyone or for me. Reacting and editing
+ * open in the bubble; deleting asks first.
+ */
 export function MessageActions({ message, context }: { message: ChatMessage; context: MessageContext }) {
   const { sessionId, chatId, reload } = context;
   const markMessage = useChatMarks((s) => s.markMessage);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [reacting, setReacting] = useState(false);
   const [confirming, setConfirming] = useState<'revoke' | 'delete' | null>(null);
   const [deleteForMe, setDeleteForMe] = useState(false);
   const [withMedia, setWithMedia] = useState(true);
+  const firstEmoji = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLSpanElement>(null);
+  /** Closing the reactions or the editor gives the focus back to the message's menu button. */
+  const backToMenu = () => menuRef.current?.querySelector('button')?.focus();
   const base = { sessionId, to: chatId, messageId: message.id };
   const mine = myReaction(message, context.me);
+  const canUnreact = !!mine || (!context.me && message.reactions.length > 0);
+
+  // The reaction bar takes the focus the menu gave back to its button, so the keyboard lands on it.
+  useEffect(() => {
+    if (reacting) firstEmoji.current?.focus();
+  }, [reacting]);
 
   async function act(operationId: OperationId, inputs: OperationInputs, words: string, after?: (data: OperationData) => void) {
     setBusy(true);
@@ -45,6 +64,7 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
   }
   const pin = (asked: boolean) =>
     act('postChatsChatIdMessagesMessageIdPin', { sessionId, chatId, messageId: message.id, pin: asked }, asked ? 'Pinned the message in the chat.' : 'Unpinned the message.', (data) => markMessage(sessionId, chatId, message.id, { pinned: readPinned(data, asked) }));
+  const unreact = () => void act('postMessagesMessageIdActionUnreaction', base, 'Removed your reaction.');
   const confirmDelete = () => {
     const kind = confirming;
     setConfirming(null);
@@ -52,46 +72,50 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
     if (kind === 'delete') void act('deleteMessagesMessageIdActionDelete', { ...base, withMedia }, 'Deleted the message for this account. The other side keeps it.');
   };
 
+  const live = !message.deleted;
+  // A stock server does not say whether a message is pinned: until this popup pinned it, both are offered.
+  const items: MenuItem[] = [
+    ...(live ? [message.starred ? { label: 'Unstar', onSelect: () => void act('postMessagesMessageIdActionUnstar', base, 'Removed the star from the message.') } : { label: 'Star', onSelect: () => void act('postMessagesMessageIdActionStar', base, 'Starred the message.') }] : []),
+    ...(live ? [{ label: 'React…', onSelect: () => setReacting(true) }] : []),
+    ...(live && canUnreact ? [{ label: 'Remove my reaction', onSelect: unreact }] : []),
+    ...(live && message.pinned !== true ? [{ label: 'Pin message', onSelect: () => void pin(true) }] : []),
+    ...(live && message.pinned !== false ? [{ label: 'Unpin message', onSelect: () => void pin(false) }] : []),
+    ...(live && !message.fromMe ? [{ label: 'Mark as read', onSelect: () => void act('postMessagesMessageIdActionMarkAsRead', base, 'Marked the message as read.') }] : []),
+    ...(live && isEditable(message) && !editing ? [{ label: 'Edit', onSelect: () => setEditing(true) }] : []),
+    ...(live && (message.fromMe || context.isGroup) ? [{ label: 'Delete for everyone', danger: true, onSelect: () => { setDeleteForMe(false); setConfirming('revoke'); } }] : []),
+    { label: 'Delete for me', danger: true, onSelect: () => { setWithMedia(true); setConfirming('delete'); } },
+  ].map((item) => ({ ...item, disabled: busy }));
+
   return (
-    <div className="message-actions" role="group" aria-label="Actions for this message">
-      {!message.deleted && (
-        <div className="actions compact">
-          {message.starred ? (
-            <button type="button" className="small" disabled={busy} onClick={() => void act('postMessagesMessageIdActionUnstar', base, 'Removed the star from the message.')}>Unstar</button>
-          ) : (
-            <button type="button" className="small" disabled={busy} onClick={() => void act('postMessagesMessageIdActionStar', base, 'Starred the message.')}>Star</button>
-          )}
-          {message.pinned !== true && <button type="button" className="small" disabled={busy} onClick={() => void pin(true)}>Pin message</button>}
-          {message.pinned !== false && <button type="button" className="small" disabled={busy} onClick={() => void pin(false)}>Unpin message</button>}
-          {!message.fromMe && <button type="button" className="small" disabled={busy} onClick={() => void act('postMessagesMessageIdActionMarkAsRead', base, 'Marked the message as read.')}>Mark as read</button>}
-          {isEditable(message) && !editing && <button type="button" className="small" disabled={busy} onClick={() => setEditing(true)}>Edit</button>}
-        </div>
-      )}
-      {!message.deleted && (
-        <div className="actions compact reactions-row">
-          {EMOJI.map((emoji) => (
-            <button key={emoji} type="button" className="small emoji" aria-label={`React with ${emoji}`} aria-pressed={mine?.emoji === emoji} disabled={busy} onClick={() => void act('postMessagesMessageIdActionReaction', { ...base, emoji }, `Reacted with ${emoji}.`)}>{emoji}</button>
+    <>
+      <span ref={menuRef} className="menu-holder">
+        <MenuButton className="message-menu" label={MENU_LABEL} items={items}>
+          <span aria-hidden="true">⋯</span>
+        </MenuButton>
+      </span>
+      {reacting && live && (
+        <div className="actions compact reactions-row" role="group" aria-label="React to this message">
+          {EMOJI.map((emoji, index) => (
+            <button key={emoji} ref={index === 0 ? firstEmoji : undefined} type="button" className="small emoji" aria-label={`React with ${emoji}`} title={`React with ${emoji}`} aria-pressed={mine?.emoji === emoji} disabled={busy} onClick={() => void act('postMessagesMessageIdActionReaction', { ...base, emoji }, `Reacted with ${emoji}.`)}>{emoji}</button>
           ))}
-          {(mine || (!context.me && message.reactions.length > 0)) && (
-            <button type="button" className="small" disabled={busy} onClick={() => void act('postMessagesMessageIdActionUnreaction', base, 'Removed your reaction.')}>Remove my reaction</button>
-          )}
+          {canUnreact && <button type="button" className="small" disabled={busy} onClick={unreact}>Remove my reaction</button>}
+          <button type="button" className="small" onClick={() => { setReacting(false); backToMenu(); }}>Done</button>
         </div>
       )}
       {editing && (
         <MessageEditor
           initial={message.text ?? ''}
           busy={busy}
-          onCancel={() => setEditing(false)}
+          onCancel={() => { setEditing(false); backToMenu(); }}
           onSave={async (text) => {
             const done = await act('postMessagesMessageIdActionEdit', { ...base, message: text }, 'Edited the message. WhatsApp shows it as edited to everyone.');
-            if (done) setEditing(false);
+            if (done) {
+              setEditing(false);
+              backToMenu();
+            }
           }}
         />
       )}
-      <div className="actions compact">
-        {!message.deleted && (message.fromMe || context.isGroup) && <button type="button" className="small danger" disabled={busy} onClick={() => { setDeleteForMe(false); setConfirming('revoke'); }}>Delete for everyone</button>}
-        <button type="button" className="small danger" disabled={busy} onClick={() => { setWithMedia(true); setConfirming('delete'); }}>Delete for me</button>
-      </div>
       {confirming === 'revoke' && (
         <ConfirmDialog title="Delete this message for everyone?" confirmLabel="Delete for everyone" onCancel={() => setConfirming(null)} onConfirm={confirmDelete}>
           <p>Everyone in the chat sees “This message was deleted” instead. WhatsApp only allows this for your own messages (or any message in a group you administer).</p>
@@ -110,6 +134,6 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
           </label>
         </ConfirmDialog>
       )}
-    </div>
+    </>
   );
 }

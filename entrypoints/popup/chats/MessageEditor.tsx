@@ -19,7 +19,7 @@ export function MessageEditor({ initial, busy, onSave, onCancel }: { initial: st
       }}
     >
       <label htmlFor={fieldId}>New text</label>
-      <textarea id={fieldId} rows={2} value={text} aria-invalid={!!problem} aria-describedby={problem ? problemId : undefined} onChange={(e) => setText(e.target.value)} />
+      <textarea id={fieldId} rows={2} autoFocus value={text} aria-invalid={!!problem} aria-describedby={problem ? problemId : undefined} onChange={(e) => setText(e.target.value)} />
       {problem && <p id={problemId} className="error-text" role="alert">{problem}</p>}
       <div className="actions compact">
         <button type="submit" className="small primary" disabled={busy}>Save edit</button>

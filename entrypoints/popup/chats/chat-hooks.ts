@@ -3,6 +3,7 @@ import { appendChats, appendOlder, readChatPage, readMessagePage, type ChatMessa
 import { useLatest } from '@/components/use-latest';
 import { chatProblem } from './chat-words';
 import { callActive } from '../shared/run-operation';
+import { readContacts } from '@/lib/recipient';
 
 export const CHATS_PAGE = 20;
 export const MESSAGES_PAGE = 20;
@@ -83,4 +84,19 @@ export function useChatMessages(sessionId: string, chatId: string) {
   const loadOlder = () => latest.run(fetch(MESSAGES_PAGE, true));
   const hasOlder = messages !== null && (total === undefined ? messages.length > 0 && messages.length % MESSAGES_PAGE === 0 : messages.length < total);
   return { messages, total, info: latest.data?.info ?? {}, error: latest.error && chatProblem(latest.error), loading: latest.loading, hasOlder, reload, loadOlder };
+}
+
+/**
+ * Names for a group's members, by JID, from the session's contacts: a group message then says
+ * who wrote it by name, not by number. Only read for groups (a direct chat has one other side,
+ * the chat's own name); a failure leaves the numbers, which are still right.
+ */
+export function useSenderNames(sessionId: string, isGroup: boolean): Record<string, string> {
+  const latest = useLatest(async () => {
+    if (!isGroup) return { ok: true as const, data: {} };
+    const reply = await callActive('getProfileListContacts', { sessionId, limit: 1000 });
+    if (!reply.ok) return { ok: true as const, data: {} };
+    return { ok: true as const, data: Object.fromEntries(readContacts(reply.data).map((contact) => [contact.jid, contact.name])) };
+  }, [sessionId, isGroup]);
+  return latest.data ?? {};
 }

@@ -1,5 +1,5 @@
 import type { ApiError } from '@/lib/warest/api-result';
-import { fallbackName, type ChatMessage } from '@/lib/answers/chats';
+import { fallbackName, jidPhone, type ChatMessage } from '@/lib/answers/chats';
 
 /** Chats and messages in words: times, senders, media kinds, and failures with what to do. */
 
@@ -23,11 +23,16 @@ export function showTime(seconds: number | undefined, now = Date.now()): string 
     : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(date.getFullYear() !== today.getFullYear() && { year: 'numeric' }) });
 }
 
-/** Who sent a message, for its line: "You", the chat's name, or the member's number in a group. */
-export function senderLabel(message: ChatMessage, chat: { id: string; name?: string }): string {
+/**
+ * Who sent a message: "You", the chat's name, or in a group the member's name when it is known
+ * (`names`, from the contacts), their number otherwise.
+ */
+export function senderLabel(message: ChatMessage, chat: { id: string; name?: string }, names: Record<string, string> = {}): string {
   if (message.fromMe) return 'You';
   if (!message.sender || message.sender === chat.id) return chat.name ?? fallbackName(chat.id);
-  return fallbackName(message.sender);
+  // A member may write from a device ("628…:3@s.whatsapp.net") or as "@c.us": the contact is the number.
+  const phone = jidPhone(message.sender);
+  return names[message.sender] ?? (phone && names[`${phone}@s.whatsapp.net`]) ?? fallbackName(message.sender);
 }
 
 /**

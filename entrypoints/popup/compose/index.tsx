@@ -21,6 +21,7 @@ import { TextFields } from './TextFields';
 import { InsertTemplate, variableErrorKey, VariableFields } from './TemplateParts';
 import { SendLater } from './SendLater';
 import { useComposeDraft } from './use-compose-draft';
+import { RecipientChip } from './RecipientChip';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import './compose.css';
@@ -42,20 +43,22 @@ function checkSend(form: ComposeForm, values: Record<string, string>, sessionId:
   return { ok: false as const, errors };
 }
 
-/** `to`: a recipient to start with (a chat's "Send message"). */
-export type ComposeView = { name: 'compose'; sessionId: string; to?: string };
+/** `to`: a recipient to start with (a chat's "Send message"), `toName` its chat's name. */
+export type ComposeView = { name: 'compose'; sessionId: string; to?: string; toName?: string };
 
 /**
  * The composer: send any of WARest's 12 message types from one session, with a kept draft. Its
  * own chunk, loaded when first shown (../features.ts).
  */
 export default function ComposeScreen({ view }: { view: ComposeView }): ReactNode {
-  const { sessionId, to } = view;
+  const { sessionId, to, toName } = view;
   const show = usePopupStore((s) => s.show);
   const say = usePopupStore((s) => s.say);
   const profileId = useProfileChoice((s) => s.activeProfileId);
   const country = useDefaultCountry();
-  const { form, update, clear, savedAt } = useComposeDraft(profileId, sessionId, to);
+  const { form, update, clear, savedAt } = useComposeDraft(profileId, sessionId, to, toName);
+  /** A chat's recipient shows as its name until the person asks to change it. */
+  const [changingRecipient, setChangingRecipient] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<FieldErrors | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
@@ -202,7 +205,11 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
   return (
     <form ref={formRef} className="panel compose" aria-label={`Send from ${sessionId}`} noValidate onSubmit={(event) => { event.preventDefault(); void send(); }}>
       <h2>Send from “{sessionId}”</h2>
-      <RecipientPicker profileId={profileId ?? undefined} sessionId={sessionId} value={form.recipient} onChange={(recipient) => set({ recipient })} defaultCountry={country} error={shownErrors.recipient} />
+      {!changingRecipient && to && toName && form.recipient.jid ? (
+        <RecipientChip recipient={form.recipient} onChange={() => setChangingRecipient(true)} />
+      ) : (
+        <RecipientPicker profileId={profileId ?? undefined} sessionId={sessionId} value={form.recipient} onChange={(recipient) => set({ recipient })} defaultCountry={country} error={shownErrors.recipient} />
+      )}
       <div className="field">
         <label htmlFor={typeId}>Message type</label>
         <select id={typeId} value={form.type} onChange={(event) => changeType(event.target.value as ComposeType)}>
@@ -257,7 +264,7 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
         </p>
       )}
       {sent && <SentResult sent={sent.result} to={sent.to} onCopied={(text, ok) => say({ tone: ok ? 'ok' : 'error', text })} />}
-      <div className="actions">
+      <div className="actions compose-send">
         <button type="submit" className="primary" disabled={busy || !!unsure}>
           {busy ? 'Sending…' : `Send ${TYPE_LABELS[form.type].toLowerCase()}`}
         </button>

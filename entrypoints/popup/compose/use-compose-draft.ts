@@ -1,16 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { emptyForm, formFromDraft, type ComposeForm } from '@/lib/compose';
-import { recipientFromJid } from '@/lib/recipient';
+import { recipientFromJid, type RecipientValue } from '@/lib/recipient';
 import { composeDraftKey, composeDraftsItem, readChecked, type ComposeDraft } from '@/lib/storage';
 
 const SAVE_DELAY_MS = 250;
+
+/**
+ * A chat's recipient: with its name, chosen as that group or person (sent to its JID, shown by
+ * its name); without one, its JID typed in the number field.
+ */
+export function recipientFor(to: string | undefined, toName: string | undefined): RecipientValue {
+  if (!to || !toName) return recipientFromJid(to);
+  const jid = recipientFromJid(to).text;
+  return { mode: /@g\.us$/i.test(jid) ? 'group' : 'contact', text: '', jid, label: toName };
+}
 
 /**
  * The composer's form, restored from this profile+session's draft and saved back shortly after
  * every change, so closing the popup loses nothing. A recipient given by the caller (a chat's
  * "Send") wins over the draft's.
  */
-export function useComposeDraft(profileId: string | null, sessionId: string, to: string | undefined) {
+export function useComposeDraft(profileId: string | null, sessionId: string, to: string | undefined, toName?: string) {
   const [form, setForm] = useState<ComposeForm | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const key = profileId ? composeDraftKey(profileId, sessionId) : null;
@@ -23,7 +33,7 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
 
   useEffect(() => {
     let live = true;
-    const fresh = emptyForm('text', recipientFromJid(to));
+    const fresh = emptyForm('text', recipientFor(to, toName));
     if (!key) {
       setForm(fresh);
       return;
@@ -39,7 +49,7 @@ export function useComposeDraft(profileId: string | null, sessionId: string, to:
     return () => {
       live = false;
     };
-  }, [key, to]);
+  }, [key, to, toName]);
 
   /** The change not yet written, written at once if the popup is being closed. */
   const pending = useRef<ComposeForm | null>(null);

@@ -1,17 +1,18 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { runGroupAction } from './group-api';
 import { resultList, type GroupSummary } from '@/lib/answers/groups';
 import { useGroupsStore } from './groups-store';
 import { usePopupStore } from '../shared/store';
 
-/** Leave the group, or delete it for everyone (after typing its name). */
+/** The group's danger zone, apart at the end: leave it, or delete it for everyone (after typing its name). */
 export function GroupDangerZone({ sessionId, group }: { sessionId: string; group: GroupSummary }) {
   const show = usePopupStore((s) => s.show);
   const dropGroup = useGroupsStore((s) => s.dropGroup);
   const [confirming, setConfirming] = useState<'leave' | 'delete' | null>(null);
   const [busy, setBusy] = useState(false);
   const base = { sessionId, groupId: group.id };
+  const headingId = useId();
 
   async function act(kind: 'leave' | 'delete') {
     setConfirming(null);
@@ -36,7 +37,9 @@ export function GroupDangerZone({ sessionId, group }: { sessionId: string; group
   }
 
   return (
-    <section className="group-section" aria-label="Leave or delete">
+    <section className="group-section danger-zone" aria-labelledby={headingId}>
+      <h3 id={headingId}>Leave or delete</h3>
+      <p className="hint">Each asks first.</p>
       <div className="actions compact">
         <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('leave')}>Leave group</button>
         <button type="button" className="small danger" disabled={busy || group.amAdmin === false} title={group.amAdmin === false ? 'Only admins can delete a group' : undefined} onClick={() => setConfirming('delete')}>

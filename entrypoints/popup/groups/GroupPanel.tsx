@@ -8,6 +8,7 @@ import { GroupSettingsToggles } from './GroupSettingsToggles';
 import { GroupTextEditor } from './GroupTextEditor';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';
+import { usePendingCount } from './use-pending-count';
 
 function GroupInfoList({ group }: { group: GroupSummary }) {
   const role = group.amAdmin === undefined ? 'unknown' : group.amAdmin ? 'admin' : 'member';
@@ -27,20 +28,24 @@ function GroupInfoList({ group }: { group: GroupSummary }) {
   );
 }
 
-/** One group: info, picture, name and description, settings, invite link, participants, join requests, leave/delete. */
+/**
+ * One group: back to the list at the top; info, picture, name and description, settings, invite
+ * link, people (participants, join requests with how many wait); leave and delete apart, at the end.
+ */
 export function GroupPanel({ sessionId, groupId }: { sessionId: string; groupId: string }) {
   const show = usePopupStore((s) => s.show);
   const { group, error, loading, update } = useGroup(sessionId, groupId);
+  const pending = usePendingCount(sessionId, groupId, group ? group.amAdmin : null);
   const back = (
-    <div className="actions">
-      <button type="button" onClick={() => show({ name: 'groups', sessionId })}>Back to groups</button>
+    <div className="view-head">
+      <button type="button" className="small" onClick={() => show({ name: 'groups', sessionId })}><span aria-hidden="true">← </span>Back to groups</button>
     </div>
   );
   if (!group) {
     return (
       <section className="panel" aria-label="Group">
-        {error ? <p className="error-text" role="alert">{error}</p> : <p className="hint" aria-busy="true">Loading the group…</p>}
         {back}
+        {error ? <p className="error-text" role="alert">{error}</p> : <p className="hint" aria-busy="true">Loading the group…</p>}
       </section>
     );
   }
@@ -61,6 +66,7 @@ export function GroupPanel({ sessionId, groupId }: { sessionId: string; groupId:
 
   return (
     <section className="panel group-panel" aria-label={`Group ${group.subject}`} aria-busy={loading}>
+      {back}
       <h2>{group.subject}</h2>
       {error && <p className="error-text" role="alert">{error}</p>}
       <GroupPictureSection sessionId={sessionId} group={group} mayEdit={!infoLocked} />
@@ -76,13 +82,12 @@ export function GroupPanel({ sessionId, groupId }: { sessionId: string; groupId:
         <div className="actions compact">
           <button type="button" className="small" onClick={() => show({ name: 'group-participants', sessionId, groupId })}>Participants ({group.size})</button>
           <button type="button" className="small" disabled={group.amAdmin === false} title={group.amAdmin === false ? 'Only admins see join requests' : undefined} onClick={() => show({ name: 'group-requests', sessionId, groupId })}>
-            Join requests
+            Join requests{pending !== undefined && ` (${pending} pending)`}
           </button>
         </div>
       </section>
       <GroupJobs sessionId={sessionId} groupId={groupId} kinds={['group.add', 'group.approve', 'group.reject']} />
       <GroupDangerZone sessionId={sessionId} group={group} />
-      {back}
     </section>
   );
 }

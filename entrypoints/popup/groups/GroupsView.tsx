@@ -38,6 +38,9 @@ export function GroupsView({ sessionId }: { sessionId: string }) {
 
   return (
     <section className="panel" aria-label={`Groups of ${sessionId}`}>
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>Back to sessions</button>
+      </div>
       <h2>Groups of “{sessionId}”</h2>
       <div className="actions compact">
         <button type="button" className="primary" onClick={() => show({ name: 'group-create', sessionId })}>Create group</button>
@@ -70,9 +73,6 @@ export function GroupsView({ sessionId }: { sessionId: string }) {
           )}
         </>
       )}
-      <div className="actions">
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
-      </div>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { readJoinRequests, resultList, resultStatuses, type GroupSummary, type J
 import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';
+import { nameAndNumber, useContactNames } from './use-contact-names';
 import type { OperationData } from '@/lib/messaging/call-operation';
 
 type Decision = 'approve' | 'reject';
@@ -29,6 +30,7 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
   const show = usePopupStore((s) => s.show);
   const { group, error: groupError } = useGroup(sessionId, groupId);
   const { items: requests, error, busy, load, act, selected, toggle } = useGroupList('getGroupParticipantsRequests', readJoinRequests, sessionId, groupId);
+  const names = useContactNames(sessionId);
 
   async function decide(decision: Decision, chosen: readonly JoinRequest[], current: GroupSummary) {
     if (chosen.length === 0) return;
@@ -51,16 +53,19 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
   const chosen = (requests ?? []).filter((r) => selected.has(r.ref));
   return (
     <section className="panel" aria-label={`Join requests of ${heading}`}>
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'group', sessionId, groupId })}><span aria-hidden="true">← </span>Back to group</button>
+      </div>
       <h2>Join requests of “{heading}”</h2>
       {(error ?? groupError) && <p className="error-text" role="alert">{error ?? groupError}</p>}
       {!requests && !error && <p className="hint" aria-busy="true">Loading join requests…</p>}
       {requests && requests.length === 0 && <p className="empty">No one is waiting to join.</p>}
       {requests && requests.length > 0 && group && (
         <>
-          <p className="hint" aria-live="polite">{requests.length} waiting · {selected.size} selected</p>
+          <p className="hint" aria-live="polite">{requests.length} pending · {selected.size} selected</p>
           <ul className="roster" aria-label={`Join requests (${requests.length})`}>
             {requests.map((request) => {
-              const who = `+${request.phone}`;
+              const who = nameAndNumber(request.phone, names);
               return (
                 <li key={request.ref} aria-label={who}>
                   <label className="check roster-row">
@@ -89,7 +94,6 @@ export function JoinRequestsView({ sessionId, groupId }: { sessionId: string; gr
       <GroupJobs sessionId={sessionId} groupId={groupId} kinds={['group.approve', 'group.reject']} onFinished={() => void load()} />
       <div className="actions">
         <button type="button" disabled={!requests} onClick={() => void load()}>Refresh requests</button>
-        <button type="button" onClick={() => show({ name: 'group', sessionId, groupId })}>Back to group</button>
       </div>
     </section>
   );

@@ -83,6 +83,9 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
   const notAdmin = group?.amAdmin === false;
   return (
     <section className="panel" aria-label={`Participants of ${heading}`}>
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'group', sessionId, groupId })}><span aria-hidden="true">← </span>Back to group</button>
+      </div>
       <h2>Participants of “{heading}”</h2>
       {(error ?? groupError) && <p className="error-text" role="alert">{error ?? groupError}</p>}
       {!roster && !error && <p className="hint" aria-busy="true">Loading participants…</p>}
@@ -129,9 +132,6 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
           They stop receiving the group’s messages. An admin can add them again later.
         </ConfirmDialog>
       )}
-      <div className="actions">
-        <button type="button" onClick={() => show({ name: 'group', sessionId, groupId })}>Back to group</button>
-      </div>
     </section>
   );
 }

@@ -12,13 +12,29 @@ function optionsOf(name: string): readonly string[] {
   return serverOperations.find((o) => o.id === 'getServerCpuHistory')?.inputs.find((i) => i.name === name)?.options ?? [];
 }
 
-/** The server's CPU use over a period, as a small line chart with its lowest/average/highest in words. */
+/** A sample's time (seconds or milliseconds) as the axis shows it: the hour, with the day when the span passes one. */
+function timeSpan(times: readonly number[]): { from: string; to: string } | null {
+  const known = times.filter((t) => t > 0).map((t) => (t > 1e12 ? t : t * 1000));
+  if (known.length < 2) return null;
+  const first = known[0]!;
+  const last = known.at(-1)!;
+  const withDay = last - first > 86_400_000 || new Date(first).toDateString() !== new Date(last).toDateString();
+  const show = (ms: number) => new Date(ms).toLocaleString('en-GB', { hour: '2-digit', minute: '2-digit', ...(withDay && { day: 'numeric', month: 'short' }) });
+  return { from: show(first), to: show(last) };
+}
+
+/**
+ * The server's CPU use over a period: a line chart with its axes labelled (0–100 %, the first and
+ * last sample's time) and the same in words, visible and read with the chart.
+ */
 export function ServerCpu({ round, serverName }: { round: number; serverName: string }) {
-  const ids = { period: useId(), interval: useId() };
+  const ids = { period: useId(), interval: useId(), caption: useId() };
   const [period, setPeriod] = useState('1h');
   const [interval, setInterval] = useState('5m');
   const loaded = useAnswer('getServerCpuHistory', { period, interval }, `${period}/${interval}/${round}`);
-  const chart = useMemo(() => cpuChart(readCpuHistory(loaded.data ?? undefined), WIDTH, HEIGHT), [loaded.data]);
+  const samples = useMemo(() => readCpuHistory(loaded.data ?? undefined), [loaded.data]);
+  const chart = useMemo(() => cpuChart(samples, WIDTH, HEIGHT), [samples]);
+  const span = timeSpan(samples.map((sample) => sample.time));
   return (
     <section className="profile-section" aria-label="CPU history">
       <h3>CPU history</h3>
@@ -34,13 +50,29 @@ export function ServerCpu({ round, serverName }: { round: number; serverName: st
       </div>
       <LoadState loaded={loaded} what="the CPU history" explain={(error) => adminProblem(error, 'show its CPU history', serverName)} />
       {loaded.data && (
-        <>
-          <svg className="cpu-chart" role="img" aria-label={chart.summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} preserveAspectRatio="none">
-            <line x1={0} y1={HEIGHT / 2} x2={WIDTH} y2={HEIGHT / 2} className="cpu-grid" />
-            {chart.points && <polyline points={chart.points} className="cpu-line" fill="none" />}
-          </svg>
-          <p className="hint" aria-hidden="true">{chart.points ? `Lowest ${chart.min}% · average ${chart.avg}% · highest ${chart.max}% (scale 0–100%)` : 'No samples in this period.'}</p>
-        </>
+        <figure className="cpu-figure">
+          <div className="cpu-plot">
+            {/* The scale is fixed, 0 to 100 %: the same height means the same load in every period. */}
+            <div className="cpu-y" aria-hidden="true"><span>100%</span><span>50%</span><span>0%</span></div>
+            <svg className="cpu-chart" role="img" aria-label={chart.summary} aria-describedby={ids.caption} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none">
+              <line x1={0} y1={0} x2={WIDTH} y2={0} className="cpu-grid" />
+              <line x1={0} y1={HEIGHT / 2} x2={WIDTH} y2={HEIGHT / 2} className="cpu-grid" />
+              {chart.points && <polyline points={chart.points} className="cpu-line" fill="none" />}
+            </svg>
+            {span && (
+              <div className="cpu-x" aria-hidden="true">
+                <span>{span.from}</span>
+                <span>time</span>
+                <span>{span.to}</span>
+              </div>
+            )}
+          </div>
+          <figcaption id={ids.caption} className="cpu-summary">
+            {chart.points
+              ? `CPU use${span ? ` from ${span.from} to ${span.to}` : ''}: lowest ${chart.min}%, average ${chart.avg}%, highest ${chart.max}% (scale 0–100%).`
+              : 'No samples in this period.'}
+          </figcaption>
+        </figure>
       )}
     </section>
   );

@@ -4,14 +4,17 @@ import { adminProblem, checkSchedule, checkTimezone, readRestart, readSchedule }
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
 
+/** Shown only when the server does not say its zone: an example of a name, not a claim about the server. */
+const ZONE_EXAMPLE = 'Region/City';
+
 type Pending = { kind: 'now' } | { kind: 'schedule'; schedule: string; timezone: string } | { kind: 'clear' };
 
 /**
  * Restart the server now, or every day at a time. Admin keys only: the server refuses other keys
  * (403), and the view says so in words. Every change asks first, naming the server.
  */
-export function ServerRestart({ serverName, onRestarted }: { serverName: string; onRestarted: () => void }) {
-  const ids = { time: useId(), zone: useId(), problem: useId() };
+export function ServerRestart({ serverName, serverZone, onRestarted }: { serverName: string; serverZone?: string; onRestarted: () => void }) {
+  const ids = { time: useId(), zone: useId(), zoneHint: useId(), problem: useId() };
   const [time, setTime] = useState('');
   const [zone, setZone] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -54,7 +57,8 @@ export function ServerRestart({ serverName, onRestarted }: { serverName: string;
         <label htmlFor={ids.time}>Daily restart time (24-hour, HH:MM)</label>
         <input id={ids.time} value={time} placeholder="02:30" inputMode="numeric" aria-describedby={ids.problem} aria-invalid={problem ? true : undefined} onChange={(e) => { setTime(e.target.value); setProblem(null); }} autoComplete="off" />
         <label htmlFor={ids.zone}>Time zone (empty: the server’s own)</label>
-        <input id={ids.zone} value={zone} placeholder="Asia/Jakarta" aria-describedby={ids.problem} onChange={(e) => { setZone(e.target.value); setProblem(null); }} autoComplete="off" spellCheck={false} />
+        <input id={ids.zone} value={zone} placeholder={serverZone ?? ZONE_EXAMPLE} aria-describedby={`${ids.zoneHint} ${ids.problem}`} onChange={(e) => { setZone(e.target.value); setProblem(null); }} autoComplete="off" spellCheck={false} />
+        <p id={ids.zoneHint} className="hint">{serverZone ? `Empty restarts at this time in the server’s zone, ${serverZone}.` : 'A zone name such as Europe/London; empty uses the server’s own.'}</p>
         <p id={ids.problem} className="error-text" role={problem ? 'alert' : undefined}>{problem ?? ''}</p>
         <div className="actions compact">
           <button type="button" className="danger" disabled={busy} onClick={askSchedule}>Schedule daily restart</button>

@@ -8,9 +8,8 @@ import { FactList, LoadState, useAnswer, type Loaded } from '../shared/answer-pa
  * tells only that the server answers; health and readiness are for admin keys only (a user key
  * is told so, ../shared/warest/README.md fact 8).
  */
-export function ServerStatus({ round, serverName }: { round: number; serverName: string }) {
+export function ServerStatus({ round, serverName, ping }: { round: number; serverName: string; ping: Loaded }) {
   const key = String(round);
-  const ping = useAnswer('getServerPing', {}, key);
   const health = useAnswer('getServerHealthz', {}, key);
   const ready = useAnswer('getServerReady', {}, key);
   return (

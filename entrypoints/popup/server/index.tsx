@@ -3,8 +3,11 @@ import { ServerCpu } from './ServerCpu';
 import { ServerRestart } from './ServerRestart';
 import { ServerInfo, ServerStatus } from './ServerStatus';
 import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
+import { readPing } from '@/lib/answers/server';
+import { useAnswer } from '../shared/answer-parts';
 import { usePopupStore } from '../shared/store';
 import '../shared/sections.css';
+import './server.css';
 
 /** Seconds after a restart before the view reads the server again (a restart takes a few). */
 const AFTER_RESTART_MS = 5000;
@@ -21,17 +24,22 @@ export default function ServerScreen(_props: { view: ServerView }): ReactNode {
   // Bumping the round reads everything again.
   const [round, setRound] = useState(0);
   const again = () => setRound((n) => n + 1);
+  // One ping for the status and for the restart form's time zone (the server's own, as it says).
+  const ping = useAnswer('getServerPing', {}, String(round));
+  const serverZone = ping.data ? readPing(ping.data).timezone : undefined;
   return (
     <section className="panel profile-panel" aria-label="Server">
+      <div className="view-head">
+        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>Back to sessions</button>
+      </div>
       <h2>Server “{serverName}”</h2>
       <div className="actions compact">
-        <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
         <button type="button" onClick={again}>Check again</button>
       </div>
-      <ServerStatus round={round} serverName={serverName} />
+      <ServerStatus round={round} serverName={serverName} ping={ping} />
       <ServerInfo round={round} serverName={serverName} />
       <ServerCpu round={round} serverName={serverName} />
-      <ServerRestart serverName={serverName} onRestarted={() => setTimeout(again, AFTER_RESTART_MS)} />
+      <ServerRestart serverName={serverName} serverZone={serverZone} onRestarted={() => setTimeout(again, AFTER_RESTART_MS)} />
     </section>
   );
 }

@@ -9,14 +9,23 @@ import { type HandlerMap, str } from '../context';
 import { ApiError, envelope, ok } from '../envelope';
 import { nowSeconds } from '../state';
 
-/** The stock configuration's timezone (Asia/Jakarta, UTC+7, no daylight saving). */
+/** The stock configuration's timezone (Asia/Jakarta, UTC+7, no daylight saving); a test may set state.server.timezone. */
 export const SERVER_TIMEZONE = 'Asia/Jakarta';
-const OFFSET_HOURS = 7;
 const RESTART_DELAY_MS = 3000;
 
+/** A zone's offset from UTC at `date`, in minutes (Intl's "GMT+07:00"; "GMT" is 0). */
+function offsetMinutes(zone: string, date: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
 /** ISO time in the server's timezone, e.g. 2024-05-01T15:30:00.000+07:00. */
-export function serverIsoTime(date: Date): string {
-  return new Date(date.getTime() + OFFSET_HOURS * 3600_000).toISOString().replace('Z', `+0${OFFSET_HOURS}:00`);
+export function serverIsoTime(date: Date, zone = SERVER_TIMEZONE): string {
+  const minutes = offsetMinutes(zone, date);
+  const sign = minutes < 0 ? '-' : '+';
+  const hhmm = `${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+  return new Date(date.getTime() + minutes * 60_000).toISOString().replace('Z', `${sign}${hhmm}`);
 }
 
 function uptimeSeconds(startedAt: number): number {
@@ -38,16 +47,17 @@ function cpuAt(timestamp: number): number {
 }
 
 export const serverHandlers: HandlerMap = {
-  getServerPing() {
+  getServerPing(ctx) {
     const started = performance.now();
     const now = new Date();
+    const zone = ctx.world.state.server.timezone ?? SERVER_TIMEZONE;
     return ok('Server is alive', [{
       ping: 'pong',
       latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      serverTime: serverIsoTime(now).slice(0, 19).replace('T', ' '),
-      serverTimeISO: serverIsoTime(now),
+      serverTime: serverIsoTime(now, zone).slice(0, 19).replace('T', ' '),
+      serverTimeISO: serverIsoTime(now, zone),
       serverTimeUTC: now.toISOString(),
-      timezone: SERVER_TIMEZONE,
+      timezone: zone,
       timezoneLocale: 'id-ID',
       timestamp: Math.floor(now.getTime() / 1000),
     }]);
@@ -69,7 +79,7 @@ export const serverHandlers: HandlerMap = {
       process: { pid: process.pid, nodeVersion: process.versions.node, uptimeSeconds: uptimeSeconds(state.server.startedAt) },
       disk: [{ mount: '/', usedPercent: 45.1 }],
       loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
-      timezone: SERVER_TIMEZONE,
+      timezone: state.server.timezone ?? SERVER_TIMEZONE,
       runtime: [{ name: 'node', version: process.versions.node }],
       sessions: { total: sessions.length, active: sessions.filter((session) => session.status === 'open').length },
       timestamp: nowSeconds(),
@@ -144,7 +154,7 @@ export const serverHandlers: HandlerMap = {
 
   postServerRestartScheduled(ctx) {
     const schedule = (str(ctx.body, 'schedule') ?? '').trim();
-    const timezone = str(ctx.body, 'timezone') ?? SERVER_TIMEZONE;
+    const timezone = str(ctx.body, 'timezone') ?? ctx.world.state.server.timezone ?? SERVER_TIMEZONE;
     const server = ctx.world.state.server;
     if (schedule === '0') {
       server.scheduledRestart = null;
@@ -158,10 +168,12 @@ export const serverHandlers: HandlerMap = {
       throw new ApiError(2002, `timezone must be an IANA timezone, got ${timezone}`);
     }
     server.scheduledRestart = { time: schedule, timezone };
-    // Next occurrence, computed in the server's own UTC+7 frame (good enough for a fake).
-    const local = new Date(Date.now() + OFFSET_HOURS * 3600_000);
-    const next = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), Number(match[1]), Number(match[2])) - OFFSET_HOURS * 3600_000);
+    // Next occurrence, computed in the server's own frame (UTC+7 by default; good enough for a fake).
+    const serverZone = server.timezone ?? SERVER_TIMEZONE;
+    const offset = offsetMinutes(serverZone, new Date()) * 60_000;
+    const local = new Date(Date.now() + offset);
+    const next = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), Number(match[1]), Number(match[2])) - offset);
     if (next.getTime() <= Date.now()) next.setTime(next.getTime() + 86400_000);
-    return ok(`Restart scheduled daily at ${schedule} (${timezone})`, [{ scheduledRestart: schedule, timezone, nextRestartAt: serverIsoTime(next), timestamp: nowSeconds() }]);
+    return ok(`Restart scheduled daily at ${schedule} (${timezone})`, [{ scheduledRestart: schedule, timezone, nextRestartAt: serverIsoTime(next, serverZone), timestamp: nowSeconds() }]);
   },
 };

@@ -107,6 +107,19 @@ describe('readMessagePage', () => {
     ]);
   });
 
+  it('reads a poll’s options, as strings or objects with their votes', () => {
+    const page = readMessagePage({
+      results: [{
+        data: [
+          { id: 'P1', fromMe: false, timestamp: 1714552000, body: 'Lunch?', poll: { question: 'Lunch?', options: ['Rice', ' ', 'Soup'], maxSelection: 1 } },
+          { id: 'P2', fromMe: true, timestamp: 1714552001, poll: { creation: { question: 'Day?', options: [{ name: 'Tue', votes: 2 }, { optionName: 'Wed', voters: ['a', 'b', 'c'] }, { nothing: 1 }] } } },
+          { id: 'P3', fromMe: true, timestamp: 1714552002, poll: { question: 'Empty?', options: 'none' } },
+        ],
+      }],
+    });
+    expect(page.items.map((m) => m.pollOptions)).toEqual([[{ name: 'Rice' }, { name: 'Soup' }], [{ name: 'Tue', votes: 2 }, { name: 'Wed', votes: 3 }], undefined]);
+  });
+
   it('tolerates odd rows and fields: no id, wrong types, millisecond times, a poll, a missing chatInfo', () => {
     const page = readMessagePage(
       answer({
@@ -171,6 +184,16 @@ describe('what a message allows and how it reads', () => {
     expect(senderLabel({ ...base, fromMe: false, sender: ALEX }, chat)).toBe('Alex Marker');
     expect(senderLabel({ ...base, fromMe: false }, { id: ALEX })).toBe('+6281122334455');
     expect(senderLabel({ ...base, fromMe: false, sender: '628999:3@s.whatsapp.net' }, { id: '1203@g.us', name: 'Core' })).toBe('+628999');
+  });
+
+  it('names a group member from the contacts when known, from any device or JID form', () => {
+    const names = { '6289990001@s.whatsapp.net': 'Dewi' };
+    const group = { id: '1203@g.us', name: 'Core' };
+    expect(senderLabel({ ...base, fromMe: false, sender: '6289990001@s.whatsapp.net' }, group, names)).toBe('Dewi');
+    expect(senderLabel({ ...base, fromMe: false, sender: '6289990001:3@s.whatsapp.net' }, group, names)).toBe('Dewi');
+    expect(senderLabel({ ...base, fromMe: false, sender: '6289990001@c.us' }, group, names)).toBe('Dewi');
+    expect(senderLabel({ ...base, fromMe: false, sender: '6289990002@s.whatsapp.net' }, group, names)).toBe('+6289990002');
+    expect(senderLabel(base, group, names)).toBe('You');
   });
 
   it('finds this account’s reaction by its phone', () => {
