@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/contract/**/*.test.ts', 'tests/fake-server/**/*.test.ts'],
     environment: 'node',
+    // Registers the storage repair as the worker does (a page registers a lazy one: lib/storage/page-repair.ts).
+    setupFiles: ['tests/support/storage-repair.ts'],
     // A loaded CI machine can stretch a test past vitest's 5 s default; a limit is for a hang, not a bet on speed.
     testTimeout: 30_000,
   },

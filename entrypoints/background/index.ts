@@ -1,4 +1,6 @@
 import { guardStoredState } from '@/lib/storage';
+import { setRepairLoader } from '@/lib/storage/checked';
+import * as storageRepair from '@/lib/storage/repair';
 import { registerBadge } from './badge';
 import { registerCampaigns } from './campaigns';
 import { registerJobs } from './jobs';
@@ -21,27 +23,36 @@ import { registerTransfer } from './transfer';
 // that wakes the worker is not missed. Only this file imports the modules below: what they share
 // lives in leaves (server-calls, profile-lookup, sessions-refresh, …; tests/unit/background/
 // no-cycles.test.ts keeps it so).
-export default defineBackground(() => {
-  // First: every stored item is checked at start and on every change, so damage anywhere is
-  // repaired and reported once, before any handler reads it.
-  guardStoredState();
-  // The rest only add handlers and listeners now and start their work later, when all are in
-  // place: none of them needs another registered first.
-  registerRouter();
-  registerProfileHandlers();
-  registerOperationHandlers();
-  registerOriginRules();
-  registerSessionsSync();
-  registerLogin();
-  registerBadge();
-  registerNotifications();
-  registerLiveUpdates();
-  registerPolling();
-  registerMenus();
-  registerOmnibox();
-  registerJobs();
-  registerTransfer();
-  registerServerListSync();
-  registerScheduled();
-  registerCampaigns();
+//
+// A module service worker: it shares its chunks with the pages (one copy of the shared code in the
+// zip). In a module worker `import()` throws, so nothing it loads may import lazily
+// (tests/unit/background/worker-chunks.test.ts checks the build): the storage repair, lazy in
+// pages, is registered statically here.
+export default defineBackground({
+  type: 'module',
+  main() {
+    setRepairLoader(() => Promise.resolve(storageRepair));
+    // First: every stored item is checked at start and on every change, so damage anywhere is
+    // repaired and reported once, before any handler reads it.
+    guardStoredState();
+    // The rest only add handlers and listeners now and start their work later, when all are in
+    // place: none of them needs another registered first.
+    registerRouter();
+    registerProfileHandlers();
+    registerOperationHandlers();
+    registerOriginRules();
+    registerSessionsSync();
+    registerLogin();
+    registerBadge();
+    registerNotifications();
+    registerLiveUpdates();
+    registerPolling();
+    registerMenus();
+    registerOmnibox();
+    registerJobs();
+    registerTransfer();
+    registerServerListSync();
+    registerScheduled();
+    registerCampaigns();
+  },
 });
