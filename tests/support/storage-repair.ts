@@ -1,6 +1,5 @@
 import { setRepairLoader } from '@/lib/storage/checked';
-import * as repair from '@/lib/storage/repair';
 
-// Unit tests run background and page modules in one Node context: the repair is registered
-// statically, as the service worker does (entrypoints/background/index.ts).
-setRepairLoader(() => Promise.resolve(repair));
+// Unit tests run background and page modules in one Node context, where `import()` works; the
+// worker registers its own (static) loader in entrypoints/background/index.ts.
+setRepairLoader(() => import('@/lib/storage/repair'));
