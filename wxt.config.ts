@@ -1,4 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { LANGUAGES, toChromeMessages } from './lib/i18n/catalog';
+
+/** locales/<language>/<area>.json → _locales/<language>/messages.json (lib/i18n/catalog.ts). */
+function browserLocales() {
+  return LANGUAGES.map((language) => {
+    const dir = path.resolve('locales', language);
+    const areas = Object.fromEntries(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))]),
+    );
+    return { relativeDest: `_locales/${language}/messages.json`, contents: JSON.stringify(toChromeMessages(areas)) };
+  });
+}
 
 // The e2e build (WXT_E2E=1 wxt build) is the shipped production build plus host access to the
 // loopback fake server, because a headless browser cannot answer a permission prompt (see
@@ -9,15 +23,22 @@ export default defineConfig({
   ...(e2e && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...browserLocales());
+    },
+  },
   manifest: {
-    name: 'WARest Companion',
-    description: 'Your self-hosted WARest WhatsApp REST API server, one click away: sessions, groups, messages and every other operation.',
+    // In the person's language, from locales/*/manifest.json.
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'alarms', 'notifications', 'contextMenus'],
     // Access is asked per configured server when the user saves it, never for all sites up front.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(e2e && { host_permissions: ['http://127.0.0.1/*'] }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'WARest Companion' },
+    action: { default_title: '__MSG_manifest_actionTitle__' },
     // `wa <number> <message>` in the address bar (entrypoints/background/omnibox.ts).
     omnibox: { keyword: 'wa' },
   },

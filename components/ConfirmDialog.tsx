@@ -16,10 +16,16 @@ export function ConfirmDialog(props: {
   const [typed, setTyped] = useState('');
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  // What had focus when it was asked for (read while rendering, before the dialog takes focus):
+  // closing the dialog, by a button or Escape, gives focus back to it while it is still there.
+  const [opener] = useState(() => document.activeElement);
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, [opener]);
   const blocked = typeToConfirm !== undefined && typed !== typeToConfirm;
   return (
     <dialog ref={dialogRef} className="confirm" role="alertdialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>

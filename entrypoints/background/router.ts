@@ -1,3 +1,4 @@
+import { safeParse } from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import type { ApiError } from '@/lib/warest/api-result';
 import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf } from '@/lib/messaging/protocol';
@@ -30,15 +31,15 @@ export async function routeMessage(message: unknown, sender: Browser.runtime.Mes
     return reject('invalid-input', `Not a ${PROTOCOL} message.`);
   }
   if (!isMessageType(envelope.type)) return reject('invalid-input', `Unknown message type “${String(envelope.type)}”.`);
-  const parsed = requestSchemas[envelope.type].safeParse(envelope.payload ?? {});
+  const parsed = safeParse(requestSchemas[envelope.type], envelope.payload ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+    const problems = parsed.issues.map((issue) => `${issue.path?.map((item) => String(item.key)).join('.') || 'payload'}: ${issue.message}`).join('; ');
     return reject('invalid-input', `Malformed “${envelope.type}” request (${problems}).`);
   }
   const handler = handlerFor(envelope.type);
   if (!handler) return reject('invalid-input', `Nothing handles “${envelope.type}” yet.`);
   try {
-    return await handler(parsed.data as RequestOf<MessageType>);
+    return await handler(parsed.output as RequestOf<MessageType>);
   } catch (error) {
     // A bug must not leave the page waiting forever; the reply names no secrets, only the failure.
     console.error('WARest Companion: handler failed', envelope.type, error instanceof Error ? error.name : typeof error);

@@ -1,6 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
+import { startPageLanguage } from '@/lib/ui/language';
+import { followThemeSetting } from '@/lib/ui/look';
 import './menu-action.css';
 import { MenuActionApp } from './MenuActionApp';
 
+followThemeSetting();
+// Resolves at once unless the settings chose a language other than the browser's.
+await startPageLanguage();
 createRoot(document.getElementById('root')!).render(<MenuActionApp />);

@@ -19,20 +19,27 @@ export function UpdateModeLine({ profileId }: { profileId: string }) {
       </p>
     );
   }
+  // One line and a "why" to open: the reason is long, and the form goes on below it.
   return (
-    <p className="update-mode polling" role="note">
-      <strong>Session updates: polling every {Math.max(30, pollSeconds)} s.</strong> {updates.reason ?? 'Live updates are not available.'}{' '}
-      <button
-        type="button"
-        className="link"
-        disabled={retrying}
-        onClick={() => {
-          setRetrying(true);
-          void askBackground('updates.retry', {}).finally(() => setRetrying(false));
-        }}
-      >
-        {retrying ? 'Trying…' : 'Try live updates again'}
-      </button>
-    </p>
+    <div className="update-mode polling" role="note">
+      <p className="update-mode-line">
+        <strong>Session updates: polling every {Math.max(30, pollSeconds)} s.</strong>{' '}
+        <button
+          type="button"
+          className="link"
+          disabled={retrying}
+          onClick={() => {
+            setRetrying(true);
+            void askBackground('updates.retry', {}).finally(() => setRetrying(false));
+          }}
+        >
+          {retrying ? 'Trying…' : 'Try live updates again'}
+        </button>
+      </p>
+      <details className="update-mode-why">
+        <summary>Why not live?</summary>
+        <p>{updates.reason ?? 'Live updates are not available.'}</p>
+      </details>
+    </div>
   );
 }

@@ -1,8 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
+import { startPageLanguage } from '@/lib/ui/language';
+import { followThemeSetting } from '@/lib/ui/look';
 import './options.css';
 import { OptionsApp } from './OptionsApp';
 import { useOptionsStore } from './store';
 
 void useOptionsStore.getState().load();
+followThemeSetting();
+// Resolves at once unless the settings chose a language other than the browser's.
+await startPageLanguage();
 createRoot(document.getElementById('root')!).render(<OptionsApp />);

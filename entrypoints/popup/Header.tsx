@@ -1,10 +1,10 @@
-import { useId } from 'react';
 import { browser } from 'wxt/browser';
-import { InfoIcon, ListIcon } from '@/components/HeaderIcons';
+import { CampaignIcon, GearIcon, InfoIcon, ListIcon, RefreshIcon } from '@/components/HeaderIcons';
 import { troubleWords } from '@/lib/warest/server-trouble';
 import { ago } from './shared/format';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
+import { ServerSwitcher } from './ServerSwitcher';
 
 /** A full-tab page (All actions, Campaigns), for the active server. */
 function openTab(page: '/actions.html' | '/campaigns.html') {
@@ -13,13 +13,15 @@ function openTab(page: '/actions.html' | '/campaigns.html') {
   return browser.tabs.create({ url: browser.runtime.getURL(`${page}${query}`) });
 }
 
-/** Profile switcher, the server pill (reachable, latency, version) and the data's age. */
+/**
+ * The server switcher and the server pill (reachable, latency, version); then the places, each an
+ * icon with its word (tooltip and accessible name too); then the data's age and Refresh.
+ */
 export function Header() {
-  const { switchProfile, snapshots, refreshing, refresh, refreshError, show, view } = usePopupStore();
+  const { snapshots, refreshing, refresh, refreshError, show, view } = usePopupStore();
   // "All servers" (its own chunk) draws its own state line and refresh.
   const all = view.name === 'all-servers';
-  const { profiles, activeProfileId } = useProfileChoice();
-  const switcherId = useId();
+  const activeProfileId = useProfileChoice((s) => s.activeProfileId);
   const snapshot = activeProfileId ? snapshots[activeProfileId] : undefined;
   const server = snapshot?.server;
   const reachable = server?.state === 'ok';
@@ -32,46 +34,40 @@ export function Header() {
   return (
     <header className="popup-header">
       <div className="popup-header-row">
-        {profiles.length > 1 ? (
-          <>
-            <label htmlFor={switcherId} className="visually-hidden">Server</label>
-            <select id={switcherId} value={all ? '' : (activeProfileId ?? '')} onChange={(e) => (e.target.value ? switchProfile(e.target.value) : show({ name: 'all-servers' }))}>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-              <option value="">All servers</option>
-            </select>
-          </>
-        ) : (
-          <h1 className="popup-title">{profiles[0]?.name}</h1>
+        <ServerSwitcher />
+        {!all && (
+          <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
+            {pillText}
+          </span>
         )}
-        {!all && <>
-        <span className={`pill ${reachable ? 'ok' : server ? 'bad' : ''}`} role="status" aria-label={`Server: ${pillText}`}>
-          {pillText}
-        </span>
-        <button type="button" className="icon" aria-label="Server details" title="Server details" onClick={() => show({ name: 'server' })}>
-          <InfoIcon />
-        </button>
-        <button type="button" className="icon" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openTab('/actions.html')}>
-          <ListIcon />
-        </button>
-        <button type="button" className="icon" aria-label="Campaigns" title="Campaigns" onClick={() => void openTab('/campaigns.html')}>
-          ✉
-        </button>
-        <button type="button" className="icon" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
-          ↻
-        </button>
-        </>}
-        <button type="button" className="icon" aria-label="Servers and settings" title="Servers and settings" onClick={() => void browser.runtime.openOptionsPage()}>
-          ⚙
-        </button>
       </div>
-      {!all && <p className="hint age" aria-live="polite">
-        {snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
-        {refreshing && ' · refreshing…'}
-      </p>}
+      <nav className="header-tools" aria-label="Places">
+        {!all && (
+          <button type="button" aria-label="Server details" title="Server details" onClick={() => show({ name: 'server' })}>
+            <InfoIcon /> <span>Details</span>
+          </button>
+        )}
+        <button type="button" aria-label="All actions" title="All actions: every WARest operation" onClick={() => void openTab('/actions.html')}>
+          <ListIcon /> <span>Actions</span>
+        </button>
+        <button type="button" aria-label="Campaigns" title="Campaigns" onClick={() => void openTab('/campaigns.html')}>
+          <CampaignIcon /> <span>Campaigns</span>
+        </button>
+        <button type="button" aria-label="Servers and settings" title="Servers and settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          <GearIcon /> <span>Settings</span>
+        </button>
+      </nav>
+      {!all && (
+        <div className="header-age">
+          <p className="hint age" aria-live="polite">
+            {snapshot?.fetchedAt ? `Updated ${ago(snapshot.fetchedAt)}` : 'Not loaded yet'}
+            {refreshing && ' · refreshing…'}
+          </p>
+          <button type="button" className="quiet" aria-label="Refresh" title="Refresh" disabled={refreshing} onClick={() => void refresh()}>
+            <RefreshIcon /> <span>Refresh</span>
+          </button>
+        </div>
+      )}
       {!all && problem && (
         <p className="error-text" role="alert">
           {problem}

@@ -1,11 +1,19 @@
 import { Suspense, useEffect, useReducer, useRef } from 'react';
+import { useViewFocus } from './view-focus';
 import { browser } from 'wxt/browser';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { preloadAllViews, preloadView, screenOf, type View } from './features';
 import { Header } from './Header';
 import { usePopupStore } from './shared/store';
 
-const loading = <p className="hint" aria-busy="true">Loading…</p>;
+/** A view still waiting for its chunk (only a first view can): bars where its content will be. */
+const loading = (
+  <div aria-busy="true" aria-label="Loading">
+    <span className="skeleton" style={{ width: '40%', height: 20 }} />
+    <span className="skeleton" style={{ width: '90%' }} />
+    <span className="skeleton" style={{ width: '75%' }} />
+  </div>
+);
 
 /** Stored data was found damaged and reset: one line, and where to read what. */
 function StorageDamaged() {
@@ -53,6 +61,8 @@ export function PopupApp() {
   const { profiles, activeProfileId } = useProfileChoice();
   const view = useReadyView(asked);
   usePreloadWhenIdle();
+  const viewRef = useRef<HTMLDivElement>(null);
+  const announced = useViewFocus(view, viewRef);
   if (!loaded) return <main className="popup" aria-busy="true" />;
   if (profiles.length === 0 || !activeProfileId) {
     return (
@@ -89,9 +99,13 @@ export function PopupApp() {
           </button>
         </div>
       )}
-      <Suspense fallback={loading}>
-        <Screen view={view} />
-      </Suspense>
+      <div ref={viewRef} className="popup-view">
+        <Suspense fallback={loading}>
+          <Screen view={view} />
+        </Suspense>
+      </div>
+      {/* The new view's name, said once it is on screen (view-focus.ts). */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">{announced}</p>
     </main>
   );
 }

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { int, notArray, num } from '../schema';
 import type { ApiError, ApiSuccess } from '../warest/api-result';
 import { MAX_FILE_BASE64_CHARS } from '../warest/file-payload';
 import type { ConnectionReport } from '../warest/connection-test';
@@ -58,7 +59,10 @@ export const LIMITS = {
   campaignText: 70_000,
 } as const;
 
-const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
+
+/** A request's payload: an object, never an array (valibot's object() alone takes arrays). */
+const request = <E extends v.ObjectEntries>(entries: E) => v.pipe(notArray(), v.object(entries));
 
 /** Keys that would reach an object's prototype if anything merged the inputs carelessly. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -94,7 +98,7 @@ function inputsProblem(inputs: Record<string, unknown>): { message: string; path
       return { message: 'must be plain data (text, numbers, true/false, lists and objects)', path };
     }
     for (const key of Reflect.ownKeys(value)) {
-      if (typeof key !== 'string' || PROTOTYPE_KEYS.has(key)) return { message: `has a key named “${String(key)}”, which is not allowed`, path };
+      if (typeof key !== 'string' || PROTOTYPE_KEYS.has(key)) return { message: notAllowedKey(String(key)), path };
       if (key.length > LIMITS.inputName) return { message: `has a key longer than ${LIMITS.inputName} characters`, path };
       const problem = walk((value as Record<string, unknown>)[key], [...path, key]);
       if (problem) return problem;
@@ -106,153 +110,169 @@ function inputsProblem(inputs: Record<string, unknown>): { message: string; path
   return walk(inputs, []);
 }
 
-const operationInputs = z.record(text(LIMITS.inputName), z.unknown()).check(
-  z.superRefine((inputs, ctx) => {
-    const problem = inputsProblem(inputs);
-    if (problem) ctx.issues.push({ code: 'custom', message: problem.message, input: inputs, path: problem.path });
+const notAllowedKey = (key: string) => `has a key named “${key}”, which is not allowed`;
+
+const operationInputs = v.pipe(
+  notArray(),
+  // valibot's record drops these two keys without a word (and "__proto__", as zod's did): refuse them, as before.
+  v.rawCheck(({ dataset, addIssue }) => {
+    const key = dataset.typed ? ['constructor', 'prototype'].find((name) => Object.hasOwn(dataset.value, name)) : undefined;
+    if (key) addIssue({ message: notAllowedKey(key) });
+  }),
+  v.record(text(LIMITS.inputName), v.unknown()),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? inputsProblem(dataset.value) : undefined;
+    if (!problem) return;
+    const path = problem.path.map((key): v.UnknownPathItem => ({ type: 'unknown', origin: 'value', input: dataset.value, key, value: undefined }));
+    addIssue({ message: problem.message, path: path.length ? (path as [v.UnknownPathItem, ...v.UnknownPathItem[]]) : undefined });
   }),
 );
 
-const importRequest = z.object({
+const importRequest = request({
   text: text(LIMITS.settingsFile),
   /** Opens the file's keys; without it a file with keys is refused unless `withoutKeys`. */
-  passphrase: z.optional(text(LIMITS.passphrase)),
-  withoutKeys: z.optional(z.boolean()),
+  passphrase: v.optional(text(LIMITS.passphrase)),
+  withoutKeys: v.optional(v.boolean()),
   /** Servers already here are replaced by the file's (else kept as they are). */
-  replace: z.boolean(),
+  replace: v.boolean(),
   /** The file's settings replace these. */
-  withSettings: z.boolean(),
+  withSettings: v.boolean(),
 });
 
 export const requestSchemas = {
-  'operation.call': z.object({
-    profileId: z.optional(text(LIMITS.id)),
+  'operation.call': request({
+    profileId: v.optional(text(LIMITS.id)),
     operationId: text(LIMITS.operationId),
-    inputs: z.optional(operationInputs),
-    timeoutMs: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.timeoutMs, `must be at most ${LIMITS.timeoutMs} ms (10 minutes)`))),
+    inputs: v.optional(operationInputs),
+    timeoutMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(LIMITS.timeoutMs, `must be at most ${LIMITS.timeoutMs} ms (10 minutes)`))),
   }),
-  'connection.test': z.object({
-    profileId: z.optional(text(LIMITS.id)),
+  'connection.test': request({
+    profileId: v.optional(text(LIMITS.id)),
     /** Test what is typed in the form before it is saved; a missing key means "the saved one". */
-    draft: z.optional(z.object({ baseUrl: text(LIMITS.url), apiKey: z.optional(text(LIMITS.apiKey)) })),
+    draft: v.optional(v.object({ baseUrl: text(LIMITS.url), apiKey: v.optional(text(LIMITS.apiKey)) })),
   }),
-  'profile.save': z.object({
-    id: z.optional(text(LIMITS.id)),
+  'profile.save': request({
+    id: v.optional(text(LIMITS.id)),
     name: text(LIMITS.profileName),
     baseUrl: text(LIMITS.url),
     /** Omitted when editing to keep the saved key. */
-    apiKey: z.optional(text(LIMITS.apiKey)),
-    notifications: z.optional(z.boolean()),
+    apiKey: v.optional(text(LIMITS.apiKey)),
+    notifications: v.optional(v.boolean()),
   }),
-  'profile.remove': z.object({ profileId: text(LIMITS.id) }),
+  'profile.remove': request({ profileId: text(LIMITS.id) }),
   /** Re-read a profile's sessions now (and the server's health); answers the new snapshot. */
-  'sessions.refresh': z.object({ profileId: z.optional(text(LIMITS.id)) }),
+  'sessions.refresh': request({ profileId: v.optional(text(LIMITS.id)) }),
   /** Start logging a session in: registers a new id, or restarts the login of an existing one. */
-  'login.start': z.object({
-    profileId: z.optional(text(LIMITS.id)),
+  'login.start': request({
+    profileId: v.optional(text(LIMITS.id)),
     sessionId: text(LIMITS.sessionId),
-    method: z.union([z.literal('qr'), z.literal('pairing')]),
+    method: v.picklist(['qr', 'pairing']),
     /** For pairing: the phone number, any common format; normalised with the default country code. */
-    phone: z.optional(text(LIMITS.phone)),
+    phone: v.optional(text(LIMITS.phone)),
   }),
   /** Ask the server how the login in progress is going (fresh QR, or open); answers its state. */
-  'login.poll': z.object({}),
+  'login.poll': request({}),
   /** Stop following the login in progress (the session stays registered). */
-  'login.cancel': z.object({}),
+  'login.cancel': request({}),
   /** Try live updates again now, e.g. after the user changed the server's CORS setting. */
-  'updates.retry': z.object({}),
+  'updates.retry': request({}),
   /** Start a bulk job over many items (already normalised by the page; the background checks again). */
-  'jobs.start': z.object({
-    kind: z.union([z.literal('group.add'), z.literal('group.approve'), z.literal('group.reject'), z.literal('numbers.check')]),
-    profileId: z.optional(text(LIMITS.id)),
+  'jobs.start': request({
+    kind: v.picklist(['group.add', 'group.approve', 'group.reject', 'numbers.check']),
+    profileId: v.optional(text(LIMITS.id)),
     sessionId: text(LIMITS.sessionId),
-    groupId: z.optional(text(LIMITS.id)),
-    groupName: z.optional(text(LIMITS.groupName)),
-    items: z.array(z.object({ input: text(LIMITS.inputName), value: text(LIMITS.jobItemText) })).check(z.maxLength(LIMITS.jobItems, `must have at most ${LIMITS.jobItems.toLocaleString('en-US')} items`)),
+    groupId: v.optional(text(LIMITS.id)),
+    groupName: v.optional(text(LIMITS.groupName)),
+    items: v.pipe(
+      v.array(v.object({ input: text(LIMITS.inputName), value: text(LIMITS.jobItemText) })),
+      v.maxLength(LIMITS.jobItems, `must have at most ${LIMITS.jobItems.toLocaleString('en-US')} items`),
+    ),
   }),
   /** Send a job's failed items again. */
-  'jobs.retryFailed': z.object({ jobId: text(LIMITS.id) }),
-  'jobs.cancel': z.object({ jobId: text(LIMITS.id) }),
+  'jobs.retryFailed': request({ jobId: text(LIMITS.id) }),
+  'jobs.cancel': request({ jobId: text(LIMITS.id) }),
   /** Remove a finished or cancelled job from the list. */
-  'jobs.dismiss': z.object({ jobId: text(LIMITS.id) }),
-  'profile.setDefault': z.object({ profileId: text(LIMITS.id) }),
+  'jobs.dismiss': request({ jobId: text(LIMITS.id) }),
+  'profile.setDefault': request({ profileId: text(LIMITS.id) }),
   /** Which profiles have no saved key (e.g. they came through sync): ids only, never a key. */
-  'profiles.keyStatus': z.object({}),
+  'profiles.keyStatus': request({}),
   /** The settings file's text: without keys, or with them encrypted when a passphrase is given. */
-  'transfer.export': z.object({ passphrase: z.optional(text(LIMITS.passphrase)) }),
+  'transfer.export': request({ passphrase: v.optional(text(LIMITS.passphrase)) }),
   /** What importing this file would change (nothing is changed). */
   'transfer.plan': importRequest,
   /** Imports the file as planned with the same choices. */
   'transfer.apply': importRequest,
   /** Send a text message later (the composer's "Send later"); the background checks it again and arms its alarm. */
-  'scheduled.create': z.object({
-    profileId: z.optional(text(LIMITS.id)),
+  'scheduled.create': request({
+    profileId: v.optional(text(LIMITS.id)),
     sessionId: text(LIMITS.sessionId),
     to: text(LIMITS.id),
     label: text(LIMITS.groupName),
     message: text(LIMITS.scheduledText),
-    replyMessageId: z.optional(text(LIMITS.id)),
-    presence: z.optional(z.boolean()),
-    dueAt: z.number().check(z.int()),
+    replyMessageId: v.optional(text(LIMITS.id)),
+    presence: v.optional(v.boolean()),
+    dueAt: int(),
     timeZone: text(LIMITS.timeZone),
   }),
   /** A new text or time for a scheduled (or missed, or failed) message. */
-  'scheduled.update': z.object({
+  'scheduled.update': request({
     id: text(LIMITS.id),
-    message: z.optional(text(LIMITS.scheduledText)),
-    dueAt: z.optional(z.number().check(z.int())),
-    timeZone: z.optional(text(LIMITS.timeZone)),
+    message: v.optional(text(LIMITS.scheduledText)),
+    dueAt: v.optional(int()),
+    timeZone: v.optional(text(LIMITS.timeZone)),
   }),
   /** Send it now; `anyway` for one whose earlier send is unconfirmed (the page asked first). */
-  'scheduled.sendNow': z.object({ id: text(LIMITS.id), anyway: z.optional(z.boolean()) }),
+  'scheduled.sendNow': request({ id: text(LIMITS.id), anyway: v.optional(v.boolean()) }),
   /** Look in the chat again for an unconfirmed one. */
-  'scheduled.check': z.object({ id: text(LIMITS.id) }),
+  'scheduled.check': request({ id: text(LIMITS.id) }),
   /** Cancel a scheduled one, or dismiss a finished one. */
-  'scheduled.remove': z.object({ id: text(LIMITS.id) }),
+  'scheduled.remove': request({ id: text(LIMITS.id) }),
   /** What to do with a message that came due while the browser was closed. */
-  'scheduled.setOnMissed': z.object({ onMissed: z.union([z.literal('send'), z.literal('ask')]) }),
+  'scheduled.setOnMissed': request({ onMissed: v.picklist(['send', 'ask']) }),
   /** Start (or schedule) a campaign: the page rendered each recipient's message; the background checks it all again. */
-  'campaigns.start': z.object({
+  'campaigns.start': request({
     name: text(LIMITS.groupName),
     profileId: text(LIMITS.id),
     sessionId: text(LIMITS.sessionId),
-    message: z.object({
-      kind: z.union([z.literal('text'), z.literal('image'), z.literal('video'), z.literal('document')]),
+    message: v.object({
+      kind: v.picklist(['text', 'image', 'video', 'document']),
       template: text(LIMITS.campaignText),
     }),
-    file: z.optional(z.object({ kind: z.literal('file'), name: text(255), type: text(255), base64: text(LIMITS.inputString) })),
-    recipients: z
-      .array(z.object({ digits: text(LIMITS.phone), text: text(LIMITS.campaignText), row: z.optional(z.number()) }))
-      .check(z.maxLength(LIMITS.campaignRecipients, `must have at most ${LIMITS.campaignRecipients.toLocaleString('en-US')} recipients`)),
-    unusable: z
-      .array(z.object({ input: text(LIMITS.jobItemText), reason: text(LIMITS.jobItemText), row: z.optional(z.number()) }))
-      .check(z.maxLength(LIMITS.campaignRecipients)),
-    duplicates: z.number(),
-    columns: z.array(text(LIMITS.inputName)).check(z.maxLength(200)),
-    pacing: z.object({
-      minDelaySec: z.number(),
-      maxDelaySec: z.number(),
-      dailyCap: z.optional(z.number()),
-      window: z.optional(z.object({ days: z.array(z.number()).check(z.maxLength(7)), startMinute: z.number(), endMinute: z.number() })),
+    file: v.optional(v.object({ kind: v.literal('file'), name: text(255), type: text(255), base64: text(LIMITS.inputString) })),
+    recipients: v.pipe(
+      v.array(v.object({ digits: text(LIMITS.phone), text: text(LIMITS.campaignText), row: v.optional(num()) })),
+      v.maxLength(LIMITS.campaignRecipients, `must have at most ${LIMITS.campaignRecipients.toLocaleString('en-US')} recipients`),
+    ),
+    unusable: v.pipe(
+      v.array(v.object({ input: text(LIMITS.jobItemText), reason: text(LIMITS.jobItemText), row: v.optional(num()) })),
+      v.maxLength(LIMITS.campaignRecipients),
+    ),
+    duplicates: num(),
+    columns: v.pipe(v.array(text(LIMITS.inputName)), v.maxLength(200)),
+    pacing: v.object({
+      minDelaySec: num(),
+      maxDelaySec: num(),
+      dailyCap: v.optional(num()),
+      window: v.optional(v.object({ days: v.pipe(v.array(num()), v.maxLength(7)), startMinute: num(), endMinute: num() })),
       timeZone: text(100),
     }),
-    typing: z.boolean(),
-    checkNumbers: z.boolean(),
-    startAt: z.optional(z.number()),
+    typing: v.boolean(),
+    checkNumbers: v.boolean(),
+    startAt: v.optional(num()),
   }),
-  'campaigns.pause': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.pause': request({ campaignId: text(LIMITS.id) }),
   /** Resume a paused campaign, or start a duplicated one. */
-  'campaigns.resume': z.object({ campaignId: text(LIMITS.id) }),
-  'campaigns.cancel': z.object({ campaignId: text(LIMITS.id) }),
-  'campaigns.retryFailed': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.resume': request({ campaignId: text(LIMITS.id) }),
+  'campaigns.cancel': request({ campaignId: text(LIMITS.id) }),
+  'campaigns.retryFailed': request({ campaignId: text(LIMITS.id) }),
   /** Send again to recipients whose message could not be confirmed, knowing they may get it twice. */
-  'campaigns.resendUnconfirmed': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.resendUnconfirmed': request({ campaignId: text(LIMITS.id) }),
   /** A copy of a campaign, paused, to be started by the person. */
-  'campaigns.duplicate': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.duplicate': request({ campaignId: text(LIMITS.id) }),
   /** The shortest delay the server allows between campaign messages (3 s for a stock WARest). */
-  'campaigns.floor': z.object({ profileId: text(LIMITS.id) }),
+  'campaigns.floor': request({ profileId: text(LIMITS.id) }),
   /** Remove an ended campaign (and its file) from the list. */
-  'campaigns.remove': z.object({ campaignId: text(LIMITS.id) }),
+  'campaigns.remove': request({ campaignId: text(LIMITS.id) }),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -307,7 +327,7 @@ export interface ImportReadProblem {
   message: string;
 }
 
-export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
+export type RequestOf<T extends MessageType> = v.InferOutput<(typeof requestSchemas)[T]>;
 export type ResponseOf<T extends MessageType> = ResponseMap[T];
 
 export interface Envelope<T extends MessageType = MessageType> {

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import type { Schema } from '../schema';
 import { MB } from './limits';
 
 /**
@@ -22,7 +22,7 @@ import { MB } from './limits';
 /** A storage item together with the schema its value must satisfy. */
 export interface CheckedItem<T> {
   item: WxtStorageItem<T, Record<string, unknown>>;
-  schema: z.ZodMiniType<T>;
+  schema: Schema<T>;
   fallback: T;
   /** How to name this item to a person when it was damaged. */
   description: string;
@@ -59,7 +59,7 @@ export function migrationProblem(version: number, migrations: Record<number, Mig
 
 export function defineCheckedItem<T>(
   key: `local:${string}`,
-  schema: z.ZodMiniType<T>,
+  schema: Schema<T>,
   fallback: T,
   description: string,
   options: CheckedItemOptions = {},

@@ -1,3 +1,4 @@
+import { safeParse } from 'valibot';
 import { browser } from 'wxt/browser';
 import type { CheckedItem } from './define';
 import { jsonSize } from './limits';
@@ -26,8 +27,8 @@ export function inspectValue<T>(checked: CheckedItem<T>, value: unknown): Verdic
   if (value === undefined || value === null) return { ok: true, value: checked.fallback };
   const bytes = jsonSize(value);
   if (bytes > checked.maxBytes) return { ok: false, problem: { kind: 'too-large', bytes } };
-  const parsed = checked.schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: { kind: 'invalid' } };
+  const parsed = safeParse(checked.schema, value);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, problem: { kind: 'invalid' } };
 }
 
 /** The version a marker says, as WXT reads it (none = 1); undefined when the marker is junk. */

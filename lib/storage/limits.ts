@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { record, type Schema } from '../schema';
 
 /**
  * How big stored things may get, and what happens at the edge: chrome.storage.local holds 10 MB
@@ -40,8 +41,9 @@ export function formatBytes(bytes: number): string {
  * An array schema that refuses more than `max` entries before looking at any of them, so a
  * damaged list of a million entries is rejected at once instead of collecting a million issues.
  */
-export function boundedArray<T>(element: z.ZodMiniType<T>, max: number): z.ZodMiniType<T[]> {
-  return z.pipe(z.array(z.unknown()).check(z.maxLength(max)), z.array(element)) as unknown as z.ZodMiniType<T[]>;
+export function boundedArray<T>(element: Schema<T>, max: number): Schema<T[]> {
+  // A failed check stops the pipe before the next schema: the entries are never looked at.
+  return v.pipe(v.array(v.unknown()), v.maxLength(max), v.array(element));
 }
 
 function hasAtMostKeys(value: unknown, max: number): boolean {
@@ -52,11 +54,8 @@ function hasAtMostKeys(value: unknown, max: number): boolean {
 }
 
 /** A record schema that refuses more than `max` keys before looking at any value. */
-export function boundedRecord<T>(value: z.ZodMiniType<T>, max: number): z.ZodMiniType<Record<string, T>> {
-  return z.pipe(
-    z.custom<Record<string, unknown>>((input) => hasAtMostKeys(input, max), { message: `More than ${max} entries.` }),
-    z.record(z.string(), value),
-  ) as unknown as z.ZodMiniType<Record<string, T>>;
+export function boundedRecord<T>(value: Schema<T>, max: number): Schema<Record<string, T>> {
+  return v.pipe(v.custom<unknown>((input) => hasAtMostKeys(input, max), `More than ${max} entries.`), record(v.string(), value));
 }
 
 /** Whether a storage write failed because the extension's storage is full. */

@@ -4,7 +4,7 @@ import { appendMessage, seedChat } from '../fake-server/chat-store';
 import { startFakeWarest, type FakeWarest, type SessionRecord } from '../fake-server/index';
 import { newMessageId } from '../fake-server/ids';
 import { endServer, resetExtension, useExtension } from './support/fixture';
-import { openPopupFor, sessionRow } from './support/popup-page';
+import { openPopupFor, sessionRow, chooseFromRowMenu } from './support/popup-page';
 
 /**
  * A session's chats from the popup, as a person uses them: the list (search, unread counts,
@@ -85,7 +85,7 @@ const alert = (text: string | RegExp) => popup.getByRole('alert').filter({ hasTe
 const lastRequest = (operationId: string) => server.requests.filter((r) => r.operationId === operationId).at(-1);
 
 async function openChats(): Promise<void> {
-  await sessionRow(popup, 'main').getByRole('button', { name: 'Chats' }).click();
+  await chooseFromRowMenu(popup, 'main', 'Chats');
   await popup.getByRole('list', { name: /^Chats \(\d+\)$/ }).waitFor();
 }
 
@@ -106,7 +106,12 @@ async function messageWithActions(text: string): Promise<Locator> {
 describe('the chat list', () => {
   it('is offered for open sessions only, lists names, last messages, unread counts and times, and pages', async () => {
     await sessionRow(popup, 'main').waitFor();
-    expect(await sessionRow(popup, 'sales').getByRole('button', { name: 'Chats' }).count()).toBe(0);
+    // A logged-out session's menu has no Chats (an open one's has).
+    await sessionRow(popup, 'sales').getByRole('button', { name: 'More for sales' }).click();
+    const salesMenu = popup.getByRole('menu', { name: 'More for sales' });
+    await salesMenu.getByRole('menuitem').first().waitFor();
+    expect(await salesMenu.getByRole('menuitem', { name: 'Chats', exact: true }).count()).toBe(0);
+    await popup.keyboard.press('Escape');
     await openChats();
     const list = popup.getByRole('list', { name: 'Chats (20)' });
     await list.waitFor();

@@ -4,7 +4,7 @@ import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { bodies, closedPortUrl, startFaultServer, type Fault, type FaultServer } from './support/fault-server';
 import { endServer, resetExtension, saveProfile, useExtension } from './support/fixture';
 import { addServer, testConnection } from './support/options-page';
-import { sessionRow } from './support/popup-page';
+import { sessionRow, chooseFromRowMenu } from './support/popup-page';
 
 /**
  * The fault matrix: the extension pointed at servers that misbehave in each way a person meets
@@ -120,13 +120,13 @@ describe('faults of one route, where the popup uses it', () => {
 
   it('409/1106 on groups: the session is not logged in, and how to log it in', async () => {
     server!.state.sessions.get('main')!.status = 'logged_out';
-    await sessionRow(popup, 'main').getByRole('button', { name: 'Groups' }).click();
+    await chooseFromRowMenu(popup, 'main', 'Groups');
     await popup.getByRole('alert').filter({ hasText: 'Session “main” isn\'t logged in to WhatsApp. Scan its QR code or use a pairing code, then try again.' }).waitFor();
   });
 
   it('404/1101 on chats: the session is not logged in, with its status, not "not found"', async () => {
     server!.state.sessions.get('main')!.status = 'connecting';
-    await sessionRow(popup, 'main').getByRole('button', { name: 'Chats' }).click();
+    await chooseFromRowMenu(popup, 'main', 'Chats');
     await popup.getByRole('alert').filter({ hasText: /^Session “main” is not logged in to WhatsApp \(its status is connecting\)\./ }).waitFor();
     expect(await popup.getByText(/^Not found/).count()).toBe(0);
   });

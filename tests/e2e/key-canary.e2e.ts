@@ -4,7 +4,7 @@ import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { dispatchMenuClick } from './support/browser-events';
 import { endServer, resetExtension, useExtension } from './support/fixture';
 import { addServer, testConnection } from './support/options-page';
-import { sessionRow } from './support/popup-page';
+import { chooseFromRowMenu, sessionRow } from './support/popup-page';
 
 /**
  * The key canary: a distinctive API key is saved through the options page, then every page is
@@ -61,7 +61,7 @@ describe('the API key canary', () => {
     const popup = await open('popup.html');
     await sessionRow(popup, 'main').waitFor();
     for (const view of ['Groups', 'Chats', 'Profile']) {
-      await sessionRow(popup, 'main').getByRole('button', { name: view }).click();
+      await chooseFromRowMenu(popup, 'main', view);
       await popup.getByRole('button', { name: 'Back to sessions' }).first().click();
       await sessionRow(popup, 'main').waitFor();
     }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { askFromPage } from './support/extension';
 import { endServer, resetExtension, useExtension } from './support/fixture';
-import { openPopupFor, sessionRow } from './support/popup-page';
+import { chooseFromRowMenu, openPopupFor, sessionRow } from './support/popup-page';
 
 /**
  * The toolbar popup, used as a person would: the sessions at a glance, logging a new session
@@ -158,14 +158,13 @@ describe('logging in a new session', () => {
 
 describe('fixing a session', () => {
   it('logs out only after confirmation naming the session', async () => {
-    const row = sessionRow(popup, 'main');
-    await row.getByRole('button', { name: 'Log out' }).click();
+    await chooseFromRowMenu(popup, 'main', 'Log out…');
     const dialog = popup.getByRole('alertdialog', { name: 'Log out “main”?' });
     expect(await dialog.innerText()).toContain('stays registered');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(server.state.sessions.get('main')?.status).toBe('open');
 
-    await row.getByRole('button', { name: 'Log out' }).click();
+    await chooseFromRowMenu(popup, 'main', 'Log out…');
     await dialog.getByRole('button', { name: 'Log out' }).click();
     await popup.getByRole('status').filter({ hasText: 'Logged out “main”' }).waitFor();
     expect(server.state.sessions.get('main')?.status).toBe('logged_out');
@@ -184,7 +183,7 @@ describe('fixing a session', () => {
   });
 
   it('deletes only when the exact id is typed', async () => {
-    await sessionRow(popup, 'sales').getByRole('button', { name: 'Delete' }).click();
+    await chooseFromRowMenu(popup, 'sales', 'Delete…');
     const dialog = popup.getByRole('alertdialog', { name: 'Delete “sales”?' });
     const confirm = dialog.getByRole('button', { name: 'Delete' });
     await dialog.getByLabel('Type “sales” to confirm').fill('sale');
@@ -192,7 +191,7 @@ describe('fixing a session', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(server.state.sessions.has('sales')).toBe(true);
 
-    await sessionRow(popup, 'sales').getByRole('button', { name: 'Delete' }).click();
+    await chooseFromRowMenu(popup, 'sales', 'Delete…');
     await dialog.getByLabel('Type “sales” to confirm').fill('sales');
     await confirm.click();
     await popup.getByRole('status').filter({ hasText: 'Deleted session “sales”' }).waitFor();
@@ -201,21 +200,22 @@ describe('fixing a session', () => {
   });
 
   it('reconnects and shows the server’s answer', async () => {
-    await sessionRow(popup, 'main').getByRole('button', { name: 'Reconnect' }).click();
+    await chooseFromRowMenu(popup, 'main', 'Reconnect');
     await popup.getByRole('status').filter({ hasText: 'Reconnecting “main”' }).waitFor();
     expect(server.requests.some((r) => r.operationId === 'getSessionReconnect')).toBe(true);
   });
 
   it('lists linked devices', async () => {
-    await sessionRow(popup, 'main').getByRole('button', { name: 'Devices' }).click();
+    await chooseFromRowMenu(popup, 'main', 'Devices');
     const list = popup.getByRole('list', { name: 'Linked devices' });
     await list.waitFor();
     expect(await list.getByRole('listitem').count()).toBeGreaterThan(0);
   });
 
   it('saves a webhook only with a valid URL', async () => {
-    await sessionRow(popup, 'main').getByRole('button', { name: 'Webhook' }).click();
-    const form = popup.getByRole('form', { name: 'Webhook of main' });
+    await chooseFromRowMenu(popup, 'main', 'Webhook');
+    // No webhook on the server yet: the form to set one is open at once.
+    const form = popup.getByRole('form', { name: 'Set the webhook of main' });
     await form.getByLabel('Webhook URL').fill('not a url');
     await form.getByRole('button', { name: 'Generate' }).click();
     await form.getByRole('button', { name: 'Save webhook' }).click();
@@ -287,9 +287,11 @@ describe('live updates', () => {
   it('polls a stock server and says why; goes live when the server allows origin *', async () => {
     const options = await extension.openPage('options.html');
     const form = options.getByRole('form', { name: 'Edit Office' });
-    await expect.poll(() => form.getByRole('note').filter({ hasText: 'Session updates' }).innerText(), { timeout: 15_000 }).toMatch(
-      /Session updates: polling every 30 s\..*allowed CORS origins to \*/s,
-    );
+    const note = form.getByRole('note').filter({ hasText: 'Session updates' });
+    // One line; the reason is behind "Why not live?".
+    await expect.poll(() => note.innerText(), { timeout: 15_000 }).toMatch(/^Session updates: polling every 30 s\. Try live updates again\s*Why not live\?$/);
+    await note.getByText('Why not live?').click();
+    await expect.poll(() => note.innerText()).toMatch(/Session updates: polling every 30 s\..*allowed CORS origins to \*/s);
 
     // The user changes the server's CORS setting, then asks the extension to try again.
     server.setAllowedOrigins('*');

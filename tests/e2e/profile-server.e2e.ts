@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { placeholderPng } from '../fake-server/png';
 import { endServer, resetExtension, useExtension } from './support/fixture';
-import { openPopupFor, sessionRow } from './support/popup-page';
+import { openPopupFor, sessionRow, chooseFromRowMenu } from './support/popup-page';
 
 /**
  * The Profile view of a session and the Server view, from the popup, as a person uses them: the
@@ -56,7 +56,7 @@ const valueOf = (list: string, term: string) =>
 
 async function openProfile(): Promise<void> {
   popup = await openPopupFor(extension, { url: server.url });
-  await sessionRow(popup, 'main').getByRole('button', { name: 'Profile' }).click();
+  await chooseFromRowMenu(popup, 'main', 'Profile');
   await popup.getByRole('heading', { name: 'Profile of “main”' }).waitFor();
 }
 

@@ -9,7 +9,7 @@ import { cyclesIn, edges, projectInMemory, projectOnDisk, readGraph, readModule,
  *
  * (a) lib/ uses no browser API — no import of `wxt/browser`, WXT's storage, `webextension-polyfill`,
  *     and no `chrome.…` / `browser.…` in code — except lib/storage/ and lib/messaging/ (they talk to
- *     the browser for everyone else), lib/browser/ (host access) and lib/ui/ (the clipboard).
+ *     the browser for everyone else), lib/browser/ (host access) and lib/ui/ (the clipboard, the theme) and lib/i18n/ (the browser's i18n).
  * (b) Only entrypoints/background/ and lib/storage/ name the API-key item (`apiKeysItem`, or its key
  *     `local:apiKeys`): no page ever touches a key.
  * (c) No import cycles in lib/, entrypoints/, components/.
@@ -78,7 +78,7 @@ function checkLayers(project: Project): Violation[] {
   const violations: Violation[] = [];
   const graph = readGraph(project, project.list(...CHECKED), (path) => under(path, ...CHECKED));
   for (const { path, file, imports } of graph.values()) {
-    if (under(path, 'lib') && !under(path, 'lib/storage', 'lib/messaging', 'lib/browser', 'lib/ui')) {
+    if (under(path, 'lib') && !under(path, 'lib/storage', 'lib/messaging', 'lib/browser', 'lib/ui', 'lib/i18n')) {
       for (const { spec } of imports) if (BROWSER_MODULES.test(spec)) violations.push({ rule: 'a', file: path, detail: `imports ${spec}` });
       for (const use of browserGlobalsIn(file)) violations.push({ rule: 'a', file: path, detail: `uses ${use}` });
     }

@@ -36,6 +36,8 @@ export function AllServersList() {
 
   return (
     <section className="all-servers" aria-label="All servers">
+      {/* The view's heading: focus lands here when the view opens (../view-focus.ts). */}
+      <h2 className="list-heading all-servers-heading">Sessions on every server</h2>
       <div className="list-tools">
         <label htmlFor={ids.server} className="visually-hidden">Show server</label>
         <select id={ids.server} value={server} onChange={(e) => setServer(e.target.value)}>

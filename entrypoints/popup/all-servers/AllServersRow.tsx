@@ -3,6 +3,7 @@ import type { AllServersRow as Row, ServerLine } from '@/lib/all-servers';
 import { STATUS_INFO } from '@/lib/sessions';
 import { troubleWords } from '@/lib/warest/server-trouble';
 import { ago, showPhone } from '../shared/format';
+import { primaryAction } from '../shared/session-order';
 import { logIn, openServer, openSession, reconnect } from './row-actions';
 
 /** One session of one server: its server's name, state, and what to do, on that server. */
@@ -10,7 +11,8 @@ export const AllServersRow = memo(function AllServersRow({ row }: { row: Row }) 
   const { profileId, serverName, session } = row;
   const info = STATUS_INFO[session.status];
   const [busy, setBusy] = useState(false);
-  const needsLogin = session.status === 'logged_out' || session.status === 'connecting';
+  // Logged out, starting or connecting: a login is what helps (shared/session-order.ts).
+  const needsLogin = primaryAction(session.status) === 'login';
   const act = (run: () => Promise<void>) => {
     setBusy(true);
     void run().finally(() => setBusy(false));
@@ -18,13 +20,15 @@ export const AllServersRow = memo(function AllServersRow({ row }: { row: Row }) 
   const meta = [session.name, showPhone(session.phone), session.lastConnection ? `last connected ${ago(session.lastConnection)}` : null].filter(Boolean).join(' · ');
   return (
     <li className={`session-row tone-${info.tone}`} aria-label={`${session.id} on ${serverName}, ${info.word}`}>
-      <div className="session-line">
-        <span className="dot" aria-hidden="true" />
-        <strong className="session-id">{session.id}</strong>
-        <span className="server-name" title={serverName}>{serverName}</span>
-        <span className="status-word" title={info.hint}>{info.word}</span>
+      <span className="dot" aria-hidden="true" />
+      <div className="session-text">
+        <div className="session-line">
+          <strong className="session-id" title={session.id}>{session.id}</strong>
+          <span className="status-word" title={info.hint}>{info.word}</span>
+          <span className="server-name" title={serverName}>{serverName}</span>
+        </div>
+        <div className="session-meta">{meta || info.hint}</div>
       </div>
-      <div className="session-meta hint">{meta || info.hint}</div>
       <div className="session-actions">
         <button type="button" onClick={() => openSession(profileId, session.id)} aria-label={`Open ${session.id} on ${serverName}`}>Open</button>
         {needsLogin ? (

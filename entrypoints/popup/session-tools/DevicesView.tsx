@@ -38,7 +38,12 @@ export function DevicesView({ sessionId }: { sessionId: string }) {
   return (
     <section className="panel" aria-label={`Devices of ${sessionId}`}>
       <h2>Linked devices of “{sessionId}”</h2>
-      {!devices && !error && <p className="hint" aria-busy="true">Loading…</p>}
+      {!devices && !error && (
+        <div aria-busy="true" aria-label="Loading the linked devices">
+          <span className="skeleton" style={{ width: '70%' }} />
+          <span className="skeleton" style={{ width: '45%' }} />
+        </div>
+      )}
       {error && <p className="error-text" role="alert">{error}</p>}
       {devices && devices.length === 0 && <p>No linked devices reported.</p>}
       {devices && devices.length > 0 && (

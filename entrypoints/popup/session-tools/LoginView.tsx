@@ -29,6 +29,7 @@ export function LoginView() {
   if (!login) {
     return (
       <div className="panel">
+        <h2>Log in</h2>
         <p>No login in progress.</p>
         <button type="button" onClick={() => show({ name: 'list' })}>Back to sessions</button>
       </div>
@@ -68,7 +69,10 @@ export function LoginView() {
               </figcaption>
             </figure>
           ) : (
-            <p className="hint">Waiting for the server to send a QR code…</p>
+            <div className="qr" aria-busy="true">
+              <span className="skeleton qr-skeleton" aria-hidden="true" />
+              <p className="hint">Waiting for the server to send a QR code…</p>
+            </div>
           )}
         </>
       )}

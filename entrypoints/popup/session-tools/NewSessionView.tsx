@@ -1,14 +1,20 @@
 import { useId, useState } from 'react';
-import { checkSessionId } from '@/lib/sessions';
+import { checkSessionId, STATUS_INFO } from '@/lib/sessions';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 
-/** Choose an id, then log in by QR code or by pairing code. */
+/**
+ * Choose an id, then log in by QR code or by pairing code. An id the server already has is only
+ * refused when that session is open: one that is not (a create that failed halfway, say) is
+ * offered a login instead, and a failed start can always be tried again.
+ */
 export function NewSessionView() {
-  const { snapshots, show } = usePopupStore();
+  const { snapshots, show, refresh } = usePopupStore();
   const activeProfileId = useProfileChoice((s) => s.activeProfileId);
-  const existing = (activeProfileId && snapshots[activeProfileId]?.sessions.map((s) => s.id)) || [];
+  const sessions = (activeProfileId && snapshots[activeProfileId]?.sessions) || [];
+  const existing = sessions.filter((s) => s.status === 'open').map((s) => s.id);
+  const [failed, setFailed] = useState(false);
   const [sessionId, setSessionId] = useState('');
   const [method, setMethod] = useState<'qr' | 'pairing'>('qr');
   const [phone, setPhone] = useState('');
@@ -17,6 +23,7 @@ export function NewSessionView() {
   const [error, setError] = useState<string | null>(null);
   const ids = { id: useId(), phone: useId(), idHelp: useId() };
   const idProblem = checkSessionId(sessionId.trim(), existing);
+  const notOpen = idProblem ? undefined : sessions.find((s) => s.id === sessionId.trim());
 
   async function start() {
     setTouched(true);
@@ -31,7 +38,12 @@ export function NewSessionView() {
       ...(method === 'pairing' && { phone }),
     });
     setBusy(false);
-    if (!reply.ok) return setError(reply.error.message);
+    if (!reply.ok) {
+      setFailed(true);
+      // The server may have registered the session before failing: the list says so once read again.
+      void refresh();
+      return setError(`${reply.error.message} The server may have created the session anyway: try again, or log it in once it shows below.`);
+    }
     show({ name: 'login' });
   }
 
@@ -49,10 +61,13 @@ export function NewSessionView() {
           aria-describedby={ids.idHelp}
           autoComplete="off"
           spellCheck={false}
-          autoFocus
         />
         <span id={ids.idHelp} className={touched && idProblem ? 'error-text' : 'hint'}>
-          {touched && idProblem ? idProblem : '1–64 letters, digits, “.”, “_” or “-”.'}
+          {touched && idProblem
+            ? `${idProblem}${existing.includes(sessionId.trim()) ? ' It is logged in.' : ''}`
+            : notOpen
+              ? `“${notOpen.id}” is already on the server (${STATUS_INFO[notOpen.status].word}): you can log it in.`
+              : '1–64 letters, digits, “.”, “_” or “-”.'}
         </span>
       </div>
       {method === 'pairing' && (
@@ -65,7 +80,7 @@ export function NewSessionView() {
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Starting…' : method === 'qr' ? 'Show QR code' : 'Get pairing code'}
+          {busy ? 'Starting…' : notOpen ? `Log in “${notOpen.id}”` : failed ? 'Try again' : method === 'qr' ? 'Show QR code' : 'Get pairing code'}
         </button>
         <button type="button" className="link" onClick={() => { setMethod(method === 'qr' ? 'pairing' : 'qr'); setError(null); }}>
           {method === 'qr' ? 'Use pairing code instead' : 'Use QR code instead'}

@@ -2,10 +2,15 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { SessionRow, ROW_HEIGHT } from './SessionRow';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore, visibleSessions } from '../shared/store';
+import { attentionOrder } from '../shared/session-order';
 
 const AfterPaint = lazy(() => import('./AfterPaint'));
 
-/** Above this many rows, only those in view are rendered, so 1,000 sessions scroll smoothly. */
+/**
+ * Above this many rows, only those in view are rendered, so 1,000 sessions scroll smoothly; the
+ * list then scrolls in a box of its own. Below, the popup itself scrolls, so a row's menu is never
+ * clipped by an inner scroll box.
+ */
 const VIRTUALIZE_FROM = 60;
 const LIST_HEIGHT = 380;
 const OVERSCAN = 6;
@@ -17,7 +22,8 @@ export function SessionList() {
   const sessions = (activeProfileId && snapshots[activeProfileId]?.sessions) || [];
   const fetched = !!(activeProfileId && snapshots[activeProfileId]?.fetchedAt);
   const capped = activeProfileId ? snapshots[activeProfileId]?.capped : undefined;
-  const shown = useMemo(() => visibleSessions(sessions, filter), [sessions, filter]);
+  // Those that need the person first, then by id (shared/session-order.ts).
+  const shown = useMemo(() => attentionOrder(visibleSessions(sessions, filter)), [sessions, filter]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -28,12 +34,15 @@ export function SessionList() {
   useEffect(() => {
     if (!focusSessionId || !scroller.current) return;
     const index = shown.findIndex((s) => s.id === focusSessionId);
-    if (index >= 0) scroller.current.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
-  }, [focusSessionId, shown]);
+    if (index < 0) return;
+    if (virtual) scroller.current.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
+    else scroller.current.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [focusSessionId, shown, virtual]);
 
   return (
     <section aria-label="Sessions">
       <div className="list-tools">
+        <h2 className="list-heading">Sessions</h2>
         {sessions.length > 8 && (
           <>
             <label htmlFor={filterId} className="visually-hidden">Filter sessions</label>
@@ -57,7 +66,7 @@ export function SessionList() {
         </p>
       )}
       {shown.length > 0 && (
-        <div className="session-scroller" ref={scroller} style={{ maxHeight: LIST_HEIGHT }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className={`session-scroller${virtual ? ' windowed' : ''}`} ref={scroller} style={virtual ? { maxHeight: LIST_HEIGHT } : undefined} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <ul className="sessions" aria-label={`Sessions (${shown.length})`} style={virtual ? { paddingTop: first * ROW_HEIGHT, paddingBottom: (shown.length - last) * ROW_HEIGHT } : undefined}>
             {shown.slice(first, last).map((session, offset) => (
               <SessionRow key={session.id} session={session} position={first + offset + 1} total={shown.length} highlighted={session.id === focusSessionId} />

@@ -41,10 +41,19 @@ export function FactList(props: { label: string; facts: readonly Fact[]; empty: 
   );
 }
 
-/** "Loading…" while loading, the error's sentence (role=alert) on failure, else nothing. */
+/** Skeleton bars and "Loading…" while loading, the error's sentence (role=alert) on failure, else nothing. */
 export function LoadState(props: { loaded: Loaded; what: string; explain?: (error: ApiError) => string }) {
   const { loaded, what, explain } = props;
-  if (loaded.loading && !loaded.data) return <p className="hint" aria-busy="true">Loading {what}…</p>;
+  if (loaded.loading && !loaded.data) {
+    // Bars where the answer will be, so the view does not jump when it comes.
+    return (
+      <div aria-busy="true">
+        <span className="skeleton" aria-hidden="true" style={{ width: '85%' }} />
+        <span className="skeleton" aria-hidden="true" style={{ width: '60%' }} />
+        <p className="hint">Loading {what}…</p>
+      </div>
+    );
+  }
   if (loaded.error) return <p className="error-text" role="alert">{explain ? explain(loaded.error) : loaded.error.message}</p>;
   return null;
 }

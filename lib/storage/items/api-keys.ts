@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineCheckedItem } from '../define';
 import { boundedRecord, KB } from '../limits';
 
@@ -7,7 +7,7 @@ import { boundedRecord, KB } from '../limits';
  * (tests/unit/layers.test.ts holds every other file to that), and no page ever receives a key.
  */
 
-export const apiKeysSchema = boundedRecord(z.string(), 500);
-export type ApiKeys = z.infer<typeof apiKeysSchema>;
+export const apiKeysSchema = boundedRecord(v.string(), 500);
+export type ApiKeys = v.InferOutput<typeof apiKeysSchema>;
 
 export const apiKeysItem = defineCheckedItem<ApiKeys>('local:apiKeys', apiKeysSchema, {}, 'your saved API keys', { version: 1, maxBytes: 256 * KB });

@@ -1,14 +1,15 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { record } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { MB } from '../limits';
 
 /** Written once when a campaign starts; the campaign's frequent ledger writes (campaigns.ts) never carry it. */
-const fileSchema = z.object({ kind: z.literal('file'), name: z.string(), type: z.string(), base64: z.string() });
+const fileSchema = v.object({ kind: v.literal('file'), name: v.string(), type: v.string(), base64: v.string() });
 
 /** The file each campaign sends (image, video or document), by campaign id. */
-export const campaignFilesItem = defineCheckedItem<Record<string, z.infer<typeof fileSchema>>>(
+export const campaignFilesItem = defineCheckedItem<Record<string, v.InferOutput<typeof fileSchema>>>(
   'local:campaignFiles',
-  z.record(z.string(), fileSchema),
+  record(v.string(), fileSchema),
   {},
   'the files of your campaigns',
   { version: 1, maxBytes: 8 * MB },

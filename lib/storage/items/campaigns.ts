@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num, record } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, MB } from '../limits';
 
@@ -10,81 +11,81 @@ import { boundedArray, MB } from '../limits';
  * written once, so these frequent writes stay small.
  */
 
-const recipientStateSchema = z.union([
-  z.object({ state: z.literal('pending') }),
-  z.object({ state: z.literal('sending'), since: z.number() }),
-  z.object({ state: z.literal('sent'), at: z.number(), messageId: z.optional(z.string()), confirmedFromChat: z.optional(z.boolean()) }),
-  z.object({ state: z.literal('failed'), at: z.number(), reason: z.string() }),
-  z.object({ state: z.literal('skipped'), reason: z.string() }),
-  z.object({ state: z.literal('unconfirmed'), at: z.number(), reason: z.string() }),
+const recipientStateSchema = v.union([
+  v.object({ state: v.literal('pending') }),
+  v.object({ state: v.literal('sending'), since: num() }),
+  v.object({ state: v.literal('sent'), at: num(), messageId: v.optional(v.string()), confirmedFromChat: v.optional(v.boolean()) }),
+  v.object({ state: v.literal('failed'), at: num(), reason: v.string() }),
+  v.object({ state: v.literal('skipped'), reason: v.string() }),
+  v.object({ state: v.literal('unconfirmed'), at: num(), reason: v.string() }),
 ]);
 
-const entrySchema = z.object({
+const entrySchema = v.object({
   /** International digits; empty for a row whose number could not be used. */
-  digits: z.string(),
+  digits: v.string(),
   /** The message as rendered for this recipient (the caption, for a file). */
-  text: z.string(),
+  text: v.string(),
   /** What the person gave, for rows that could not be used (shown and exported as is). */
-  input: z.optional(z.string()),
+  input: v.optional(v.string()),
   /** Its row in the imported file (1 = first after the header). */
-  row: z.optional(z.number()),
+  row: v.optional(num()),
   /** Checked on WhatsApp before sending (when the campaign asks for it). */
-  checked: z.optional(z.boolean()),
+  checked: v.optional(v.boolean()),
   status: recipientStateSchema,
 });
 
-const windowSchema = z.object({ days: z.array(z.number()), startMinute: z.number(), endMinute: z.number() });
+const windowSchema = v.object({ days: v.array(num()), startMinute: num(), endMinute: num() });
 
 export const CAMPAIGN_STATES = ['scheduled', 'running', 'waiting', 'paused', 'done', 'cancelled'] as const;
 export const CAMPAIGN_MESSAGE_KINDS = ['text', 'image', 'video', 'document'] as const;
 
-const campaignSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  profileId: z.string(),
-  sessionId: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
+const campaignSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  profileId: v.string(),
+  sessionId: v.string(),
+  createdAt: num(),
+  updatedAt: num(),
   /** scheduled (waits for startAt) → running ⇄ waiting (pacing, window, cap, rate limit) ⇄ paused → done | cancelled. */
-  state: z.union([z.literal('scheduled'), z.literal('running'), z.literal('waiting'), z.literal('paused'), z.literal('done'), z.literal('cancelled')]),
-  startAt: z.optional(z.number()),
+  state: v.picklist(['scheduled', 'running', 'waiting', 'paused', 'done', 'cancelled']),
+  startAt: v.optional(num()),
   /** Why it waits or was paused, in words. */
-  note: z.optional(z.string()),
+  note: v.optional(v.string()),
   /** When the next message may go (epoch ms), while one waits. */
-  nextAt: z.optional(z.number()),
+  nextAt: v.optional(num()),
   /** When the last message left (epoch ms): the delay counts from it, across restarts. */
-  lastSentAt: z.optional(z.number()),
+  lastSentAt: v.optional(num()),
   /** The delay drawn for the next message, kept so a restart does not draw a shorter one. */
-  delayMs: z.optional(z.number()),
+  delayMs: v.optional(num()),
   /** Messages that left per local date (YYYY-MM-DD in the pacing's time zone), for the daily cap. */
-  dailyCounts: z.record(z.string(), z.number()),
-  message: z.object({
-    kind: z.union([z.literal('text'), z.literal('image'), z.literal('video'), z.literal('document')]),
-    template: z.string(),
-    fileName: z.optional(z.string()),
-    fileType: z.optional(z.string()),
-    fileSize: z.optional(z.number()),
+  dailyCounts: record(v.string(), num()),
+  message: v.object({
+    kind: v.picklist(['text', 'image', 'video', 'document']),
+    template: v.string(),
+    fileName: v.optional(v.string()),
+    fileType: v.optional(v.string()),
+    fileSize: v.optional(num()),
   }),
-  pacing: z.object({
-    minDelaySec: z.number(),
-    maxDelaySec: z.number(),
-    dailyCap: z.optional(z.number()),
-    window: z.optional(windowSchema),
-    timeZone: z.string(),
+  pacing: v.object({
+    minDelaySec: num(),
+    maxDelaySec: num(),
+    dailyCap: v.optional(num()),
+    window: v.optional(windowSchema),
+    timeZone: v.string(),
   }),
   /** The shortest delay allowed against its server, in s (lib/campaigns/floor.ts); absent: WARest's 3 s. */
-  floorSec: z.optional(z.number()),
+  floorSec: v.optional(num()),
   /** Show "typing…" before each message (WARest's `presence` send option). */
-  typing: z.boolean(),
-  checkNumbers: z.boolean(),
+  typing: v.boolean(),
+  checkNumbers: v.boolean(),
   /** The variables the recipients had (the file's other columns). */
-  columns: z.array(z.string()),
+  columns: v.array(v.string()),
   /** What was left out when it was made, as counts: repeated numbers, opted out, unusable rows. */
-  report: z.object({ duplicates: z.number(), optedOut: z.number(), unusable: z.number() }),
-  duplicatedFrom: z.optional(z.string()),
+  report: v.object({ duplicates: num(), optedOut: num(), unusable: num() }),
+  duplicatedFrom: v.optional(v.string()),
   entries: boundedArray(entrySchema, 20_000),
 });
-export type Campaign = z.infer<typeof campaignSchema>;
+export type Campaign = v.InferOutput<typeof campaignSchema>;
 export type CampaignEntry = Campaign['entries'][number];
 export type CampaignState = Campaign['state'];
 

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedRecord, MB } from '../limits';
 
@@ -7,64 +8,64 @@ import { boundedRecord, MB } from '../limits';
 export const COMPOSE_TYPES = ['text', 'files', 'media', 'audio', 'document', 'sticker', 'gif', 'contact', 'location', 'poll', 'buttons', 'list'] as const;
 export type ComposeType = (typeof COMPOSE_TYPES)[number];
 
-const composeButtonSchema = z.object({
-  kind: z.union([z.literal('reply'), z.literal('url'), z.literal('call')]),
-  text: z.string(),
+const composeButtonSchema = v.object({
+  kind: v.picklist(['reply', 'url', 'call']),
+  text: v.string(),
   /** The link for `url`, the phone number for `call`; unused for `reply`. */
-  value: z.string(),
+  value: v.string(),
 });
 
-const composeSectionSchema = z.object({
-  title: z.string(),
-  rows: z.array(z.object({ title: z.string(), description: z.string() })),
+const composeSectionSchema = v.object({
+  title: v.string(),
+  rows: v.array(v.object({ title: v.string(), description: v.string() })),
 });
 
 /**
  * What a person has typed in the composer, per profile and session, so closing the popup loses
  * nothing. Picked files are not kept (their bytes can be large): the composer says to re-pick them.
  */
-const composeDraftSchema = z.object({
-  type: z.enum(COMPOSE_TYPES),
-  recipient: z.object({
-    mode: z.union([z.literal('number'), z.literal('contact'), z.literal('group')]),
-    text: z.string(),
-    jid: z.optional(z.string()),
-    label: z.optional(z.string()),
+const composeDraftSchema = v.object({
+  type: v.picklist(COMPOSE_TYPES),
+  recipient: v.object({
+    mode: v.picklist(['number', 'contact', 'group']),
+    text: v.string(),
+    jid: v.optional(v.string()),
+    label: v.optional(v.string()),
   }),
-  replyMessageId: z.string(),
-  presence: z.boolean(),
-  message: z.string(),
-  mentions: z.string(),
-  caption: z.string(),
-  source: z.union([z.literal('file'), z.literal('url')]),
-  url: z.string(),
-  viewOnce: z.boolean(),
-  compress: z.boolean(),
-  isVN: z.boolean(),
-  filename: z.string(),
+  replyMessageId: v.string(),
+  presence: v.boolean(),
+  message: v.string(),
+  mentions: v.string(),
+  caption: v.string(),
+  source: v.picklist(['file', 'url']),
+  url: v.string(),
+  viewOnce: v.boolean(),
+  compress: v.boolean(),
+  isVN: v.boolean(),
+  filename: v.string(),
   /** Names of the files that were picked when the draft was saved, to say which to re-pick. */
-  pickedNames: z.array(z.string()),
-  contactName: z.string(),
-  contactPhone: z.string(),
-  contactOrganization: z.string(),
-  contactEmail: z.string(),
-  latitude: z.string(),
-  longitude: z.string(),
-  placeName: z.string(),
-  address: z.string(),
-  question: z.string(),
-  pollOptions: z.array(z.string()),
-  multipleAnswers: z.boolean(),
-  maxSelection: z.string(),
-  bodyText: z.string(),
-  footer: z.string(),
-  buttons: z.array(composeButtonSchema),
-  listTitle: z.string(),
-  listButtonText: z.string(),
-  sections: z.array(composeSectionSchema),
-  savedAt: z.number(),
+  pickedNames: v.array(v.string()),
+  contactName: v.string(),
+  contactPhone: v.string(),
+  contactOrganization: v.string(),
+  contactEmail: v.string(),
+  latitude: v.string(),
+  longitude: v.string(),
+  placeName: v.string(),
+  address: v.string(),
+  question: v.string(),
+  pollOptions: v.array(v.string()),
+  multipleAnswers: v.boolean(),
+  maxSelection: v.string(),
+  bodyText: v.string(),
+  footer: v.string(),
+  buttons: v.array(composeButtonSchema),
+  listTitle: v.string(),
+  listButtonText: v.string(),
+  sections: v.array(composeSectionSchema),
+  savedAt: num(),
 });
-export type ComposeDraft = z.infer<typeof composeDraftSchema>;
+export type ComposeDraft = v.InferOutput<typeof composeDraftSchema>;
 
 /** Drafts keyed by `composeDraftKey(profileId, sessionId)`; a draft is removed once sent. */
 export const composeDraftsItem = defineCheckedItem<Record<string, ComposeDraft>>(

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, MB } from '../limits';
 
@@ -6,40 +7,40 @@ import { boundedArray, MB } from '../limits';
  * A bulk job: many items sent in chunks, paced to the rate limit, persisted after every chunk so
  * a closed popup or a restarted service worker resumes it without sending an item twice.
  */
-const jobItemSchema = z.object({
+const jobItemSchema = v.object({
   /** What the user pasted or selected for this item. */
-  input: z.string(),
+  input: v.string(),
   /** The normalised value sent to the server (phone digits or a JID). */
-  value: z.string(),
+  value: v.string(),
   /** pending → sending (its chunk is on the wire) → done | failed. */
-  state: z.union([z.literal('pending'), z.literal('sending'), z.literal('done'), z.literal('failed')]),
+  state: v.picklist(['pending', 'sending', 'done', 'failed']),
   /** The outcome in a word: added, already-in-group, not-on-whatsapp, on-whatsapp, approved, rejected, failed. */
-  outcome: z.optional(z.string()),
+  outcome: v.optional(v.string()),
   /** The reason, in words, for a failure or a notable outcome. */
-  reason: z.optional(z.string()),
-  attempts: z.number(),
+  reason: v.optional(v.string()),
+  attempts: num(),
 });
-export type JobItem = z.infer<typeof jobItemSchema>;
+export type JobItem = v.InferOutput<typeof jobItemSchema>;
 
 export const JOB_KINDS = ['group.add', 'group.approve', 'group.reject', 'numbers.check'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
-const jobSchema = z.object({
-  id: z.string(),
-  kind: z.union([z.literal('group.add'), z.literal('group.approve'), z.literal('group.reject'), z.literal('numbers.check')]),
-  profileId: z.string(),
-  sessionId: z.string(),
-  groupId: z.optional(z.string()),
+const jobSchema = v.object({
+  id: v.string(),
+  kind: v.picklist(['group.add', 'group.approve', 'group.reject', 'numbers.check']),
+  profileId: v.string(),
+  sessionId: v.string(),
+  groupId: v.optional(v.string()),
   /** For messages: the group's name when the job started. */
-  groupName: z.optional(z.string()),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  state: z.union([z.literal('running'), z.literal('waiting'), z.literal('done'), z.literal('cancelled')]),
+  groupName: v.optional(v.string()),
+  createdAt: num(),
+  updatedAt: num(),
+  state: v.picklist(['running', 'waiting', 'done', 'cancelled']),
   /** Why a job is waiting (rate limit, server down), in words. */
-  note: z.optional(z.string()),
+  note: v.optional(v.string()),
   /** At most MAX_JOB_ITEMS (lib/jobs.ts) are ever written; twice that is damage. */
   items: boundedArray(jobItemSchema, 10_000),
 });
-export type Job = z.infer<typeof jobSchema>;
+export type Job = v.InferOutput<typeof jobSchema>;
 
 export const jobsItem = defineCheckedItem<Job[]>('local:jobs', boundedArray(jobSchema, 500), [], 'your bulk jobs', { version: 1, maxBytes: 8 * MB });

@@ -1,29 +1,30 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { MB } from '../limits';
 
 /** A login (QR or pairing) started in the popup: it survives the popup closing. */
 
-const loginSchema = z.object({
-  profileId: z.string(),
-  sessionId: z.string(),
-  method: z.union([z.literal('qr'), z.literal('pairing')]),
-  startedAt: z.number(),
+const loginSchema = v.object({
+  profileId: v.string(),
+  sessionId: v.string(),
+  method: v.picklist(['qr', 'pairing']),
+  startedAt: num(),
   /** The QR code as a PNG data URL, and when it was received, for the countdown. */
-  qr: z.optional(z.string()),
-  qrReceivedAt: z.optional(z.number()),
-  qrDuration: z.optional(z.number()),
-  phone: z.optional(z.string()),
-  pairingCode: z.optional(z.string()),
-  state: z.union([z.literal('waiting'), z.literal('open'), z.literal('failed')]),
-  message: z.optional(z.string()),
+  qr: v.optional(v.string()),
+  qrReceivedAt: v.optional(num()),
+  qrDuration: v.optional(num()),
+  phone: v.optional(v.string()),
+  pairingCode: v.optional(v.string()),
+  state: v.picklist(['waiting', 'open', 'failed']),
+  message: v.optional(v.string()),
 });
-export type LoginInProgress = z.infer<typeof loginSchema>;
+export type LoginInProgress = v.InferOutput<typeof loginSchema>;
 
 /** A login (QR or pairing) started in the popup: it survives the popup closing. */
 export const loginItem = defineCheckedItem<LoginInProgress | null>(
   'local:loginInProgress',
-  z.nullable(loginSchema),
+  v.nullable(loginSchema),
   null,
   'the login in progress',
   { version: 1, maxBytes: 1 * MB }, // a QR code as a data URL is a few KB

@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineCheckedItem } from '../define';
 import { boundedArray, MB } from '../limits';
 
 /** Numbers never to message from a campaign (international digits), kept across campaigns. */
 export const optOutItem = defineCheckedItem<{ numbers: string[] }>(
   'local:optOut',
-  z.object({ numbers: boundedArray(z.string(), 100_000) }),
+  v.object({ numbers: boundedArray(v.string(), 100_000) }),
   { numbers: [] },
   'your opt-out list',
   { version: 1, maxBytes: 2 * MB },

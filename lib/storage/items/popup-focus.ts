@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineCheckedItem } from '../define';
 import { KB } from '../limits';
 
 /** A session the popup should show first, e.g. after a notification click. */
 export const focusItem = defineCheckedItem<{ profileId: string; sessionId: string } | null>(
   'local:popupFocus',
-  z.nullable(z.object({ profileId: z.string(), sessionId: z.string() })),
+  v.nullable(v.object({ profileId: v.string(), sessionId: v.string() })),
   null,
   'the session to show',
   { version: 1, maxBytes: 16 * KB },

@@ -1,24 +1,25 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, MB } from '../limits';
 
 /** The configured WARest servers (profiles), which every page reads to paint itself. They never hold a key (api-keys.ts). */
 
-export const serverProfileSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  baseUrl: z.string(),
+export const serverProfileSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  baseUrl: v.string(),
   /** Desktop notifications for this server's sessions. */
-  notifications: z.boolean(),
-  createdAt: z.number(),
+  notifications: v.boolean(),
+  createdAt: num(),
 });
-export type ServerProfile = z.infer<typeof serverProfileSchema>;
+export type ServerProfile = v.InferOutput<typeof serverProfileSchema>;
 
-export const profilesStateSchema = z.object({
+export const profilesStateSchema = v.object({
   profiles: boundedArray(serverProfileSchema, 500),
-  defaultProfileId: z.nullable(z.string()),
+  defaultProfileId: v.nullable(v.string()),
 });
-export type ProfilesState = z.infer<typeof profilesStateSchema>;
+export type ProfilesState = v.InferOutput<typeof profilesStateSchema>;
 
 export const profilesItem = defineCheckedItem<ProfilesState>(
   'local:profiles',

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, KB } from '../limits';
 
@@ -6,7 +7,7 @@ import { boundedArray, KB } from '../limits';
 export const recentRecipientsItem = defineCheckedItem<Array<{ digits: string; usedAt: number }>>(
   'local:recentRecipients',
   // RECENT_LIMIT (lib/omnibox.ts) are kept.
-  boundedArray(z.object({ digits: z.string(), usedAt: z.number() }), 100),
+  boundedArray(v.object({ digits: v.string(), usedAt: num() }), 100),
   [],
   'your recent recipients',
   { version: 1, maxBytes: 64 * KB },

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, MB } from '../limits';
 
@@ -7,49 +8,49 @@ import { boundedArray, MB } from '../limits';
  * due while the browser was closed. Only the background writes it: it arms one alarm per message
  * and re-arms them at every start (chrome.alarms are not kept across restarts everywhere).
  */
-const scheduledSchema = z.object({
-  id: z.string(),
-  profileId: z.string(),
-  sessionId: z.string(),
+const scheduledSchema = v.object({
+  id: v.string(),
+  profileId: v.string(),
+  sessionId: v.string(),
   /** WARest's `to`: digits or a JID. */
-  to: z.string(),
+  to: v.string(),
   /** The recipient as the person reads it. */
-  label: z.string(),
+  label: v.string(),
   /** The final text, variables already filled in. */
-  message: z.string(),
-  replyMessageId: z.optional(z.string()),
-  presence: z.optional(z.boolean()),
+  message: v.string(),
+  replyMessageId: v.optional(v.string()),
+  presence: v.optional(v.boolean()),
   /** When to send (epoch ms). */
-  dueAt: z.number(),
+  dueAt: num(),
   /** The time zone it was scheduled in (IANA name), to show the time as it was meant. */
-  timeZone: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
+  timeZone: v.string(),
+  createdAt: num(),
+  updatedAt: num(),
   /**
    * scheduled → sending (marked before the request goes out) → sent | failed | unconfirmed (no
    * answer, and the chat did not show it: the person decides, nothing is resent by itself);
    * missed: came due while the browser was closed and the setting says to ask.
    */
-  state: z.enum(['scheduled', 'sending', 'sent', 'failed', 'unconfirmed', 'missed']),
+  state: v.picklist(['scheduled', 'sending', 'sent', 'failed', 'unconfirmed', 'missed']),
   /** When the send started (epoch ms), to look for it in the chat if its answer never came. */
-  sendingSince: z.optional(z.number()),
-  sentAt: z.optional(z.number()),
-  messageId: z.optional(z.string()),
+  sendingSince: v.optional(num()),
+  sentAt: v.optional(num()),
+  messageId: v.optional(v.string()),
   /** Why it failed or is unconfirmed, in words. */
-  reason: z.optional(z.string()),
+  reason: v.optional(v.string()),
   /** Sent, but confirmed from the chat because its answer never came. */
-  confirmedFromChat: z.optional(z.boolean()),
+  confirmedFromChat: v.optional(v.boolean()),
 });
-export type ScheduledMessage = z.infer<typeof scheduledSchema>;
+export type ScheduledMessage = v.InferOutput<typeof scheduledSchema>;
 export type ScheduledState = ScheduledMessage['state'];
 
-const scheduledStateSchema = z.object({
+const scheduledStateSchema = v.object({
   /** A message that came due while the browser was closed: send it at start, or ask first. */
-  onMissed: z.enum(['send', 'ask']),
+  onMissed: v.picklist(['send', 'ask']),
   /** At most MAX_SCHEDULED (lib/scheduled.ts) are ever written; more is damage. */
   messages: boundedArray(scheduledSchema, 1000),
 });
-export type ScheduledMessages = z.infer<typeof scheduledStateSchema>;
+export type ScheduledMessages = v.InferOutput<typeof scheduledStateSchema>;
 
 export const scheduledMessagesItem = /* @__PURE__ */ defineCheckedItem<ScheduledMessages>(
   'local:scheduledMessages',

@@ -1,31 +1,32 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { KB } from '../limits';
 
 /** The extension's own settings (the options page). */
 
-export const settingsSchema = z.object({
+export const settingsSchema = v.object({
   /** How long one request may take before it counts as timed out. */
-  requestTimeoutSec: z.number(),
+  requestTimeoutSec: num(),
   /** Country calling code for numbers typed without one, e.g. "62"; empty for none. */
-  defaultCountryCode: z.string(),
+  defaultCountryCode: v.string(),
   /** How often sessions are re-read when live updates are not available. */
-  pollIntervalSec: z.number(),
+  pollIntervalSec: num(),
   /**
    * What the toolbar badge counts: the default server's sessions (absent: the default) or every
    * server's. Optional, so settings stored before it existed stay valid without a migration.
    */
-  badgeScope: z.optional(z.union([z.literal('default'), z.literal('all')])),
+  badgeScope: v.optional(v.picklist(['default', 'all'])),
   /** Whether the server list (names and addresses, never keys) follows the browser's sync; absent: off. */
-  syncServers: z.optional(z.boolean()),
+  syncServers: v.optional(v.boolean()),
   /** The interface language: absent or "auto" follows the browser's language. */
-  language: z.optional(z.union([z.literal('auto'), z.literal('en'), z.literal('id')])),
+  language: v.optional(v.picklist(['auto', 'en', 'id'])),
   /** Light or dark: absent or "auto" follows the system. */
-  theme: z.optional(z.union([z.literal('auto'), z.literal('light'), z.literal('dark')])),
+  theme: v.optional(v.picklist(['auto', 'light', 'dark'])),
   /** Set once the first-run guide (country code, where to find the URL and key) was seen. */
-  setupSeen: z.optional(z.boolean()),
+  setupSeen: v.optional(v.boolean()),
 });
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = v.InferOutput<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { requestTimeoutSec: 20, defaultCountryCode: '', pollIntervalSec: 30 };
 

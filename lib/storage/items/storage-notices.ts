@@ -1,11 +1,12 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, KB } from '../limits';
 
 /** The storage problems found and repaired (lib/storage/checked.ts), for the options page and the popup's line. */
 
-export const storageNoticeSchema = z.object({ key: z.string(), at: z.number(), message: z.string() });
-export type StorageNotice = z.infer<typeof storageNoticeSchema>;
+export const storageNoticeSchema = v.object({ key: v.string(), at: num(), message: v.string() });
+export type StorageNotice = v.InferOutput<typeof storageNoticeSchema>;
 
 /** At most this many notices are kept (newest last); one per item. */
 export const MAX_NOTICES = 20;

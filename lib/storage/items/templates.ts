@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedArray, MB } from '../limits';
 
@@ -7,15 +8,15 @@ import { boundedArray, MB } from '../limits';
  * `{{name|there}}` (lib/campaigns/template.ts renders them). Used from the composer, the address
  * bar (`wa <number> /<template name>`) and the right-click send windows. Only pages write it.
  */
-const templateSchema = z.object({
-  id: z.string(),
+const templateSchema = v.object({
+  id: v.string(),
   /** Unique without regard to case (lib/templates.ts checks it). */
-  name: z.string(),
-  text: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
+  name: v.string(),
+  text: v.string(),
+  createdAt: num(),
+  updatedAt: num(),
 });
-export type MessageTemplate = z.infer<typeof templateSchema>;
+export type MessageTemplate = v.InferOutput<typeof templateSchema>;
 
 /** MAX_TEMPLATES (lib/templates.ts) are ever written; twice that is damage. */
 export const templatesItem = /* @__PURE__ */ defineCheckedItem<MessageTemplate[]>(

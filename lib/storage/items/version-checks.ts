@@ -1,11 +1,12 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { num } from '../../schema';
 import { defineCheckedItem } from '../define';
 import { boundedRecord, KB } from '../limits';
 
 /** When each profile's server version was last asked for (epoch ms), so it is asked at most every 10 min. */
 export const versionChecksItem = defineCheckedItem<Record<string, number>>(
   'local:versionChecks',
-  boundedRecord(z.number(), 500),
+  boundedRecord(num(), 500),
   {},
   'when the server versions were last checked',
   { version: 1, maxBytes: 256 * KB },

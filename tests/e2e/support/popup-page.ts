@@ -12,3 +12,9 @@ export async function openPopupFor(extension: LoadedExtension, server: { url: st
 export function sessionRow(popup: Page, sessionId: string) {
   return popup.getByRole('listitem', { name: new RegExp(`^${sessionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `) });
 }
+
+/** Chooses an action from a session row's overflow menu ("More for <id>"), as a person would. */
+export async function chooseFromRowMenu(popup: Page, sessionId: string, item: string): Promise<void> {
+  await sessionRow(popup, sessionId).getByRole('button', { name: `More for ${sessionId}` }).click();
+  await popup.getByRole('menu', { name: `More for ${sessionId}` }).getByRole('menuitem', { name: item, exact: true }).click();
+}

@@ -1,3 +1,4 @@
+import { safeParse } from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -192,10 +193,17 @@ describe('routeMessage: limits on what a page may send', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses a list as a payload and "constructor" or "prototype" as an input name', async () => {
+    expect(await malformed('login.poll', [])).toMatch(/payload: /);
+    expect(await malformed('operation.call', { operationId: 'getGroups', inputs: [] })).toMatch(/inputs: /);
+    expect(await malformed('operation.call', { operationId: 'getGroups', inputs: { constructor: 'x' } })).toMatch(/inputs: has a key named “constructor”/);
+    expect(await malformed('operation.call', { operationId: 'getGroups', inputs: { prototype: {} } })).toMatch(/inputs: has a key named “prototype”/);
+  });
+
   it('drops a top-level "__proto__" input without touching any prototype', () => {
-    const parsed = requestSchemas['operation.call'].safeParse(JSON.parse('{"operationId":"getGroups","inputs":{"__proto__":{"sessionId":"evil"},"groupId":"g"}}'));
+    const parsed = safeParse(requestSchemas['operation.call'], JSON.parse('{"operationId":"getGroups","inputs":{"__proto__":{"sessionId":"evil"},"groupId":"g"}}'));
     expect(parsed.success).toBe(true);
-    const inputs = parsed.data!.inputs!;
+    const inputs = (parsed.output as RequestOf<'operation.call'>).inputs!;
     expect(Object.keys(inputs)).toEqual(['groupId']);
     expect(Object.getPrototypeOf(inputs)).toBe(Object.prototype);
     expect((inputs as Record<string, unknown>).sessionId).toBeUndefined();

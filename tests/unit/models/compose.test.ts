@@ -1,3 +1,4 @@
+import { safeParse } from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { composeDraftKey, composeDraftsItem } from '@/lib/storage';
 import { buildSend, emptyForm, formFromDraft, parseDecimal, readSent, withMentions, type ComposeForm, type PickedFile } from '@/lib/compose';
@@ -151,10 +152,10 @@ describe('buttons and list', () => {
 describe('drafts and answers', () => {
   it('stores every form field: a filled form passes the draft schema unchanged', () => {
     const filled = { ...form({ type: 'list', message: 'm', pickedNames: ['a.pdf'], recipient: { mode: 'group', text: '', jid: '1203630@g.us', label: 'T' } }), savedAt: 5 };
-    const parsed = composeDraftsItem.schema.safeParse({ [composeDraftKey('p1', 'main')]: filled });
+    const parsed = safeParse(composeDraftsItem.schema, { [composeDraftKey('p1', 'main')]: filled });
     expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual({ 'p1/main': filled });
-    expect(composeDraftsItem.schema.safeParse({ x: { ...filled, type: 'fax' } }).success).toBe(false);
+    expect(parsed.output).toEqual({ 'p1/main': filled });
+    expect(safeParse(composeDraftsItem.schema, { x: { ...filled, type: 'fax' } }).success).toBe(false);
   });
 
   it('fills fields an older draft lacks', () => {

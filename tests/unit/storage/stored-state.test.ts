@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { boundedArray } from '@/lib/storage/limits';
 import {
   checkedItems,
@@ -114,10 +114,10 @@ describe('readChecked', () => {
 
 describe('readChecked with versioned items (migrations)', () => {
   const KEY = 'local:testThing';
-  const v1Schema = z.object({ title: z.string() });
-  const v2Schema = z.object({ name: z.string(), pinned: z.boolean() });
-  type V1 = z.infer<typeof v1Schema>;
-  type V2 = z.infer<typeof v2Schema>;
+  const v1Schema = v.object({ title: v.string() });
+  const v2Schema = v.object({ name: v.string(), pinned: v.boolean() });
+  type V1 = v.InferOutput<typeof v1Schema>;
+  type V2 = v.InferOutput<typeof v2Schema>;
   const v2Fallback: V2 = { name: '', pinned: false };
 
   /** Stores a value the way version 1 of the extension did, with WXT's version metadata. */
@@ -179,7 +179,7 @@ describe('readChecked with versioned items (migrations)', () => {
 describe('checks that never walk a damaged value', () => {
   it('a bounded list refuses a million entries without looking at one of them', async () => {
     let looked = 0;
-    const counted = z.custom<number>((value) => {
+    const counted = v.custom<number>((value) => {
       looked += 1;
       return typeof value === 'number';
     });
@@ -192,7 +192,7 @@ describe('checks that never walk a damaged value', () => {
 
   it('a value over its size is refused before its schema sees it', async () => {
     let looked = 0;
-    const counted = z.custom<string>((value) => {
+    const counted = v.custom<string>((value) => {
       looked += 1;
       return typeof value === 'string';
     });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineCheckedItem, migrationProblem, readChecked, type MigrationStep } from '@/lib/storage';
 import oldValue from './fixtures/test-thing.v1.json';
 
@@ -22,7 +22,7 @@ interface V2 { title: string; tags: string[] }
 interface V3 { name: string; tags: string[] }
 const v2: MigrationStep = (old: V1): V2 => ({ title: old.title, tags: old.tags.split(',').filter(Boolean) });
 const v3: MigrationStep = (old: V2): V3 => ({ name: old.title, tags: old.tags });
-const v3Schema = z.object({ name: z.string(), tags: z.array(z.string()) });
+const v3Schema = v.object({ name: v.string(), tags: v.array(v.string()) });
 
 async function storeAs(value: unknown, version: number): Promise<void> {
   await fakeBrowser.storage.local.set({ testThing: value, ...(version > 1 && { testThing$: { v: version } }) });
