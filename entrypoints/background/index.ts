@@ -1,4 +1,4 @@
-import { guardStoredState } from '@/lib/storage';
+import { guardStoredState } from '@/lib/storage/guard-all';
 import { setRepairLoader } from '@/lib/storage/checked';
 import * as storageRepair from '@/lib/storage/repair';
 import { registerBadge } from './badge';
