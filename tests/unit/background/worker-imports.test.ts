@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { projectOnDisk, readModule, type Module, type Project } from '../../support/import-graph';
 
 /**
- * The service worker is a module service worker (entrypoints/background/index.ts), where `import()`
- * throws: nothing it loads may import lazily. It loads what its entry imports at run time, so the
+ * The service worker is kept able to run as a module service worker (entrypoints/background/
+ * index.ts), where `import()` throws: nothing it loads may import lazily. It loads what its entry
+ * imports at run time, so the
  * modules reached by runtime imports (not type-only ones) must hold no dynamic `import()`, and
  * none may bring in what only pages need: libphonenumber's metadata (the worker has
  * lib/phone-light.ts) and papaparse. The pages register the lazy storage repair
