@@ -1,21 +1,30 @@
 /**
  * Bundle sizes of the built extension (`npm run build` first), gzipped as a store download is:
  * each page's initial JavaScript (its entry script and the chunks it preloads), the service
- * worker, each lazily loaded chunk, and the store zip when there is one. With `--check` it exits
- * non-zero when an enforced budget is exceeded; the test command runs it on the e2e build, so a
- * change that grows the popup fails CI. Budgets come from the speed issue: the popup's initial
- * JS at most 90 KB (the layout issue's restructuring itself left it at 88.6 KB, under the 88.9 it
- * had before; the stored items of templates, scheduled messages and the new settings added the
- * rest), each lazy view at most 20 KB. The service worker's 60 KB and the store zip's 200 KB are reported, not yet
- * enforced: they are 81 KB and 311 KB today, and shrinking them is the speed issue's work.
+ * worker, each lazily loaded chunk, and the store zip (`npx wxt zip` makes it next to the build:
+ * the shipped build, zipped). The service worker counts as everything it loads when it wakes:
+ * background.js and every chunk it imports, transitively (bench/worker-files.ts; a classic worker
+ * is one file, a module worker would import chunks it shares with the pages). With `--check` it
+ * exits non-zero when an enforced size is exceeded; the test command (tests/run-all.sh) makes
+ * the zip and runs it on the e2e build, so CI fails on any of them.
+ *
+ * Budgets come from the speed issue: the popup's initial JS at most 90 KB, each lazy view at most
+ * 20 KB, the service worker at most 60 KB, the store zip at most 200 KB. The worker and the zip
+ * are not within theirs yet (2026-12-02: 63.8 KB and 339.3 KB, from 97.4 and 372.3 before the
+ * worker dropped libphonenumber's metadata and papaparse): until they are, `--check` holds each
+ * at its ceiling below, today's size, so neither can grow; lower a ceiling with each step down,
+ * and drop it once its budget is met.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { workerFiles } from './worker-files';
 
 const DIR = path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? '.output/chrome-mv3');
 const CHECK = process.argv.includes('--check');
 const BUDGET_KB = { popupInitial: 90, background: 60, lazyChunk: 20, storeZip: 200 };
+/** Enforced while over budget: today's sizes, so neither grows (see the header). */
+const CEILING_KB = { background: 63.8, storeZip: 339.3 };
 
 const gz = (file: string) => gzipSync(fs.readFileSync(path.join(DIR, file)), { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -35,14 +44,15 @@ for (const page of pages) {
   initial[page] = total;
   rows.push([`${page} initial JS`, total]);
 }
-const background = gz('background.js');
-rows.push(['background.js', background]);
+const worker = workerFiles(DIR);
+const background = worker.reduce((sum, file) => sum + gz(file), 0);
+rows.push([`service worker at wake (background.js and ${worker.length - 1} chunks it imports)`, background]);
 const preloaded = new Set(pages.flatMap(initialScripts));
 const lazy: Array<[string, number]> = [];
 for (const chunk of fs.readdirSync(path.join(DIR, 'chunks')).filter((f) => f.endsWith('.js')).sort()) {
   if (!preloaded.has(`chunks/${chunk}`)) lazy.push([`chunks/${chunk}`, gz(`chunks/${chunk}`)]);
 }
-for (const [name, bytes] of lazy) rows.push([`${name} (on demand)`, bytes]);
+for (const [name, bytes] of lazy) rows.push([`${name} (${worker.includes(name) ? 'worker, and pages on demand' : 'on demand'})`, bytes]);
 // The store zip (`npm run zip` makes it next to the build): its size on disk, as uploaded.
 const zipFile = fs.readdirSync(path.dirname(DIR)).find((f) => f.endsWith('-chrome.zip'));
 const zipBytes = zipFile ? fs.statSync(path.join(path.dirname(DIR), zipFile)).size : undefined;
@@ -53,10 +63,15 @@ const problems: string[] = [];
 if (!initial['popup.html']) problems.push('no popup.html in the build');
 if (kb(initial['popup.html'] ?? 0) > BUDGET_KB.popupInitial) problems.push(`popup initial JS ${kb(initial['popup.html']!)} KB > ${BUDGET_KB.popupInitial} KB`);
 for (const [name, bytes] of lazy) if (kb(bytes) > BUDGET_KB.lazyChunk) problems.push(`${name} ${kb(bytes)} KB > ${BUDGET_KB.lazyChunk} KB`);
-const reported = [
-  ...(kb(background) > BUDGET_KB.background ? [`background ${kb(background)} KB > ${BUDGET_KB.background} KB (not enforced yet)`] : []),
-  ...(zipBytes !== undefined && kb(zipBytes) > BUDGET_KB.storeZip ? [`store zip ${kb(zipBytes)} KB > ${BUDGET_KB.storeZip} KB (not enforced yet)`] : []),
-];
+const over = (name: string, size: number, budget: number, ceiling?: number) => {
+  if (kb(size) <= budget) return;
+  if (ceiling === undefined || kb(size) > ceiling) problems.push(`${name} ${kb(size)} KB > ${ceiling ?? budget} KB${ceiling === undefined ? '' : ` (today's ceiling; budget ${budget} KB)`}`);
+  else reported.push(`${name} ${kb(size)} KB > ${budget} KB (budget; held at its ceiling of ${ceiling} KB)`);
+};
+const reported: string[] = [];
+over('service worker', background, BUDGET_KB.background, CEILING_KB.background);
+if (zipBytes === undefined) problems.push('no store zip next to the build: run `npx wxt zip` first');
+else over('store zip', zipBytes, BUDGET_KB.storeZip, CEILING_KB.storeZip);
 if (problems.length || reported.length) console.log(`over budget: ${[...problems, ...reported].join('; ')}`);
 else console.log('every size is within its budget');
 if (CHECK && problems.length) process.exit(1);

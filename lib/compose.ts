@@ -1,10 +1,12 @@
-import { readSentMessageId } from './answers/menu-results';
-import { firstResult, type ApiSuccess } from './warest/api-result';
 import type { OperationId } from './warest/catalog';
 import { normalizePhone } from './phone';
 import { parsePhoneList } from './phone-list';
 import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from './recipient';
+import { CAPTION_LIMIT, TEXT_LIMIT } from './sent-message';
 import type { ComposeDraft, ComposeType } from './storage';
+
+// The service worker needs these without the composer's phone parsing (libphonenumber).
+export { CAPTION_LIMIT, readSent, TEXT_LIMIT, type SentMessage } from './sent-message';
 
 /**
  * The composer's logic, without a browser: per message type, the friendly form fields become the
@@ -87,8 +89,6 @@ export function takesFiles(type: ComposeType): boolean {
   return type in ACCEPT;
 }
 
-export const TEXT_LIMIT = 65536;
-export const CAPTION_LIMIT = 1024;
 export const POLL_MIN_OPTIONS = 2;
 export const POLL_MAX_OPTIONS = 12;
 export const MAX_BUTTONS = 3;
@@ -364,36 +364,4 @@ export function buildSend(form: ComposeForm, sessionId: string, files: readonly 
   if (form.presence) inputs.presence = true;
   for (const key of Object.keys(inputs)) if (inputs[key] === undefined) delete inputs[key];
   return { ok: true, operationId: OPERATION[form.type], inputs };
-}
-
-export interface SentMessage {
-  /** The id of each message sent (several for files); empty when the server gave none. */
-  messageIds: string[];
-  /** Files the server refused, with its reason. */
-  blocked: string[];
-  /** Where it went, as the server said. */
-  toJid?: string;
-  /** Its answer never came; it was found afterwards among the chat's messages. */
-  confirmedFromChat?: boolean;
-}
-
-/** Reads a send answer (results[0].messageId, or advancedInfo.files[].messageId for files). */
-export function readSent(success: Pick<ApiSuccess, 'results' | 'result'>): SentMessage {
-  const first = firstResult(success as ApiSuccess) as Record<string, unknown> | undefined;
-  const ids: string[] = [];
-  const blocked: string[] = [];
-  const add = (value: unknown) => typeof value === 'string' && value.trim() && !ids.includes(value) && ids.push(value);
-  const advanced = first?.advancedInfo && typeof first.advancedInfo === 'object' ? (first.advancedInfo as Record<string, unknown>) : {};
-  // One reader of a send's message id for the whole extension (also the menus' and address bar's).
-  add(readSentMessageId(first ? [first] : []));
-  if (Array.isArray(advanced.files)) for (const file of advanced.files) if (file && typeof file === 'object') add((file as Record<string, unknown>).messageId);
-  if (Array.isArray(advanced.blockedFiles)) {
-    for (const file of advanced.blockedFiles) {
-      if (file && typeof file === 'object') {
-        const entry = file as Record<string, unknown>;
-        blocked.push(`${typeof entry.name === 'string' ? entry.name : 'a file'}: ${typeof entry.reason === 'string' ? entry.reason : 'refused'}`);
-      }
-    }
-  }
-  return { messageIds: ids, blocked, toJid: typeof first?.toJid === 'string' ? first.toJid : undefined };
 }

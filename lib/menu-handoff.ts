@@ -5,7 +5,7 @@
  * ever leaves the background.
  */
 
-import { CAPTION_LIMIT, TEXT_LIMIT } from './compose';
+import { CAPTION_LIMIT, TEXT_LIMIT } from './sent-message';
 
 export const MENU_IDS = {
   joinGroup: 'warest-join-group',

@@ -1,7 +1,8 @@
 import { healthStateFor } from './warest/server-trouble';
 import { firstOf, text } from './answers/loose';
 import type { ApiError, ApiResult } from './warest/api-result';
-import { needsAttention, parseSessionList, type SessionSummary } from './sessions';
+import { parseSessionList } from './session-list';
+import { needsAttention, type SessionSummary } from './sessions';
 import { jsonSize, KB } from './storage/limits';
 import type { LoginInProgress, ProfileSnapshot, ServerHealth } from './storage';
 

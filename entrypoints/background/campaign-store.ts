@@ -1,6 +1,7 @@
 import { pruneCampaigns } from '@/lib/campaigns/campaign';
 import { serialised } from '@/lib/serialised';
-import { campaignFilesItem, campaignsItem, readChecked, updateStoredRecord, type Campaign } from '@/lib/storage';
+import { campaignFilesItem, campaignsItem, readChecked, type Campaign } from '@/lib/storage';
+import { updateStoredRecord } from '@/lib/storage/stored-list';
 import type { FilePayload } from '@/lib/warest/file-payload';
 
 /**

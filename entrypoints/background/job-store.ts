@@ -1,6 +1,7 @@
 import { isActive, pruneJobs } from '@/lib/jobs';
 import { serialised } from '@/lib/serialised';
-import { jobsItem, readChecked, updateStoredRecord, type Job } from '@/lib/storage';
+import { jobsItem, readChecked, type Job } from '@/lib/storage';
+import { updateStoredRecord } from '@/lib/storage/stored-list';
 
 /**
  * The stored bulk jobs (jobsItem). The runners and the handlers all change the one stored list:

@@ -1,7 +1,7 @@
 import { failure } from '@/lib/warest/api-result';
 import type { LiveSessionEvent } from '@/lib/live-events';
 import { applyLoginAnswer, isImageDataUrl, readLoginAnswer, sameLogin } from '@/lib/login';
-import { normalizePhone } from '@/lib/phone';
+import { normalizePhoneLight } from '@/lib/phone-light';
 import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { serialised } from '@/lib/serialised';
 import { checkSessionId } from '@/lib/sessions';
@@ -46,7 +46,8 @@ export async function startLogin(request: RequestOf<'login.start'>): Promise<Rep
   let phone: string | undefined;
   if (request.method === 'pairing') {
     const { defaultCountryCode } = await readChecked(settingsItem);
-    const normalised = normalizePhone(request.phone ?? '', defaultCountryCode);
+    // The light check (no libphonenumber in the worker); the server refuses a number WhatsApp does not know.
+    const normalised = normalizePhoneLight(request.phone ?? '', defaultCountryCode);
     if (!normalised.ok) return failure('invalid-input', normalised.message);
     phone = normalised.digits;
   }

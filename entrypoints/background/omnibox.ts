@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { omniboxRequestFrom } from '@/lib/menu-handoff';
-import { defaultSender, defaultSuggestion, messageIntent, parseOmniboxInput, recentSuggestions, templateDefaultSuggestion, templateSuggestions, type OmniboxSuggestion } from '@/lib/omnibox';
+import { defaultSender, messageIntent, omniboxWith, templateSuggestions, type OmniboxSuggestion } from '@/lib/omnibox-core';
+import { displayNumberLight, normalizePhoneLight } from '@/lib/phone-light';
 import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem, templatesItem } from '@/lib/storage';
 import { openActionWindow } from './action-window';
 
@@ -9,6 +10,10 @@ import { openActionWindow } from './action-window';
  * typing (after `/`, the saved templates: `wa <number> /welcome`) and, on Enter, opens the small window that asks before sending (from the default
  * server's first open session, which the person can change there). Nothing is sent from here.
  */
+
+// The light phone rules: the worker does not load libphonenumber's metadata (30 KB); the window
+// that opens on Enter checks the number again with the full rules.
+const { defaultSuggestion, parseOmniboxInput, recentSuggestions, templateDefaultSuggestion } = omniboxWith({ normalize: normalizePhoneLight, display: displayNumberLight });
 
 export interface OmniboxShown {
   /** The first line: what Enter does, or what is missing (Chrome's description markup). */

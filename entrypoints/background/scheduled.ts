@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { TEXT_LIMIT, readSent } from '@/lib/compose';
+import { TEXT_LIMIT, readSent } from '@/lib/sent-message';
 import { checkDelivery, type ReadMessages } from '@/lib/delivery-check';
 import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { campaignProgress, estimateFinish, isActiveCampaign, KIND_LABELS, needsRunner, STATE_WORDS } from '@/lib/campaigns/campaign';
 import { durationWords } from '@/lib/campaigns/draft';
-import { resultsCsv } from '@/lib/campaigns/ledger';
+import { resultsCsv } from '@/lib/campaigns/results-csv';
 import type { Campaign } from '@/lib/storage';
 import { ResultsTable } from './ResultsTable';
 import { useCampaignsStore } from './store';

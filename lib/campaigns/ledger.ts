@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { DeliveryCheck } from '../delivery-check';
 
 /**
@@ -110,19 +109,4 @@ export function countStates(entries: readonly LedgerEntry[]): LedgerCounts {
   const counts: LedgerCounts = { total: entries.length, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, unconfirmed: 0 };
   for (const entry of entries) counts[entry.status.state] += 1;
   return counts;
-}
-
-/** The results as CSV, one row per recipient, for a spreadsheet. */
-export function resultsCsv(entries: readonly LedgerEntry[]): string {
-  const time = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
-  return Papa.unparse({
-    fields: ['phone', 'result', 'message id', 'time', 'reason'],
-    data: entries.map(({ digits, input, status }) => [
-      digits ? `+${digits}` : (input ?? ''),
-      status.state === 'sent' && status.confirmedFromChat ? 'sent (confirmed from the chat)' : status.state,
-      status.state === 'sent' ? (status.messageId ?? '') : '',
-      time('at' in status ? status.at : undefined),
-      'reason' in status ? status.reason : '',
-    ]),
-  });
 }

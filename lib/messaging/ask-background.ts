@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ApiError } from '../warest/api-result';
 import type { MessageType, Reply, RequestOf, ResponseOf } from './protocol';
 import { PROTOCOL } from './wire';
+// Every page asks through this module and the worker never does: the pages' lazy storage repair.
+import '../storage/page-repair';
 
 /**
  * How a page asks the background for something. Never throws: a background that is not

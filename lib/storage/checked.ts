@@ -8,9 +8,19 @@ export { inspectValue, type StorageProblem } from './inspect';
  * read or seen changing. A damaged value (the wrong type, the wrong shape, far too large, or
  * written by a newer version of the extension) is handled once: a bounded copy is kept aside
  * under `<key>:damaged`, the item is reset, and one notice says so. It is never iterated, so no
- * damaged value can freeze a page or the service worker. The repair itself (repair.ts) is loaded
- * only when damage is found: pages that never meet any do not carry it.
+ * damaged value can freeze a page or the service worker. The repair itself (repair.ts) comes from
+ * a loader each context registers (setRepairLoader): pages load it lazily, only when damage is
+ * found (page-repair.ts), so pages that never meet any do not carry it; the service worker, a
+ * module worker where `import()` throws, registers it statically at start.
  */
+
+type RepairModule = typeof import('./repair');
+let loadRepair: (() => Promise<RepairModule>) | undefined;
+
+/** How this context gets repair.ts; registered once, before anything is read. */
+export function setRepairLoader(loader: () => Promise<RepairModule>): void {
+  loadRepair = loader;
+}
 
 /**
  * Reads an item and checks it. A value that fails the check is copied (bounded) to
@@ -37,7 +47,8 @@ export async function readChecked<T>(checked: CheckedItem<T>): Promise<T> {
  */
 export async function repairChecked<T>(checked: CheckedItem<T>, kept?: T): Promise<T> {
   try {
-    const { repairUnderLock } = await import('./repair');
+    if (!loadRepair) throw new Error('no repair loader is registered in this context (lib/storage/page-repair.ts for a page, setRepairLoader at the worker start)');
+    const { repairUnderLock } = await loadRepair();
     return await repairUnderLock(checked);
   } catch (error) {
     console.error(`WARest Companion: could not repair ${checked.storageKey}`, error instanceof Error ? error.message : error);

@@ -1,22 +1,3 @@
-import type { CheckedItem } from './define';
-import { guardCheckedItems } from './guard';
-import { apiKeysItem } from './items/api-keys';
-import { campaignFilesItem } from './items/campaign-files';
-import { campaignsItem } from './items/campaigns';
-import { optOutItem } from './items/opt-out';
-import { composeDraftsItem } from './items/compose-drafts';
-import { jobsItem } from './items/jobs';
-import { loginItem } from './items/login-in-progress';
-import { focusItem } from './items/popup-focus';
-import { historyItem } from './items/history';
-import { profilesItem } from './items/profiles';
-import { recentRecipientsItem } from './items/recent-recipients';
-import { scheduledMessagesItem } from './items/scheduled-messages';
-import { snapshotsItem } from './items/session-snapshots';
-import { settingsItem } from './items/settings';
-import { storageNoticesItem } from './items/storage-notices';
-import { templatesItem } from './items/templates';
-import { versionChecksItem } from './items/version-checks';
 
 /**
  * Everything the extension keeps in chrome.storage.local, as typed items with a schema version:
@@ -27,13 +8,16 @@ import { versionChecksItem } from './items/version-checks';
  * goes blank on it and nothing ever iterates it. Each item also has a size it never legitimately
  * exceeds: the whole extension has 10 MB (chrome.storage.local without `unlimitedStorage`).
  *
+ * Only re-exports: code here would be loaded by every page that imports from here, so the service
+ * worker's watch over every item (guard-all.ts) and its stored-record update (stored-list.ts) are
+ * imported from their own files.
+ *
  * API keys live in their own item, which only the background reads and writes; profiles (which
  * every page reads to paint itself) never hold a key. Import from here (`@/lib/storage`).
  */
 
 export { defineCheckedItem, migrationProblem, type CheckedItem, type CheckedItemOptions, type MigrationStep } from './define';
 export { inspectValue, readChecked, watchChecked, type StorageProblem } from './checked';
-export { updateStoredRecord } from './stored-list';
 export { isQuotaError, storageFullMessage, StorageFullError, STORAGE_QUOTA_BYTES } from './limits';
 
 export { apiKeysItem, apiKeysSchema, type ApiKeys } from './items/api-keys';
@@ -53,32 +37,3 @@ export { DEFAULT_SETTINGS, settingsItem, settingsSchema, type Settings } from '.
 export { MAX_NOTICES, storageNoticeSchema, storageNoticesItem, type StorageNotice } from './items/storage-notices';
 export { templatesItem, type MessageTemplate } from './items/templates';
 export { versionChecksItem } from './items/version-checks';
-
-/** Every checked item, for the service worker's watch (and the tests that damage each one). */
-export const checkedItems: ReadonlyArray<CheckedItem<any>> = [
-  profilesItem,
-  apiKeysItem,
-  settingsItem,
-  storageNoticesItem,
-  snapshotsItem,
-  loginItem,
-  focusItem,
-  versionChecksItem,
-  jobsItem,
-  recentRecipientsItem,
-  composeDraftsItem,
-  templatesItem,
-  scheduledMessagesItem,
-  campaignsItem,
-  campaignFilesItem,
-  optOutItem,
-  historyItem,
-];
-
-/**
- * Checks every item now and whenever it (or its version marker) changes, repairing damage at
- * once: the service worker calls this at start, so an item no page reads is reported too.
- */
-export function guardStoredState(): () => void {
-  return guardCheckedItems(checkedItems);
-}

@@ -1,5 +1,5 @@
 import { firstResult, type ApiError, type ApiResult } from './api-result';
-import { parseSessionList } from '../sessions';
+import { parseSessionList } from '../session-list';
 
 /**
  * "Test connection": four questions a person asks of a server, each answered in one line —

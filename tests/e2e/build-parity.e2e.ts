@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { hasDynamicImport, workerFiles } from '../../bench/worker-files';
 import { E2E_BUILD_DIR } from './support/extension';
 
 /**
@@ -38,5 +39,15 @@ describe('the e2e build', () => {
   it('ships no test hooks in its service worker', () => {
     const worker = fs.readFileSync(path.join(SHIPPED_DIR, 'background.js'), 'utf8');
     expect(worker).not.toMatch(/warestMenuClick|warestOmnibox|e2eAddressBar/);
+  });
+
+  it('has a service worker that loads no chunk with a dynamic import(), so it can run as a module worker', () => {
+    // In a module service worker import() throws: what it loads at start is all it can load.
+    const loaded = workerFiles(SHIPPED_DIR);
+    expect(loaded[0]).toBe('background.js');
+    expect(loaded.filter((file) => hasDynamicImport(fs.readFileSync(path.join(SHIPPED_DIR, file), 'utf8')))).toEqual([]);
+    // The pages do load lazily (the check would see it): their repair of damaged storage, say.
+    const chunks = fs.readdirSync(path.join(SHIPPED_DIR, 'chunks')).map((chunk) => `chunks/${chunk}`);
+    expect(chunks.some((file) => hasDynamicImport(fs.readFileSync(path.join(SHIPPED_DIR, file), 'utf8')))).toBe(true);
   });
 });

@@ -17,7 +17,8 @@ import {
 } from '@/lib/campaigns/campaign';
 import { collectRecipients, durationWords, parseClock, renderAll } from '@/lib/campaigns/draft';
 import { ABSOLUTE_FLOOR_SEC, delayFloorSec } from '@/lib/campaigns/floor';
-import { resultsCsv, unsend, markSending } from '@/lib/campaigns/ledger';
+import { unsend, markSending } from '@/lib/campaigns/ledger';
+import { resultsCsv } from '@/lib/campaigns/results-csv';
 import { MIN_DELAY_SEC } from '@/lib/campaigns/pacing';
 import { parseCsv } from '@/lib/campaigns/recipients-csv';
 import type { Campaign } from '@/lib/storage';

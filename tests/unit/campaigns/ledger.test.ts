@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { countStates, inDoubt, markSending, nextPending, resendUnconfirmed, resultsCsv, retryFailed, settleSend, verifyUnknown, type LedgerEntry } from '@/lib/campaigns/ledger';
+import { countStates, inDoubt, markSending, nextPending, resendUnconfirmed, retryFailed, settleSend, verifyUnknown, type LedgerEntry } from '@/lib/campaigns/ledger';
+import { resultsCsv } from '@/lib/campaigns/results-csv';
 
 const T = Date.UTC(2026, 11, 1, 10);
 const fresh = (n: number): LedgerEntry[] => Array.from({ length: n }, (_, i) => ({ digits: `62812000000${i}`, text: `Hi ${i}`, status: { state: 'pending' } }));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiSuccess } from '@/lib/warest/api-result';
 import { BADGE_COLORS, computeBadge } from '@/lib/badge';
 import { capSessions, MAX_STORED_SESSIONS, nextSnapshot, shrinkSnapshot } from '@/lib/session-sync';
-import { checkSessionId, needsAttention, newlyLost, parseSessionList, phoneFromJid, SESSION_STATUSES, STATUS_INFO, type SessionSummary } from '@/lib/sessions';
+import { parseSessionList, phoneFromJid } from '@/lib/session-list';
+import { checkSessionId, needsAttention, newlyLost, SESSION_STATUSES, STATUS_INFO, type SessionSummary } from '@/lib/sessions';
 
 function listAnswer(results: unknown[]): ApiSuccess {
   return { ok: true, status: 200, code: 1000, results, latencyMs: 5 };

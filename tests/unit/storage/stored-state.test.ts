@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
 import { boundedArray } from '@/lib/storage/limits';
+import { checkedItems } from '@/lib/storage/guard-all';
 import {
-  checkedItems,
   DEFAULT_SETTINGS,
   defineCheckedItem,
   inspectValue,

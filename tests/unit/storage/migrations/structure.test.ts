@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkedItems } from '@/lib/storage';
+import { checkedItems } from '@/lib/storage/guard-all';
 
 /**
  * The storage tree's shape (lib/storage/migrations/README.md): one file per stored item in
