@@ -22,12 +22,17 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
+export interface LoadOptions {
+  /** More Chromium switches, e.g. `--js-flags=--expose-gc` for a benchmark that forces GC in the worker. */
+  extraArgs?: string[];
+}
+
 /**
  * `buildDir`: another unpacked build (a benchmark adds a page of its own to a copy).
  * `userDataDir`: a profile directory to keep between launches (a browser restart: close, then
  * load again with the same directory); by default a fresh one that is thrown away.
  */
-export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = ''): Promise<LoadedExtension> {
+export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = '', options: LoadOptions = {}): Promise<LoadedExtension> {
   const manifestPath = path.join(buildDir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`No e2e build at ${E2E_BUILD_DIR}. Run \`npm run build:e2e\` first (npm test does it for you).`);
@@ -45,6 +50,7 @@ export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = ''):
       '--disable-component-update',
       `--disable-extensions-except=${buildDir}`,
       `--load-extension=${buildDir}`,
+      ...(options.extraArgs ?? []),
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
