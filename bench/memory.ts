@@ -5,7 +5,8 @@
  * may fire that often). The heap is read over the DevTools protocol on the worker's own
  * target (Runtime.getHeapUsage, after HeapProfiler.collectGarbage and the worker's own gc(),
  * which needs --js-flags=--expose-gc), after a warm-up of WARMUP polls and every STEP polls
- * after it. Prints figures; it passes or fails nothing.
+ * after it. ALARM=bench-control runs the harness alone (an alarm nothing listens to), to tell
+ * its own cost from the worker's. Prints figures; it passes or fails nothing.
  *
  *   npm run build:e2e && npm run bench:memory
  */
@@ -18,7 +19,8 @@ const SESSIONS = Number(process.env.SESSIONS ?? 10);
 const POLLS = Number(process.env.POLLS ?? 120);
 const WARMUP = Number(process.env.WARMUP ?? 10);
 const STEP = Number(process.env.STEP ?? 20);
-const POLL_ALARM = 'warest-sessions-poll';
+/** ALARM=another-name is the control: the same harness (alarms, evaluates, waits) with no poll behind it. */
+const POLL_ALARM = process.env.ALARM ?? 'warest-sessions-poll';
 const QUIET_MS = Number(process.env.QUIET_MS ?? 300);
 
 /** A DevTools session on the worker's own target (Playwright opens none for workers). */
