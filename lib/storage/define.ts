@@ -85,9 +85,11 @@ export function defineCheckedItem<T>(
     storageKey: key.slice('local:'.length),
     version,
     maxBytes: options.maxBytes ?? 1 * MB,
-    ready: () => (ready ??= defined().getMeta().then(
+    // A version-1 item has no step to wait for (WXT's check at version 1 never changes the value),
+    // so reading it is one storage read, not three in a row.
+    ready: () => (version === 1 ? Promise.resolve() : (ready ??= defined().getMeta().then(
       () => undefined,
       () => undefined,
-    )),
+    ))),
   };
 }
