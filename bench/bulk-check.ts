@@ -38,18 +38,24 @@ async function runOnce(): Promise<{ ms: number; requests: number; weight: number
     const before = server.requests.length;
     const rateLimitedBefore = server.stats.rateLimited;
     const items = Array.from({ length: ITEMS }, (_, i) => ({ input: `${i}`, value: `62812${String(10_000_000 + i)}` }));
+    // The end is seen in the page, the moment the finished job is written: no polling, and
+    // nothing read in the worker being measured.
+    await page.evaluate(() => {
+      (window as unknown as { benchDone: Promise<{ at: number; job: JobView }> }).benchDone = new Promise((resolve) => {
+        chrome.storage.onChanged.addListener((changes, area) => {
+          const jobs = changes['jobs']?.newValue as JobView[] | undefined;
+          const ended = area === 'local' && Array.isArray(jobs) ? jobs.find((j) => j.state !== 'running' && j.state !== 'waiting') : undefined;
+          if (ended) resolve({ at: Date.now(), job: ended });
+        });
+      });
+    });
     const started = Date.now();
     const job = (await askFromPage(page, 'jobs.start', { kind: 'numbers.check', profileId: saved.data.id, sessionId: 'main', items })) as { ok: boolean; data: JobView; error?: { message: string } };
     if (!job.ok) throw new Error(job.error?.message);
-    let finished: JobView | undefined;
-    while (!finished) {
-      const stored = (await extension.background.evaluate(async () => (await chrome.storage.local.get('jobs'))['jobs'])) as JobView[] | { jobs: JobView[] } | undefined;
-      const list = Array.isArray(stored) ? stored : (stored?.jobs ?? []);
-      const mine = list.find((j) => j.id === job.data.id);
-      if (mine && mine.state !== 'running' && mine.state !== 'waiting') finished = mine;
-      else await page.waitForTimeout(50);
-    }
-    const ms = Date.now() - started;
+    const end = await page.evaluate(() => (window as unknown as { benchDone: Promise<{ at: number; job: JobView }> }).benchDone);
+    const finished = end.job;
+    if (finished.id !== job.data.id) throw new Error('another job ended');
+    const ms = end.at - started;
     const jobRequests = server.requests.slice(before).filter((r) => r.operationId === 'getProfileOnWhatsapp');
     return {
       ms,

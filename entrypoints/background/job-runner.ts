@@ -26,7 +26,7 @@ import {
 } from '@/lib/jobs';
 import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
 import type { Job, JobItem } from '@/lib/storage';
-import { getJob, readJobs, updateJob, whileActive } from './job-store';
+import { flushJobs, getJob, readJobs, stageJob, updateJob, whileActive } from './job-store';
 import { client as sharedClient, reachProfile, requestTimeoutMs } from './server-calls';
 
 /**
@@ -57,6 +57,9 @@ export interface JobsDeps {
   newId: () => string;
   chunkSize: number;
 }
+
+/** Chunks of a read-only job (checking numbers) on the wire at once. */
+export const READ_PIPELINE = 3;
 
 let deps: JobsDeps = { client: sharedClient, clock: realClock, newId: () => crypto.randomUUID(), chunkSize: JOB_CHUNK_SIZE };
 
@@ -109,6 +112,50 @@ async function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+type Server = Extract<Awaited<ReturnType<typeof reachJobServer>>, { ok: true }>['value'];
+type CallOptions = { timeoutMs: number; retryRateLimited: boolean };
+interface ChunkFailure {
+  error: ApiError;
+  chunk: number[];
+}
+
+/**
+ * Sends a read-only job's pending chunks, up to READ_PIPELINE on the wire at once (the shared
+ * pacer still counts each against the rate limit), staging each chunk's `sending` mark and its
+ * outcomes instead of writing the whole job twice per chunk: a worker that stops loses at most
+ * the last batch of results, whose items are `pending` or `sending` on disk and are read again
+ * (a read may go out twice; its attempts are counted). Stops launching at the first error, a
+ * cancel, or when the job it was given has no pending chunk left; answers the errors met.
+ */
+async function sendReads(jobId: string, start: Job, server: Server, options: CallOptions, signal: AbortSignal): Promise<ChunkFailure[]> {
+  let view = start.state === 'waiting' ? running(start, now()) : start;
+  if (view !== start) await updateJob(jobId, whileActive((current) => running(current, now())));
+  const failures: ChunkFailure[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const apply = (change: (job: Job) => Job) => {
+    view = change(view);
+    stageJob(jobId, change);
+  };
+  for (;;) {
+    while (failures.length === 0 && !signal.aborted && inFlight.size < READ_PIPELINE) {
+      const chunk = nextChunk(view, deps.chunkSize);
+      if (chunk.length === 0) break;
+      apply(whileActive((current) => markSending(current, chunk, now())));
+      const values = chunk.map((index) => view.items[index]!.value);
+      const sent: Promise<void> = server.call(operationFor(view.kind), chunkInputs(view, values), options).then((answer) => {
+        inFlight.delete(sent);
+        if (answer.ok) {
+          const outcomes = readChunkAnswer(view.kind, values, answer);
+          apply((current) => finishIfComplete(applyOutcomes(current, chunk, outcomes, now()), now()));
+        } else failures.push({ error: answer.error, chunk });
+      });
+      inFlight.add(sent);
+    }
+    if (inFlight.size === 0) return failures;
+    await Promise.race(inFlight);
   }
 }
 
@@ -195,12 +242,29 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
       continue;
     }
 
+    if (!isWrite(job.kind)) {
+      // Reads: several chunks on the wire at once, their progress written in batches.
+      const failures = await sendReads(jobId, job, server, options, signal);
+      if (failures.length === 0) {
+        unreachableCount = 0;
+        lastError = undefined;
+        // Written now (with the staged progress): the job's end, or its state for the next round.
+        const after = await updateJob(jobId, (current) => finishIfComplete(current, now()));
+        if (!after || !isActive(after) || nextChunk(after, 1).length === 0) break;
+        continue;
+      }
+      let go = true;
+      for (const failure of failures) if (go) go = await handleError(failure.error, failure.chunk);
+      if (!go) break;
+      continue;
+    }
+
     const chunk = nextChunk(job, deps.chunkSize);
     if (chunk.length === 0) {
       await updateJob(jobId, (current) => finishIfComplete(current, now()));
       break;
     }
-    // Persisted before the request goes out: a restart from here on verifies these items.
+    // Written before the request goes out: a restart from here on verifies these items.
     const marked = await updateJob(jobId, whileActive((current) => markSending(current.state === 'waiting' ? running(current, now()) : current, chunk, now())));
     if (!marked || !isActive(marked)) break;
     const values = chunk.map((index) => marked.items[index]!.value);
@@ -209,7 +273,8 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
       unreachableCount = 0;
       lastError = undefined;
       const outcomes = readChunkAnswer(marked.kind, values, answer);
-      await updateJob(jobId, (current) => finishIfComplete(applyOutcomes(current, chunk, outcomes, now()), now()));
+      // Staged: lost with the worker, the items are still `sending` on disk and get verified.
+      stageJob(jobId, (current) => finishIfComplete(applyOutcomes(current, chunk, outcomes, now()), now()));
       continue;
     }
     if (!(await handleError(answer.error, chunk))) break;
@@ -217,6 +282,7 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
 
   // A job cancelled while items were left unconfirmed: say so rather than leave them "sending".
   await updateJob(jobId, settleCancelled);
+  await flushJobs();
 }
 
 function notifyIfFinished(jobId: string): void {
@@ -247,7 +313,8 @@ export function ensureRunner(jobId: string): void {
     .finally(() => {
       if (runners.get(jobId)?.promise === promise) runners.delete(jobId);
       notifyIfFinished(jobId);
-      void syncAlarm();
+      // Part of the runner's end, so settleJobs() sees the alarm as it will stay.
+      return syncAlarm();
     });
   runners.set(jobId, { promise, controller });
   void syncAlarm();

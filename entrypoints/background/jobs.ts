@@ -5,7 +5,7 @@ import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import type { Job } from '@/lib/storage';
 import { registerHandler } from './handler-registry';
 import { configureJobs, ensureRunner, JOBS_ALARM, newJobId, now, reachJobServer, resumeJobs, stopRunner, type JobsDeps } from './job-runner';
-import { addJob, getJob, removeEndedJob, updateJob, whileActive } from './job-store';
+import { addJob, getJob, removeEndedJob, resetJobStore, updateJob, whileActive } from './job-store';
 import { resolveProfile } from './profile-lookup';
 import { reachProfileServer } from './server-calls';
 
@@ -79,6 +79,7 @@ async function dismissJob(jobId: string): Promise<Reply<{ dismissed: true }>> {
  */
 export function registerJobs(overrides: Partial<JobsDeps> = {}): void {
   configureJobs(overrides);
+  resetJobStore();
   registerHandler('jobs.start', startJob);
   registerHandler('jobs.retryFailed', ({ jobId }) => retryFailed(jobId));
   registerHandler('jobs.cancel', ({ jobId }) => cancelJob(jobId));

@@ -8,7 +8,8 @@ import { MB } from './limits';
  * lib/storage/checked.ts checks it whenever it is read or seen changing.
  *
  * How WXT keeps versions: an item's schema version lives in a second key, `<key>$`, as `{ v: N }`
- * (no marker means version 1). WXT runs migrations once, when the item is defined, one step per
+ * (no marker means version 1). WXT runs migrations once, when the item is defined (here: on its
+ * first use, see defineCheckedItem), one step per
  * version: step N reads the value stored at version N-1 and answers it at version N. A marker
  * higher than the code knows makes it log "Version downgrade detected" and leave the value as it
  * is; here such a value counts as damaged (lib/storage/checked.ts).
@@ -68,19 +69,27 @@ export function defineCheckedItem<T>(
   const migrations = options.migrations ?? {};
   const problem = migrationProblem(version, migrations);
   if (problem) throw new Error(`Stored item ${key}: ${problem}.`);
-  const item = storage.defineItem<T>(key, { fallback, version, migrations });
+  // Defined on first use: WXT reads an item's value and version marker as soon as it is defined,
+  // and every page imports every item, so a popup would read all of them (the bulk jobs too) on
+  // opening, queued before the few it shows.
+  let item: WxtStorageItem<T, Record<string, unknown>> | undefined;
+  const defined = () => (item ??= storage.defineItem<T>(key, { fallback, version, migrations }));
   let ready: Promise<void> | undefined;
   return {
-    item,
+    get item() {
+      return defined();
+    },
     schema,
     fallback,
     description,
     storageKey: key.slice('local:'.length),
     version,
     maxBytes: options.maxBytes ?? 1 * MB,
-    ready: () => (ready ??= item.getMeta().then(
+    // A version-1 item has no step to wait for (WXT's check at version 1 never changes the value),
+    // so reading it is one storage read, not three in a row.
+    ready: () => (version === 1 ? Promise.resolve() : (ready ??= defined().getMeta().then(
       () => undefined,
       () => undefined,
-    )),
+    ))),
   };
 }

@@ -24,12 +24,20 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
+export interface LoadOptions {
+  /** More Chromium switches, e.g. `--js-flags=--expose-gc` for a benchmark that forces GC in the worker. */
+  extraArgs?: string[];
+  /** Keep the options tab the install opens (the first-run guide) instead of closing it. */
+  keepInstallPage?: boolean;
+}
+
 /**
  * `buildDir`: another unpacked build (a benchmark adds a page of its own to a copy).
  * `userDataDir`: a profile directory to keep between launches (a browser restart: close, then
  * load again with the same directory); by default a fresh one that is thrown away.
  */
-export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = '', { keepInstallPage = false } = {}): Promise<LoadedExtension> {
+export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = '', options: LoadOptions = {}): Promise<LoadedExtension> {
+  const { keepInstallPage = false } = options;
   // A new profile installs the extension, which opens its options page (the first-run guide).
   const installs = !userDataDir || !fs.existsSync(userDataDir) || fs.readdirSync(userDataDir).length === 0;
   const manifestPath = path.join(buildDir, 'manifest.json');
@@ -49,6 +57,7 @@ export async function loadExtension(buildDir = E2E_BUILD_DIR, userDataDir = '', 
       '--disable-component-update',
       `--disable-extensions-except=${buildDir}`,
       `--load-extension=${buildDir}`,
+      ...(options.extraArgs ?? []),
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

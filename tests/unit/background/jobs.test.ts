@@ -22,7 +22,7 @@ import {
 import type { ApiSuccess } from '@/lib/warest/api-result';
 import { jobsItem, type Job, type JobItem } from '@/lib/storage';
 import { ask, data } from '../helpers/background';
-import { SteppingClock } from '../helpers/clocks';
+import { settleMicrotasks, SteppingClock } from '../helpers/clocks';
 import { home, hostAccess, seed } from '../helpers/warest-fetch';
 
 /**
@@ -631,6 +631,47 @@ describe('other kinds', () => {
     const job = await runToEnd({ kind: 'numbers.check', sessionId: 'main', items: itemsOf(values) });
     expect(server.to('/profile/on-whatsapp').map((request) => request.checkNumbers?.length)).toEqual([20, 2]);
     expect(countJob(job).outcomes).toEqual({ 'on-whatsapp': 21, 'not-on-whatsapp': 1 });
+  });
+});
+
+describe('checking many numbers (a read)', () => {
+  it('keeps up to three chunks on the wire, never a fourth while three are unanswered, and checks each number once', async () => {
+    const values = numbers(100);
+    const held: Array<() => void> = [];
+    server.intercept(async (request) => {
+      if (request.path !== '/profile/on-whatsapp') return undefined;
+      await new Promise<void>((resolve) => held.push(resolve));
+      return undefined;
+    });
+    const job = data(await ask('jobs.start', { kind: 'numbers.check', sessionId: 'main', items: itemsOf(values) }));
+    try {
+      await vi.waitFor(() => expect(held.length).toBeGreaterThanOrEqual(3));
+      await settleMicrotasks();
+      expect(server.to('/profile/on-whatsapp')).toHaveLength(3);
+      // Each answer lets one more chunk go out, in order.
+      for (let answered = 1; answered <= 2; answered += 1) {
+        held.shift()!();
+        await vi.waitFor(() => expect(server.to('/profile/on-whatsapp').length).toBeGreaterThanOrEqual(3 + answered));
+        await settleMicrotasks();
+        expect(server.to('/profile/on-whatsapp')).toHaveLength(3 + answered);
+      }
+    } finally {
+      // Answered either way, so a failure here cannot leave the runner (and afterEach) waiting.
+      server.intercept(undefined);
+      for (const release of held.splice(0)) release();
+    }
+    await settleJobs();
+    const after = await storedJob(job.id);
+    expect(server.to('/profile/on-whatsapp').map((request) => request.checkNumbers?.[0])).toEqual([0, 20, 40, 60, 80].map((index) => values[index]));
+    expect(after.state).toBe('done');
+    expect(after.items.every((item) => item.state === 'done' && item.attempts === 1)).toBe(true);
+  });
+
+  it('reads the stored list again once someone else has changed it (a page repairing it), instead of its own copy', async () => {
+    const first = await runToEnd({ kind: 'numbers.check', sessionId: 'main', items: itemsOf(numbers(2)) });
+    expect(first.state).toBe('done');
+    await jobsItem.item.setValue([]);
+    expect(await ask('jobs.retryFailed', { jobId: first.id })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 });
 
