@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest } from '../fake-server/index';
 import { seriousViolations, useScheme, type Scheme } from './support/axe';
 import { endServer, resetExtension, saveProfile, useExtension } from './support/fixture';
-import { sessionRow } from './support/popup-page';
+import { seedChat, appendMessage } from '../fake-server/chat-store';
+import { chooseFromRowMenu, sessionRow } from './support/popup-page';
 
 /**
  * Accessibility of every page and popup view, light and dark: axe-core finds no serious or
@@ -16,7 +17,11 @@ let server: FakeWarest;
 
 beforeEach(async () => {
   server = await startFakeWarest();
-  server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: '6281234567890' } });
+  const main = server.addSession('alice', { id: 'main', status: 'open', account: { pushName: 'Alice Shop', phone: '6281234567890' } });
+  const chat = seedChat(main, '6281111111111@s.whatsapp.net', 'Alex Marker');
+  appendMessage(main, chat, { id: 'A11Y1', messageType: 'conversation', body: 'Hello there', fromMe: false, timestamp: Math.floor(Date.now() / 1000) - 60, read: true });
+  appendMessage(main, chat, { id: 'A11Y2', messageType: 'extendedtextmessage', body: 'Hi!', fromMe: true, timestamp: Math.floor(Date.now() / 1000) - 30, read: true });
+  server.addGroup('alice', 'main', { subject: 'Core Team' });
   server.addSession('alice', { id: 'sales', status: 'logged_out' });
   await resetExtension(extension);
   await saveProfile(extension, { url: server.url });
@@ -51,6 +56,47 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     const popup = await open('popup.html', scheme);
     await sessionRow(popup, 'main').waitFor();
     expect(await seriousViolations(popup)).toEqual([]);
+  });
+
+  /** A popup view, reached as a person would, checked once its heading has the focus and its data is in. */
+  async function checkView(reach: (popup: Page) => Promise<void>): Promise<string[]> {
+    const popup = await open('popup.html', scheme);
+    await sessionRow(popup, 'main').waitFor();
+    await reach(popup);
+    await expect.poll(() => popup.evaluate(() => /^H[12]$/.test(document.activeElement?.tagName ?? '')), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => popup.locator('.skeleton').count(), { timeout: 15_000 }).toBe(0);
+    return seriousViolations(popup);
+  }
+
+  it.each([
+    ['Send', (popup: Page) => sessionRow(popup, 'main').getByRole('button', { name: 'Send' }).click()],
+    ['Chats', (popup: Page) => chooseFromRowMenu(popup, 'main', 'Chats')],
+    ['Groups', (popup: Page) => chooseFromRowMenu(popup, 'main', 'Groups')],
+    ['Profile', (popup: Page) => chooseFromRowMenu(popup, 'main', 'Profile')],
+    ['Devices', (popup: Page) => chooseFromRowMenu(popup, 'main', 'Devices')],
+    ['Webhook', (popup: Page) => chooseFromRowMenu(popup, 'main', 'Webhook')],
+    ['New session', (popup: Page) => popup.getByRole('button', { name: 'New session' }).click()],
+    ['Log in (QR code)', (popup: Page) => sessionRow(popup, 'sales').getByRole('button', { name: 'Log in' }).click()],
+  ])('the popup view %s', async (_name, reach) => {
+    expect(await checkView(reach)).toEqual([]);
+  });
+
+  it('a chat', async () => {
+    const found = await checkView(async (popup) => {
+      await chooseFromRowMenu(popup, 'main', 'Chats');
+      await popup.getByRole('button', { name: 'Open Alex Marker' }).click();
+      await popup.getByRole('list', { name: /^Messages \(\d+\)$/ }).waitFor();
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('a group panel', async () => {
+    const found = await checkView(async (popup) => {
+      await chooseFromRowMenu(popup, 'main', 'Groups');
+      await popup.getByRole('button', { name: /Core Team/ }).first().click();
+      await popup.getByRole('heading', { name: 'Core Team' }).waitFor();
+    });
+    expect(found).toEqual([]);
   });
 
   it('the options page', async () => {

@@ -11,7 +11,9 @@ function ChatRow({ sessionId, chat }: { sessionId: string; chat: ChatSummary }) 
   const unread = chat.unreadCount > 0 ? `${chat.unreadCount} unread` : undefined;
   return (
     <li aria-label={chat.name}>
-      <button type="button" className="chat-open" aria-label={`Open ${chat.name}`} onClick={() => show({ name: 'chat', sessionId, chatId: chat.id, chatName: chat.name })}>
+      <button type="button" className="chat-open" onClick={() => show({ name: 'chat', sessionId, chatId: chat.id, chatName: chat.name })}>
+        {/* The name is read from what the button shows (WCAG 2.5.3: a spoken "Open Alex" must match), with "Open" for screen readers. */}
+        <span className="visually-hidden">Open </span>
         <span className="chat-line">
           <strong className="chat-name">{chat.name}</strong>
           <span className="hint chat-time">{showTime(chat.lastMessageAt)}</span>
