@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { menuKeys } from './menu-keys';
 import './menu-button.css';
 
 /**
@@ -49,23 +50,7 @@ export function MenuButton({ children, label, items, className }: Props) {
     return () => document.removeEventListener('pointerdown', outside);
   }, [open]);
 
-  const onMenuKey = (event: React.KeyboardEvent) => {
-    const found = menuItems();
-    const at = found.indexOf(document.activeElement as HTMLButtonElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      found[(to + found.length) % found.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(found.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation(); // an Escape here closes the menu, not the view behind it
-      close(true);
-    } else if (event.key === 'Tab') close(false);
-  };
+  const onMenuKey = menuKeys(menuItems, close);
 
   const firstDanger = items.findIndex((item) => item.danger);
   return (

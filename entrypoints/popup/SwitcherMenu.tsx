@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
+import { menuKeys } from '@/components/menu-keys';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './shared/store';
 import { serverState } from './server-state';
@@ -33,23 +34,7 @@ export default function SwitcherMenu(props: { id: string; from: 'first' | 'last'
     return () => document.removeEventListener('pointerdown', outside);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the menu opens
 
-  const onKey = (event: KeyboardEvent) => {
-    const found = items();
-    const at = found.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      found[(to + found.length) % found.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(found.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose(true);
-    } else if (event.key === 'Tab') onClose(false);
-  };
+  const onKey = menuKeys(items, onClose);
   const choose = (run: () => void) => () => {
     onClose(true);
     run();
