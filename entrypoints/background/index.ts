@@ -6,6 +6,7 @@ import { registerCampaigns } from './campaigns';
 import { registerCommands } from './commands';
 import { registerFirstRun } from './first-run';
 import { registerJobs } from './jobs';
+import { registerLanguage } from './language';
 import { registerLiveUpdates } from './live-updates';
 import { registerLogin } from './login';
 import { registerMenus } from './menus';
@@ -40,6 +41,7 @@ export default defineBackground({
     guardStoredState();
     // The rest only add handlers and listeners now and start their work later, when all are in
     // place: none of them needs another registered first.
+    registerLanguage();
     registerRouter();
     registerProfileHandlers();
     registerOperationHandlers();

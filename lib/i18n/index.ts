@@ -44,8 +44,16 @@ export function currentLanguage(): Language {
   return language;
 }
 
+function browserMessage(name: string): string {
+  try {
+    return browser.i18n.getMessage(name as never);
+  } catch {
+    return ''; // outside an extension (a benchmark under Node): the name shows instead
+  }
+}
+
 function lookUp(name: string): string {
-  const found = chosen ? chosen.get(name) : browser.i18n.getMessage(name as never);
+  const found = chosen ? chosen.get(name) : browserMessage(name);
   return found || name; // a missing message shows its name: wrong, but never blank
 }
 

@@ -48,3 +48,34 @@ export function literalStringsIn(fileName: string, source: string): string[] {
   visit(file);
   return found;
 }
+
+const SENTENCE = /\p{L}{2,}[,:;.!?–—]?\s+[–—]?\s*\p{L}{2,}/u;
+
+/**
+ * Words written straight into logic (`lib/`, the background) that people may read: a string or
+ * template of two words or more. Not words: what goes to the console (for developers), module
+ * names, and a line marked `i18n-exempt` (on it or the line above, with the reason: a storage
+ * key, a format the server reads, a message for developers thrown where no person sees it).
+ */
+export function sentencesIn(fileName: string, source: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const lines = source.split('\n');
+  const found: string[] = [];
+  const exempt = (line: number) => /i18n-exempt/.test(lines[line] ?? '') || /i18n-exempt/.test(lines[line - 1] ?? '');
+  const report = (node: ts.Node, text: string) => {
+    const line = file.getLineAndCharacterOfPosition(node.getStart()).line;
+    if (SENTENCE.test(text) && !exempt(line)) found.push(`${fileName}:${line + 1} ${node.getText(file).replace(/\s+/g, ' ').slice(0, 60)}`);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isCallExpression(node) && /^console\.\w+$/.test(node.expression.getText(file))) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (!ts.isPropertyAssignment(node.parent) || node.parent.name !== node) report(node, node.text);
+    } else if (ts.isTemplateExpression(node)) {
+      report(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' '));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
