@@ -25,7 +25,7 @@ const DIR = path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice
 const CHECK = process.argv.includes('--check');
 const BUDGET_KB = { popupInitial: 90, background: 60, lazyChunk: 20, storeZip: 200 };
 /** Enforced while over budget: today's sizes, so neither grows (see the header). */
-const CEILING_KB = { popupInitial: 91.1, background: 65.2, storeZip: 357.1 };
+const CEILING_KB: Partial<Record<keyof typeof BUDGET_KB, number>> = { background: 65.2, storeZip: 357.1 };
 
 const gz = (file: string) => gzipSync(fs.readFileSync(path.join(DIR, file)), { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;

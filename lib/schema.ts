@@ -11,19 +11,20 @@ import * as v from 'valibot';
 export type Schema<T> = v.GenericSchema<unknown, T>;
 
 /** A finite number: valibot's number() alone lets Infinity through. */
-export const num = () => v.pipe(v.number(), v.finite());
+export const num = /* @__NO_SIDE_EFFECTS__ */ () => v.pipe(v.number(), v.finite());
 
 /** A whole number within the safe range (what zod's int() checked). */
-export const int = () => v.pipe(v.number(), v.safeInteger());
+export const int = /* @__NO_SIDE_EFFECTS__ */ () => v.pipe(v.number(), v.safeInteger());
 
 function isPlainObjectLike(input: unknown): boolean {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
 }
 
 /** Refuses arrays before an object or a record schema sees them: valibot's take arrays as objects. */
-export const notArray = () => v.custom<Record<string, unknown>>(isPlainObjectLike, 'Invalid type: Expected Object');
+export const notArray = /* @__NO_SIDE_EFFECTS__ */ () => v.custom<Record<string, unknown>>(isPlainObjectLike, 'Invalid type: Expected Object');
 
 /** A record that refuses arrays (valibot's record alone reads `[a, b]` as `{0: a, 1: b}`). */
+/* @__NO_SIDE_EFFECTS__ */
 export function record<K extends v.GenericSchema<string, string>, T extends v.GenericSchema>(key: K, value: T) {
   return v.pipe(notArray(), v.record(key, value));
 }

@@ -58,6 +58,7 @@ export function migrationProblem(version: number, migrations: Record<number, Mig
   return `version ${version} needs one migration step for each of [${want.join(', ')}], has [${have.join(', ')}]`;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function defineCheckedItem<T>(
   key: `local:${string}`,
   schema: Schema<T>,

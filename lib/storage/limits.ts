@@ -41,6 +41,7 @@ export function formatBytes(bytes: number): string {
  * An array schema that refuses more than `max` entries before looking at any of them, so a
  * damaged list of a million entries is rejected at once instead of collecting a million issues.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function boundedArray<T>(element: Schema<T>, max: number): Schema<T[]> {
   // A failed check stops the pipe before the next schema: the entries are never looked at.
   return v.pipe(v.array(v.unknown()), v.maxLength(max), v.array(element));
@@ -54,6 +55,7 @@ function hasAtMostKeys(value: unknown, max: number): boolean {
 }
 
 /** A record schema that refuses more than `max` keys before looking at any value. */
+/* @__NO_SIDE_EFFECTS__ */
 export function boundedRecord<T>(value: Schema<T>, max: number): Schema<Record<string, T>> {
   return v.pipe(v.custom<unknown>((input) => hasAtMostKeys(input, max), `More than ${max} entries.`), record(v.string(), value));
 }
