@@ -7,6 +7,7 @@ import { MessageSection } from './MessageSection';
 import { PacingSection } from './PacingSection';
 import { RecipientsSection } from './RecipientsSection';
 import { useCampaignsStore } from './store';
+import { formatNumber, statusWord, t } from './words';
 
 /** A new campaign: session, recipients, message, pace; every problem is listed before anything is sent. */
 export function NewCampaign() {
@@ -30,25 +31,25 @@ export function NewCampaign() {
     setConfirming(false);
     if (!built.ok) return;
     setStarting(true);
-    const reply = await act('campaigns.start', built.request, 'Campaign started.');
+    const reply = await act('campaigns.start', built.request, t('started'));
     setStarting(false);
     if (reply.ok) select({ kind: 'campaign', id: reply.data.id });
   };
 
   return (
     <form className="new-campaign" aria-labelledby="new-title" onSubmit={(e) => { e.preventDefault(); setTried(true); if (built.ok) setConfirming(true); }} noValidate>
-      <h2 id="new-title">New campaign</h2>
+      <h2 id="new-title">{t('newCampaign')}</h2>
       <section className="card">
         <div className="row">
           <div className="field">
-            <label htmlFor={ids.name}>Campaign name</label>
-            <input id={ids.name} value={form.name} onChange={(e) => update({ name: e.target.value })} placeholder="e.g. December offer" />
+            <label htmlFor={ids.name}>{t('campaignName')}</label>
+            <input id={ids.name} value={form.name} onChange={(e) => update({ name: e.target.value })} placeholder={t('campaignNameExample')} />
           </div>
           <div className="field">
-            <label htmlFor={ids.session}>Session</label>
+            <label htmlFor={ids.session}>{t('session')}</label>
             <select id={ids.session} value={sessionId} onChange={(e) => update({ sessionId: e.target.value })}>
-              {sessions.length === 0 && <option value="">No sessions yet</option>}
-              {sessions.map((s) => <option key={s.id} value={s.id}>{s.id}{s.status !== 'open' ? ` (${s.status.replace('_', ' ')})` : ''}</option>)}
+              {sessions.length === 0 && <option value="">{t('noSessions')}</option>}
+              {sessions.map((s) => <option key={s.id} value={s.id}>{s.status === 'open' ? s.id : t('sessionWithStatus', { id: s.id, status: statusWord(s.status) })}</option>)}
             </select>
           </div>
         </div>
@@ -58,17 +59,17 @@ export function NewCampaign() {
       <PacingSection form={form} update={update} count={count} floorSec={floorSec} />
       {tried && !built.ok && built.problems.length > 0 && (
         <div className="banner error" role="alert">
-          <ul className="problems" aria-label="Before starting">
+          <ul className="problems" aria-label={t('beforeStarting')}>
             {built.problems.map((problem) => <li key={problem}>{problem}</li>)}
           </ul>
         </div>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={starting}>{form.startMode === 'later' ? 'Schedule campaign' : 'Start campaign'}</button>
+        <button type="submit" className="primary" disabled={starting}>{form.startMode === 'later' ? t('scheduleCampaign') : t('startCampaign')}</button>
       </div>
       {confirming && built.ok && (
-        <ConfirmDialog title={`Send to ${count.toLocaleString('en-US')} people?`} confirmLabel={form.startMode === 'later' ? 'Schedule' : 'Start sending'} onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
-          <p>Each of them gets this message once, from session “{sessionId}”, paced as set. You can pause or cancel at any time; messages already sent stay sent.</p>
+        <ConfirmDialog title={t.count('sendTo', count, { count: formatNumber(count) })} confirmLabel={form.startMode === 'later' ? t('schedule') : t('startSending')} onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
+          <p>{t.count('sendToBody', count, { session: sessionId })}</p>
         </ConfirmDialog>
       )}
     </form>

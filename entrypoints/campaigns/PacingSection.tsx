@@ -1,11 +1,12 @@
 import { useId } from 'react';
-import { durationWords } from '@/lib/campaigns/draft';
 import { expectedDurationMs } from '@/lib/campaigns/pacing';
 import type { DraftForm } from './draft-form';
+import { durationText, formatNumber, t } from './words';
 
 /** How fast, and when: delays, a daily cap, a sending window, typing; the plain warning about bans. */
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** The days of the week from Sunday (0), as `Date.getDay()` counts them. */
+const dayNames = () => [t('daySun'), t('dayMon'), t('dayTue'), t('dayWed'), t('dayThu'), t('dayFri'), t('daySat')];
 
 export function PacingSection(props: { form: DraftForm; update: (patch: Partial<DraftForm>) => void; count: number; floorSec: number }) {
   const { form, update, count, floorSec } = props;
@@ -16,76 +17,76 @@ export function PacingSection(props: { form: DraftForm; update: (patch: Partial<
   const toggleDay = (day: number) => update({ days: form.days.includes(day) ? form.days.filter((d) => d !== day) : [...form.days, day] });
   return (
     <section className="card" aria-labelledby="pacing-title">
-      <h2 id="pacing-title">3. Pace and time</h2>
+      <h2 id="pacing-title">{t('paceTitle')}</h2>
       <p className="banner warn" role="note">
-        WhatsApp bans numbers that send many messages people did not ask for. Only message people who agreed to hear from you, keep long and varied delays, start with few messages a day, and stop if people complain.
+        {t('banWarning')}
       </p>
       <div className="row">
         <div className="field">
-          <label htmlFor={ids.min}>Shortest delay between messages (seconds)</label>
+          <label htmlFor={ids.min}>{t('shortestDelay')}</label>
           <input id={ids.min} type="number" min={floorSec} step="any" value={form.minDelay} onChange={(e) => update({ minDelay: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={ids.max}>Longest delay between messages (seconds)</label>
+          <label htmlFor={ids.max}>{t('longestDelay')}</label>
           <input id={ids.max} type="number" min={floorSec} step="any" value={form.maxDelay} onChange={(e) => update({ maxDelay: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={ids.cap}>Daily cap (messages, optional)</label>
+          <label htmlFor={ids.cap}>{t('dailyCap')}</label>
           <input id={ids.cap} type="number" min={1} step={1} value={form.dailyCap} onChange={(e) => update({ dailyCap: e.target.value })} />
         </div>
       </div>
-      <p className="hint">Each delay is chosen at random between the two; never under {floorSec} s, the server’s anti-spam limit (3 s on a stock WARest). The server’s rate limit is kept as well.{estimate !== undefined && ` ${count} messages take about ${durationWords(estimate)} at these delays.`}</p>
+      <p className="hint">{t('delayHint', { floor: floorSec })}{estimate !== undefined && t.count('estimate', count, { count: formatNumber(count), duration: durationText(estimate) })}</p>
 
       <label className="check">
-        <input type="checkbox" checked={form.windowOn} onChange={(e) => update({ windowOn: e.target.checked })} /> Only send inside a sending window
+        <input type="checkbox" checked={form.windowOn} onChange={(e) => update({ windowOn: e.target.checked })} /> {t('windowOn')}
       </label>
       {form.windowOn && (
         <fieldset className="window">
-          <legend>Sending window</legend>
+          <legend>{t('window')}</legend>
           <div className="row">
             <div className="field">
-              <label htmlFor={ids.from}>From</label>
+              <label htmlFor={ids.from}>{t('from')}</label>
               <input id={ids.from} type="time" value={form.windowStart} onChange={(e) => update({ windowStart: e.target.value })} />
             </div>
             <div className="field">
-              <label htmlFor={ids.to}>Until</label>
+              <label htmlFor={ids.to}>{t('until')}</label>
               <input id={ids.to} type="time" value={form.windowEnd} onChange={(e) => update({ windowEnd: e.target.value })} />
             </div>
             <div className="field">
-              <label htmlFor={ids.zone}>Time zone</label>
+              <label htmlFor={ids.zone}>{t('timeZone')}</label>
               <input id={ids.zone} value={form.timeZone} onChange={(e) => update({ timeZone: e.target.value })} spellCheck={false} />
             </div>
           </div>
-          <div className="days" role="group" aria-label="Days">
-            {DAY_NAMES.map((name, day) => (
+          <div className="days" role="group" aria-label={t('days')}>
+            {dayNames().map((name, day) => (
               <label key={name} className="check">
                 <input type="checkbox" checked={form.days.includes(day)} onChange={() => toggleDay(day)} /> {name}
               </label>
             ))}
           </div>
-          <p className="hint">A window that ends before it starts runs past midnight (e.g. 20:00 until 02:00).</p>
+          <p className="hint">{t('windowHint')}</p>
         </fieldset>
       )}
       <label className="check">
-        <input type="checkbox" checked={form.typing} onChange={(e) => update({ typing: e.target.checked })} /> Show “typing…” before each message
+        <input type="checkbox" checked={form.typing} onChange={(e) => update({ typing: e.target.checked })} /> {t('typing')}
       </label>
 
       <fieldset className="choices">
-        <legend>Start</legend>
+        <legend>{t('start')}</legend>
         <label className="check">
-          <input type="radio" name="start" checked={form.startMode === 'now'} onChange={() => update({ startMode: 'now' })} /> Start now
+          <input type="radio" name="start" checked={form.startMode === 'now'} onChange={() => update({ startMode: 'now' })} /> {t('startNow')}
         </label>
         <label className="check">
-          <input type="radio" name="start" checked={form.startMode === 'later'} onChange={() => update({ startMode: 'later' })} /> Start at a time
+          <input type="radio" name="start" checked={form.startMode === 'later'} onChange={() => update({ startMode: 'later' })} /> {t('startLater')}
         </label>
         {form.startMode === 'later' && (
           <div className="field">
-            <label htmlFor={ids.at}>Start at ({Intl.DateTimeFormat().resolvedOptions().timeZone})</label>
+            <label htmlFor={ids.at}>{t('startAt', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</label>
             <input id={ids.at} type="datetime-local" value={form.startAt} onChange={(e) => update({ startAt: e.target.value })} />
           </div>
         )}
       </fieldset>
-      <p className="hint">Campaigns run in the extension’s background: closing this tab loses nothing, but the browser must be running for messages to go out.</p>
+      <p className="hint">{t('backgroundHint')}</p>
     </section>
   );
 }

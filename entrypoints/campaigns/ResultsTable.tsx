@@ -1,25 +1,17 @@
 import { useId, useState } from 'react';
 import type { Campaign, CampaignEntry } from '@/lib/storage';
+import { formatNumber, resultWord, t, timeOfDay as time } from './words';
 
 /** A result per recipient, filtered and shown a page at a time (a campaign may have thousands). */
 
 const PAGE = 100;
 type Filter = 'all' | CampaignEntry['status']['state'];
-const FILTERS: Array<[Filter, string]> = [
-  ['all', 'All'],
-  ['sent', 'Sent'],
-  ['failed', 'Failed'],
-  ['skipped', 'Skipped'],
-  ['unconfirmed', 'Not confirmed'],
-  ['pending', 'Waiting'],
-];
-
-const RESULT_WORDS: Record<CampaignEntry['status']['state'], string> = { pending: 'Waiting', sending: 'Sending…', sent: 'Sent', failed: 'Failed', skipped: 'Skipped', unconfirmed: 'Not confirmed' };
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB');
+const FILTERS: Filter[] = ['all', 'sent', 'failed', 'skipped', 'unconfirmed', 'pending'];
+const filterWord = (filter: Filter) => (filter === 'all' ? t('resultAll') : resultWord(filter));
 
 function detail(entry: CampaignEntry): string {
   const s = entry.status;
-  if (s.state === 'sent') return s.confirmedFromChat ? 'No answer came; found in the chat.' : '';
+  if (s.state === 'sent') return s.confirmedFromChat ? t('foundInChat') : '';
   if ('reason' in s) return s.reason;
   return '';
 }
@@ -32,29 +24,29 @@ export function ResultsTable({ campaign }: { campaign: Campaign }) {
   return (
     <section className="results" aria-labelledby="results-title">
       <div className="results-head">
-        <h3 id="results-title">Results</h3>
-        <label htmlFor={filterId}>Show</label>
+        <h3 id="results-title">{t('results')}</h3>
+        <label htmlFor={filterId}>{t('show')}</label>
         <select id={filterId} value={filter} onChange={(e) => { setFilter(e.target.value as Filter); setShown(PAGE); }}>
-          {FILTERS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {FILTERS.map((value) => <option key={value} value={value}>{filterWord(value)}</option>)}
         </select>
-        <span className="hint">{rows.length} recipients</span>
+        <span className="hint">{t.count('recipients', rows.length, { count: formatNumber(rows.length) })}</span>
       </div>
       <div className="table-wrap">
         <table aria-labelledby="results-title">
           <thead>
             <tr>
-              <th scope="col">Phone</th>
-              <th scope="col">Result</th>
-              <th scope="col">Time</th>
-              <th scope="col">Message id</th>
-              <th scope="col">Why / message</th>
+              <th scope="col">{t('columnPhone')}</th>
+              <th scope="col">{t('columnResult')}</th>
+              <th scope="col">{t('columnTime')}</th>
+              <th scope="col">{t('columnMessageId')}</th>
+              <th scope="col">{t('columnWhy')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.slice(0, shown).map((entry, i) => (
               <tr key={`${entry.digits}-${entry.row ?? i}`} className={`result-${entry.status.state}`}>
                 <td>{entry.digits ? `+${entry.digits}` : entry.input}</td>
-                <td>{RESULT_WORDS[entry.status.state]}</td>
+                <td>{resultWord(entry.status.state)}</td>
                 <td>{'at' in entry.status ? time(entry.status.at) : ''}</td>
                 <td className="mono">{entry.status.state === 'sent' ? (entry.status.messageId ?? '') : ''}</td>
                 <td>{detail(entry) || <span className="hint">{entry.text}</span>}</td>
@@ -63,7 +55,7 @@ export function ResultsTable({ campaign }: { campaign: Campaign }) {
           </tbody>
         </table>
       </div>
-      {rows.length > shown && <button type="button" onClick={() => setShown(shown + PAGE)}>Show {Math.min(PAGE, rows.length - shown)} more</button>}
+      {rows.length > shown && <button type="button" onClick={() => setShown(shown + PAGE)}>{t('showMore', { count: Math.min(PAGE, rows.length - shown) })}</button>}
     </section>
   );
 }

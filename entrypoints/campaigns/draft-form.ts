@@ -4,6 +4,7 @@ import type { CsvTable } from '@/lib/campaigns/recipients-csv';
 import { MAX_CAMPAIGN_FILE_BYTES, type CampaignMessageKind } from '@/lib/campaigns/campaign';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import type { FilePayload } from '@/lib/warest/file-payload';
+import { t } from './words';
 
 /** The new-campaign form as typed, and how it becomes a `campaigns.start` request (every problem found first). */
 
@@ -14,7 +15,8 @@ export interface DraftForm {
   pasteText: string;
   csv?: { fileName: string; table: CsvTable; phoneColumn: number };
   csvError?: string;
-  people?: { label: string; people: Array<{ phone: string; name?: string }> };
+  /** Loaded from a group (its subject) or, without `group`, from the session's contacts. */
+  people?: { group?: string; people: Array<{ phone: string; name?: string }> };
   checkNumbers: boolean;
   kind: CampaignMessageKind;
   template: string;
@@ -80,21 +82,21 @@ export type BuiltDraft = { ok: true; request: RequestOf<'campaigns.start'> } | {
 export function buildRequest(form: DraftForm, collected: CollectedRecipients | undefined, profileId: string | null, now: number, floorSec: number): BuiltDraft {
   const problems: string[] = [];
   let renderProblems: RenderProblem[] = [];
-  if (!profileId) problems.push('Add a server in the options first.');
-  if (!form.sessionId) problems.push('Choose the WhatsApp session to send from.');
-  if (!collected || collected.recipients.length === 0) problems.push('Add the recipients: paste numbers, import a file, or load a group or the contacts.');
+  if (!profileId) problems.push(t('needServer'));
+  if (!form.sessionId) problems.push(t('needSession'));
+  if (!collected || collected.recipients.length === 0) problems.push(t('needRecipients'));
   if (form.kind !== 'text') {
-    if (!form.file) problems.push(`Choose the ${form.kind} to send.`);
-    else if (form.file.size > MAX_CAMPAIGN_FILE_BYTES) problems.push(`“${form.file.name}” is larger than 2 MB, the most a campaign keeps; choose a smaller file.`);
-  } else if (!form.template.trim()) problems.push('Write the message.');
+    if (!form.file) problems.push({ image: t('needImage'), video: t('needVideo'), document: t('needDocument') }[form.kind]);
+    else if (form.file.size > MAX_CAMPAIGN_FILE_BYTES) problems.push(t('fileTooLarge', { file: form.file.name }));
+  } else if (!form.template.trim()) problems.push(t('needMessage'));
   const pacing = pacingOf(form);
   const pacingError = pacingProblem(pacing, floorSec);
   if (pacingError) problems.push(pacingError);
   let startAt: number | undefined;
   if (form.startMode === 'later') {
     startAt = form.startAt ? new Date(form.startAt).getTime() : NaN;
-    if (!Number.isFinite(startAt)) problems.push('Choose the date and time to start.');
-    else if (startAt < now) problems.push('The start time has passed: choose a later one, or Start now.');
+    if (!Number.isFinite(startAt)) problems.push(t('needStartAt'));
+    else if (startAt < now) problems.push(t('startPassed'));
   }
   let recipients: Array<{ digits: string; text: string; row: number }> = [];
   if (collected && collected.recipients.length > 0) {

@@ -1,4 +1,5 @@
 import type allservers from '../../locales/en/allservers.json';
+import type campaigns from '../../locales/en/campaigns.json';
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
@@ -12,6 +13,8 @@ import type sessiontools from '../../locales/en/sessiontools.json';
 export interface Areas {
   /** entrypoints/popup/all-servers/: every session of every server. */
   allservers: typeof allservers;
+  /** entrypoints/campaigns/: the Campaigns page, its form, progress, results and opt-out list. */
+  campaigns: typeof campaigns;
   /** components/: what several pages share. */
   common: typeof common;
   manifest: typeof manifest;

@@ -111,7 +111,7 @@ describe('campaigns', () => {
     await page.getByLabel('CSV or TSV file', { exact: true }).setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
     await expect.poll(() => page.getByLabel('Phone column', { exact: true }).inputValue()).toBe('0');
     await page.getByRole('table', { name: /First rows of “customers.csv” \(201 rows\)/ }).waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'recipients' }).textContent()).toMatch(/200 recipients · 1 rows with an unusable number/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'recipients' }).textContent()).toMatch(/200 recipients · 1 row with an unusable number/);
     await page.getByText('Row 201: “not a number”').first().waitFor();
 
     // A variable the file does not have is an error before anything is sent.
