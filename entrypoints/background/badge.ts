@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { computeBadge, computeBadgeAll, type BadgeState } from '@/lib/badge';
 import { serialised } from '@/lib/serialised';
 import { profilesItem, readChecked, settingsItem, snapshotsItem } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The toolbar badge follows the DEFAULT profile's last snapshot: how many sessions need the user,
@@ -10,7 +13,7 @@ import { profilesItem, readChecked, settingsItem, snapshotsItem } from '@/lib/st
  * its tooltip names them, server by server (lib/badge.ts computeBadgeAll).
  */
 
-const DEFAULT_TITLE = 'WARest Companion';
+const DEFAULT_TITLE = 'WARest Companion'; // i18n-exempt: the product's name
 
 export async function badgeNow(): Promise<BadgeState> {
   const [{ profiles, defaultProfileId }, snapshots, settings] = await Promise.all([readChecked(profilesItem), readChecked(snapshotsItem), readChecked(settingsItem)]);
@@ -20,7 +23,7 @@ export async function badgeNow(): Promise<BadgeState> {
   const profile = profiles.find((p) => p.id === defaultProfileId) ?? profiles[0];
   if (!profile) return { text: '', color: '#616161', title: DEFAULT_TITLE };
   const snapshot = snapshots[profile.id];
-  if (!snapshot) return { text: '', color: '#616161', title: `${DEFAULT_TITLE} — ${profile.name}: sessions not read yet` };
+  if (!snapshot) return { text: '', color: '#616161', title: t('badgeNotRead', { product: DEFAULT_TITLE, server: profile.name }) };
   return computeBadge(snapshot.server, snapshot.sessions, profile.name);
 }
 

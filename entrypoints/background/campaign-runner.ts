@@ -10,6 +10,9 @@ import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
 import type { Campaign, CampaignEntry } from '@/lib/storage';
 import { campaignFile, getCampaign, readCampaigns, updateCampaign } from './campaign-store';
 import { client as sharedClient, reachProfile, requestTimeoutMs } from './server-calls';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Running campaigns in the worker: one runner per campaign, on the loop of lib/campaigns/engine.ts,
@@ -71,7 +74,7 @@ function engineFor(id: string, signal: AbortSignal): EngineDeps {
     update: (change) => updateCampaign(id, change),
     async send(campaign: Campaign, entry: CampaignEntry): Promise<SendAttempt> {
       const file = campaign.message.kind === 'text' ? undefined : await campaignFile(campaign.id);
-      if (campaign.message.kind !== 'text' && !file) return { kind: 'pause', note: 'Paused: the file to send is no longer stored. Duplicate the campaign and choose the file again.' };
+      if (campaign.message.kind !== 'text' && !file) return { kind: 'pause', note: t('campFileGone') };
       const { operationId, inputs } = sendRequest(campaign, entry, file);
       // Not the runner's signal: a send that has left is never cut off by a pause; its answer is kept.
       const answer = await callServer(campaign, operationId, inputs, new AbortController().signal);
@@ -94,7 +97,7 @@ function engineFor(id: string, signal: AbortSignal): EngineDeps {
       const answer = await callServer(campaign, 'getProfileOnWhatsapp', { sessionId: campaign.sessionId, checkNumbers: digits.join(',') }, signal);
       if (!answer.ok) {
         const attempt = attemptFromError({ ...answer.error, outcomeUnknown: false }, deps.clock.now());
-        return { ok: false, attempt: attempt.kind === 'failed' ? { kind: 'pause', note: `Paused: checking numbers on WhatsApp failed (${attempt.reason}) Resume to try again.` } : attempt };
+        return { ok: false, attempt: attempt.kind === 'failed' ? { kind: 'pause', note: t('campCheckFailed', { reason: attempt.reason }) } : attempt };
       }
       const outcomes = readChunkAnswer('numbers.check', digits, answer as Extract<typeof answer, { ok: true; results: unknown[] }>);
       const onWhatsApp = new Map<string, boolean>();

@@ -17,6 +17,9 @@ import { CAMPAIGNS_ALARM, campaignNow, configureCampaigns, ensureCampaignRunner,
 import { addCampaign, campaignFile, getCampaign, removeCampaign, updateCampaign } from './campaign-store';
 import { resolveProfile } from './profile-lookup';
 import { reachProfileServer } from './server-calls';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The campaigns' messages (start, pause, resume, cancel, retry, duplicate, remove) and their
@@ -40,14 +43,14 @@ async function startCampaign(request: RequestOf<'campaigns.start'>): Promise<Rep
   try {
     await addCampaign(built.campaign, request.message.kind === 'text' ? undefined : request.file);
   } catch (error) {
-    if (isQuotaError(error)) return failure('invalid-input', storageFullMessage('this campaign'));
+    if (isQuotaError(error)) return failure('invalid-input', storageFullMessage(t('thisCampaign')));
     throw error;
   }
   ensureCampaignRunner(built.campaign.id);
   return { ok: true, data: built.campaign };
 }
 
-const gone = (): Reply<never> => failure('not-found', 'That campaign is no longer in the list.');
+const gone = (): Reply<never> => failure('not-found', t('campGone'));
 
 /** A change by the person; the runner is woken to stop or started to carry on. */
 async function change(id: string, apply: (campaign: Campaign, now: number) => Campaign, refuse?: (campaign: Campaign) => string | undefined): Promise<Reply<Campaign>> {
@@ -73,7 +76,7 @@ async function duplicate(id: string): Promise<Reply<Campaign>> {
   try {
     await addCampaign(copy, source.message.kind === 'text' ? undefined : await campaignFile(source.id));
   } catch (error) {
-    if (isQuotaError(error)) return failure('invalid-input', storageFullMessage('the copy of this campaign'));
+    if (isQuotaError(error)) return failure('invalid-input', storageFullMessage(t('campCopy')));
     throw error;
   }
   return { ok: true, data: copy };
@@ -81,18 +84,18 @@ async function duplicate(id: string): Promise<Reply<Campaign>> {
 
 async function remove(id: string): Promise<Reply<{ removed: true }>> {
   const result = await removeCampaign(id, needsRunner);
-  if (result === 'active') return failure('invalid-input', 'This campaign is still sending. Pause or cancel it first.');
+  if (result === 'active') return failure('invalid-input', t('campStillSending'));
   return { ok: true, data: { removed: true } };
 }
 
 export function registerCampaigns(overrides: Partial<CampaignDeps> = {}): void {
   configureCampaigns(overrides);
   registerHandler('campaigns.start', startCampaign);
-  registerHandler('campaigns.pause', ({ campaignId }) => change(campaignId, pauseCampaign, (c) => (c.state === 'paused' || c.state === 'done' || c.state === 'cancelled' ? 'This campaign is not sending.' : undefined)));
-  registerHandler('campaigns.resume', ({ campaignId }) => change(campaignId, resumeCampaign, (c) => (c.state !== 'paused' ? 'This campaign is not paused.' : undefined)));
-  registerHandler('campaigns.cancel', ({ campaignId }) => change(campaignId, cancelCampaign, (c) => (c.state === 'done' || c.state === 'cancelled' ? 'This campaign has already ended.' : undefined)));
+  registerHandler('campaigns.pause', ({ campaignId }) => change(campaignId, pauseCampaign, (c) => (c.state === 'paused' || c.state === 'done' || c.state === 'cancelled' ? t('campNotSending') : undefined)));
+  registerHandler('campaigns.resume', ({ campaignId }) => change(campaignId, resumeCampaign, (c) => (c.state !== 'paused' ? t('campNotPaused') : undefined)));
+  registerHandler('campaigns.cancel', ({ campaignId }) => change(campaignId, cancelCampaign, (c) => (c.state === 'done' || c.state === 'cancelled' ? t('campEnded') : undefined)));
   registerHandler('campaigns.retryFailed', ({ campaignId }) =>
-    change(campaignId, retryFailedCampaign, (c) => (c.entries.some((e) => e.status.state === 'failed') ? undefined : 'This campaign has no failed recipients to retry.')),
+    change(campaignId, retryFailedCampaign, (c) => (c.entries.some((e) => e.status.state === 'failed') ? undefined : t('campNoFailed'))),
   );
   registerHandler('campaigns.resendUnconfirmed', ({ campaignId }) =>
     change(
@@ -102,7 +105,7 @@ export function registerCampaigns(overrides: Partial<CampaignDeps> = {}): void {
         const state = c.state === 'done' || c.state === 'cancelled' ? 'running' : c.state;
         return { ...c, state, note: undefined, updatedAt: now, entries: resendUnconfirmed(c.entries, indices) };
       },
-      (c) => (c.entries.some((e) => e.status.state === 'unconfirmed') ? undefined : 'This campaign has no unconfirmed recipients.'),
+      (c) => (c.entries.some((e) => e.status.state === 'unconfirmed') ? undefined : t('campNoUnconfirmed')),
     ),
   );
   registerHandler('campaigns.duplicate', ({ campaignId }) => duplicate(campaignId));

@@ -28,6 +28,9 @@ import { realClock, type PacerClock } from '@/lib/warest/rate-pacer';
 import type { Job, JobItem } from '@/lib/storage';
 import { flushJobs, getJob, readJobs, stageJob, updateJob, whileActive } from './job-store';
 import { client as sharedClient, reachProfile, requestTimeoutMs } from './server-calls';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Running bulk jobs (their messages: jobs.ts; the stored list: job-store.ts): many participants
@@ -93,8 +96,7 @@ function syncAlarm(): Promise<void> {
 
 // ---- Running a job --------------------------------------------------------------------------
 
-const INTERRUPTED_UNKNOWN =
-  'The job was cancelled while the server could not confirm this item, so it is not known whether it was sent. Check, then use Retry failed if needed.';
+const interruptedUnknown = () => t('jobCancelledUnknown');
 
 /** Items of a cancelled job still `sending` with no runner to settle them. */
 function settleCancelled(job: Job): Job {
@@ -102,7 +104,7 @@ function settleCancelled(job: Job): Job {
   return {
     ...job,
     updatedAt: now(),
-    items: job.items.map((item): JobItem => (item.state === 'sending' ? { ...item, state: 'failed', outcome: 'failed', reason: INTERRUPTED_UNKNOWN } : item)),
+    items: job.items.map((item): JobItem => (item.state === 'sending' ? { ...item, state: 'failed', outcome: 'failed', reason: interruptedUnknown() } : item)),
   };
 }
 
@@ -184,7 +186,7 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
         await updateJob(jobId, (job) => {
           // A read can go out again; a write stays `sending` and is verified once the server answers.
           const settled = kind && !isWrite(kind) && chunk.length > 0 ? settleSending(job, undefined, now(), lastError) : job;
-          return isActive(settled) ? waiting(settled, `${action.note} Next try in ${Math.round(delay / 1000)} s.`, now()) : settled;
+          return isActive(settled) ? waiting(settled, t('nextTry', { note: action.note, seconds: Math.round(delay / 1000) }), now()) : settled;
         });
         if (!(await sleep(delay, signal))) return false;
         await updateJob(jobId, whileActive((job) => running(job, now())));
@@ -193,7 +195,7 @@ async function runJob(jobId: string, signal: AbortSignal): Promise<void> {
       case 'fail-chunk': {
         if (chunk.length === 0) {
           // The verification read itself was refused: the person decides about the unconfirmed items.
-          const reason = `Interrupted, and the check that would tell whether this went through was refused (${action.reason}). Check, then use Retry failed if needed.`;
+          const reason = t('jobCheckRefused', { reason: action.reason });
           await updateJob(jobId, (job) => finishIfComplete({ ...job, items: job.items.map((item): JobItem => (item.state === 'sending' ? { ...item, state: 'failed', outcome: 'failed', reason } : item)) }, now()));
           return true;
         }

@@ -8,6 +8,9 @@ import { configureJobs, ensureRunner, JOBS_ALARM, newJobId, now, reachJobServer,
 import { addJob, getJob, removeEndedJob, resetJobStore, updateJob, whileActive } from './job-store';
 import { resolveProfile } from './profile-lookup';
 import { reachProfileServer } from './server-calls';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The bulk jobs' messages (start, retry the failed items, cancel, dismiss) and their start-up:
@@ -20,9 +23,9 @@ async function startJob(request: RequestOf<'jobs.start'>): Promise<Reply<Job>> {
   if (!resolved.ok) return resolved;
   const { profile, apiKey } = resolved.value;
   const sessionId = request.sessionId.trim();
-  if (!sessionId) return failure('invalid-input', 'Choose the WhatsApp session to use.');
+  if (!sessionId) return failure('invalid-input', t('chooseSession'));
   const groupId = request.groupId?.trim();
-  if (isGroupKind(request.kind) && !groupId) return failure('invalid-input', 'Choose the group.');
+  if (isGroupKind(request.kind) && !groupId) return failure('invalid-input', t('chooseGroup'));
   const items = checkJobItems(request.kind, request.items);
   if (!items.ok) return failure('invalid-input', items.reason);
   // Access is checked after the inputs: a wrong input is said first, even for a server not allowed yet.
@@ -41,13 +44,13 @@ async function startJob(request: RequestOf<'jobs.start'>): Promise<Reply<Job>> {
 }
 
 function noJob(): Reply<never> {
-  return failure('not-found', 'That job is no longer in the list.');
+  return failure('not-found', t('jobGone'));
 }
 
 async function retryFailed(jobId: string): Promise<Reply<Job>> {
   const job = await getJob(jobId);
   if (!job) return noJob();
-  if (!job.items.some((item) => item.state === 'failed')) return failure('invalid-input', 'This job has no failed items to retry.');
+  if (!job.items.some((item) => item.state === 'failed')) return failure('invalid-input', t('jobNoFailed'));
   const reached = await reachJobServer(job);
   if (!reached.ok) return failure('invalid-input', reached.error.message);
   const next = await updateJob(jobId, (current) => {
@@ -68,7 +71,7 @@ async function cancelJob(jobId: string): Promise<Reply<Job>> {
 
 async function dismissJob(jobId: string): Promise<Reply<{ dismissed: true }>> {
   const result = await removeEndedJob(jobId);
-  if (result === 'active') return failure('invalid-input', 'This job is still running. Cancel it first.');
+  if (result === 'active') return failure('invalid-input', t('jobStillRunning'));
   // Dismissing twice (two popups) is fine.
   return { ok: true, data: { dismissed: true } };
 }

@@ -99,7 +99,7 @@ export function openSocketIo(
       connected = false;
       fire('disconnect', reason);
     } else {
-      fire('connect_error', Object.assign(new Error('websocket error'), { type: 'TransportError' }));
+      fire('connect_error', Object.assign(new Error('websocket error'), { type: 'TransportError' })); // i18n-exempt: socket.io's reason codes
     }
     if (stopped) return; // a listener closed it
     retry = setTimeout(open, reconnectDelayMs(attempts, random()));
@@ -108,7 +108,7 @@ export function openSocketIo(
 
   const alive = () => {
     clearTimeout(heartbeat);
-    if (heartbeatMs > 0) heartbeat = setTimeout(() => lost('ping timeout'), heartbeatMs);
+    if (heartbeatMs > 0) heartbeat = setTimeout(() => lost('ping timeout'), heartbeatMs); // i18n-exempt: socket.io's reason codes
   };
 
   const receive = (text: string) => {
@@ -124,7 +124,7 @@ export function openSocketIo(
         send(PONG_FRAME);
         return;
       case 'close':
-        lost('transport close');
+        lost('transport close'); // i18n-exempt: socket.io's reason codes
         return;
       case 'connect':
         connected = true;
@@ -143,7 +143,7 @@ export function openSocketIo(
         stopTimers();
         drop();
         connected = false;
-        fire('disconnect', 'io server disconnect');
+        fire('disconnect', 'io server disconnect'); // i18n-exempt: socket.io's reason codes
         return;
       case 'event':
         fire(frame.name, ...frame.args);
@@ -160,7 +160,7 @@ export function openSocketIo(
       socket = new WebSocketImpl(address);
     } catch (error) {
       // A malformed address or a blocked port: said like any transport failure, tried again.
-      queueMicrotask(() => lost(error instanceof Error ? error.message : 'websocket error'));
+      queueMicrotask(() => lost(error instanceof Error ? error.message : 'websocket error')); // i18n-exempt: socket.io's reason codes
       return;
     }
     ws = socket;
@@ -169,7 +169,7 @@ export function openSocketIo(
     };
     socket.onerror = () => undefined; // the close that always follows says it
     socket.onclose = () => {
-      if (ws === socket) lost('transport close');
+      if (ws === socket) lost('transport close'); // i18n-exempt: socket.io's reason codes
     };
   }
 

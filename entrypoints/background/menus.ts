@@ -5,6 +5,9 @@ import type { Job } from '@/lib/storage';
 import { openActionWindow } from './action-window';
 import { onJobFinished } from './job-runner';
 import { getJob } from './job-store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Right-click menus: on group invite links, on selected text (phone numbers, or text to send), on
@@ -45,7 +48,7 @@ export function jobSummary(job: Job): string {
   const counts = countJob(job);
   const parts = Object.entries(counts.outcomes).map(([outcome, n]) => `${n} ${OUTCOME_LABELS[outcome] ?? outcome}`);
   const failed = job.items.find((item) => item.state === 'failed' && item.reason);
-  return `${parts.join(', ') || 'Nothing was done'}.${failed ? ` ${failed.reason}` : ''}`;
+  return `${parts.join(', ') || t('nothingDone')}.${failed ? ` ${failed.reason}` : ''}`;
 }
 
 /** Notifies once about a finished job, if a menu window started it. */
@@ -57,14 +60,14 @@ export async function noticeMenuJob(job: Job): Promise<void> {
   noticed.add(job.id);
   await browser.storage.session.remove(key);
   const counts = countJob(job);
-  const ended = job.state === 'cancelled' ? 'cancelled' : counts.failed > 0 ? `finished, ${counts.failed} failed` : 'done';
+  const ended = job.state === 'cancelled' ? t('jobEndedCancelled') : counts.failed > 0 ? t('jobEndedFailed', { failed: counts.failed }) : t('jobEndedDone');
   try {
     await browser.notifications.create(`warest-menu:job:${counts.failed > 0 ? 'failed' : 'ok'}:${job.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: `${jobTitle(job)}: ${ended}`,
       message: jobSummary(job),
-      contextMessage: `Session “${job.sessionId}”`,
+      contextMessage: t('sessionNamed', { session: job.sessionId }),
       priority: counts.failed > 0 ? 1 : 0,
     });
   } catch (error) {

@@ -3,6 +3,9 @@ import { lostStatusFromReason } from '@/lib/session-sync';
 import { newlyLost, type SessionSummary } from '@/lib/sessions';
 import { focusItem, type ServerProfile } from '@/lib/storage';
 import { onSessionsRefreshed, type SessionsRefreshed } from './sessions-refresh';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Desktop notifications when a session that was open is logged out or replaced (never for a
@@ -56,14 +59,14 @@ function describe(session: SessionSummary, profile: ServerProfile, previous?: Se
   const account = [who, phone && `+${phone}`].filter(Boolean).join(' · ');
   if (session.status === 'replaced') {
     return {
-      title: `“${session.id}” on ${profile.name} was replaced`,
-      message: 'WhatsApp Web was opened elsewhere with this account, so this session lost its connection. Open the session and reconnect it to take it back.',
+      title: t('lostReplacedTitle', { session: session.id, server: profile.name }),
+      message: t('lostReplaced'),
       ...(account && { contextMessage: account }),
     };
   }
   return {
-    title: `“${session.id}” on ${profile.name} was logged out`,
-    message: 'WhatsApp logged this session out (from the phone or the server). Open the session and log in again with a QR code or a pairing code.',
+    title: t('lostLoggedOutTitle', { session: session.id, server: profile.name }),
+    message: t('lostLoggedOut'),
     ...(account && { contextMessage: account }),
   };
 }
@@ -79,7 +82,7 @@ export async function notifyLost(profile: ServerProfile, lost: readonly SessionS
         title: text.title,
         message: text.message,
         ...(text.contextMessage && { contextMessage: text.contextMessage }),
-        buttons: [{ title: 'Open session' }],
+        buttons: [{ title: t('openSession') }],
         priority: 1,
       });
     } catch (error) {

@@ -4,6 +4,9 @@ import { defaultSender, messageIntent, omniboxWith, templateSuggestions, type Om
 import { displayNumberLight, normalizePhoneLight } from '@/lib/phone-light';
 import { profilesItem, readChecked, recentRecipientsItem, settingsItem, snapshotsItem, templatesItem } from '@/lib/storage';
 import { openActionWindow } from './action-window';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The address-bar keyword `wa`: `wa +62 812 3456 7890 Hello` suggests recent recipients while
@@ -21,7 +24,7 @@ export interface OmniboxShown {
   suggestions: OmniboxSuggestion[];
 }
 
-const START = 'Type a phone number, then your message <dim>— e.g. +62 812 3456 7890 Hello</dim>';
+const start = () => t('omniboxStart');
 
 /** What the address bar shows for `text`, and shows it. */
 let latestInput = 0;
@@ -42,8 +45,8 @@ export async function handleInputChanged(text: string, suggest?: (results: Omnib
   const intent = parsed.ok ? messageIntent(parsed.text) : undefined;
   const sender = defaultSender(profiles, snapshots);
   const defaultDescription = profiles.profiles.length === 0
-    ? 'No WARest server is set up yet: add yours in the extension’s options first.'
-    : !text.trim() ? START
+    ? t('omniboxNoServer')
+    : !text.trim() ? start()
     : parsed.ok && intent?.kind === 'template' ? templateDefaultSuggestion(parsed.digits, intent.name, templates, sender)
     : defaultSuggestion(parsed, sender);
   const suggestions = parsed.ok && intent?.kind === 'template' ? templateSuggestions(parsed.digits, intent.name, templates) : recentSuggestions(text, recents, country);
@@ -66,7 +69,7 @@ export function registerOmnibox(): void {
   // Firefox for Android and some Chromium builds have no address-bar keywords.
   if (!browser.omnibox) return;
   browser.omnibox.onInputStarted.addListener(() => {
-    void browser.omnibox.setDefaultSuggestion({ description: START }).catch(() => undefined);
+    void browser.omnibox.setDefaultSuggestion({ description: start() }).catch(() => undefined);
   });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     void handleInputChanged(text, suggest).catch((error: unknown) => console.error('WARest Companion: omnibox suggestions failed', error instanceof Error ? error.message : error));

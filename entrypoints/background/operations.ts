@@ -12,6 +12,9 @@ import { recordOperation } from './history';
 import { syncLiveConnections } from './live-connections';
 import { resolveProfile } from './profile-lookup';
 import { reachProfile, reachServer, requestTimeoutMs, type ProfileAccess } from './server-calls';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /** Calling catalog operations and testing connections, on behalf of the extension's pages. */
 
@@ -32,10 +35,10 @@ async function serverToTest(
   }
   if (baseUrl && typedKey) return { ok: true, value: { baseUrl, apiKey: typedKey } };
   // A saved key only ever goes to its own profile's test, never to a new address typed in a blank form.
-  if (draft && !profileId) return { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key to test this server.' } };
+  if (draft && !profileId) return { ok: false, error: { kind: 'invalid-input', message: t('keyToTest') } };
   const saved = await resolveProfile(profileId);
   if (!saved.ok) {
-    return draft ? { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key to test this server.' } } : saved;
+    return draft ? { ok: false, error: { kind: 'invalid-input', message: t('keyToTest') } } : saved;
   }
   const savedUrl = saved.value.profile.baseUrl;
   if (baseUrl && new URL(baseUrl).origin !== new URL(savedUrl).origin) {
@@ -44,7 +47,7 @@ async function serverToTest(
       ok: false,
       error: {
         kind: 'invalid-input',
-        message: `The server URL was changed from ${displayHost(savedUrl)} to ${displayHost(baseUrl)}: enter the API key for the new address to test it. The saved key is only ever sent to the address it was saved for.`,
+        message: t('urlChangedTest', { from: displayHost(savedUrl), to: displayHost(baseUrl) }),
       },
     };
   }

@@ -1,6 +1,9 @@
 import { hostAccess } from '@/lib/browser/host-access';
 import { apiKeysItem, profilesItem, readChecked, type ServerProfile } from '@/lib/storage';
 import type { ApiError } from '@/lib/warest/api-result';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Which server profile a request means, its key, and whether the browser lets the extension reach
@@ -26,18 +29,18 @@ export async function findProfile(profileId?: string): Promise<ServerProfile | u
 export function noProfileError(profileId?: string): ApiError {
   return {
     kind: 'no-profile',
-    message: profileId ? 'That server profile no longer exists. Choose another one.' : 'No WARest server is set up yet. Add one in the options page.',
+    message: profileId ? t('profileGoneChoose') : t('noServer'),
   };
 }
 
 export function noKeyError(profile: ServerProfile): ApiError {
-  return { kind: 'auth', message: `No API key is saved for “${profile.name}”. Enter it in the options page.` };
+  return { kind: 'auth', message: t('noKey', { server: profile.name }) };
 }
 
 export function permissionError(baseUrl: string): ApiError {
   return {
     kind: 'permission',
-    message: `The browser has not given the extension access to ${new URL(baseUrl).host}, so it cannot reach the server. Open the options page and save this server again, then allow access when asked.`,
+    message: t('noAccess', { host: new URL(baseUrl).host }),
   };
 }
 

@@ -3,6 +3,9 @@ import { displayHost, normalizeServerUrl } from '@/lib/warest/server-url';
 import { registerHandler } from './handler-registry';
 import { syncOriginRules } from './origin-rules';
 import { hasHostAccess } from './profile-lookup';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /** Server profiles and their keys: saving, removing, choosing the default (looking one up: profile-lookup.ts). */
 
@@ -15,7 +18,7 @@ export function registerOriginRules(): void {
 export function registerProfileHandlers(): void {
   registerHandler('profile.save', async (request) => {
     const name = request.name.trim();
-    if (!name) return { ok: false, error: { kind: 'invalid-input', message: 'Give the server a name.' } };
+    if (!name) return { ok: false, error: { kind: 'invalid-input', message: t('nameServer') } };
     const url = normalizeServerUrl(request.baseUrl);
     if (!url.ok) return { ok: false, error: { kind: 'invalid-input', message: url.reason } };
     const apiKey = request.apiKey?.trim();
@@ -23,15 +26,15 @@ export function registerProfileHandlers(): void {
     const state = await readChecked(profilesItem);
     const keys = await readChecked(apiKeysItem);
     const existing = request.id ? state.profiles.find((p) => p.id === request.id) : undefined;
-    if (request.id && !existing) return { ok: false, error: { kind: 'no-profile', message: 'That server profile no longer exists.' } };
-    if (!existing && !apiKey) return { ok: false, error: { kind: 'invalid-input', message: 'Enter the API key.' } };
+    if (request.id && !existing) return { ok: false, error: { kind: 'no-profile', message: t('profileGone') } };
+    if (!existing && !apiKey) return { ok: false, error: { kind: 'invalid-input', message: t('enterKey') } };
     if (existing && !apiKey && new URL(existing.baseUrl).origin !== new URL(url.baseUrl).origin) {
       // The saved key was given for the old address: it is never sent elsewhere unless typed again.
       return {
         ok: false,
         error: {
           kind: 'invalid-input',
-          message: `The server URL was changed from ${displayHost(existing.baseUrl)} to ${displayHost(url.baseUrl)}: enter the API key again for the new address.`,
+          message: t('urlChangedSave', { from: displayHost(existing.baseUrl), to: displayHost(url.baseUrl) }),
         },
       };
     }
@@ -53,7 +56,7 @@ export function registerProfileHandlers(): void {
 
   registerHandler('profile.remove', async ({ profileId }) => {
     const state = await readChecked(profilesItem);
-    if (!state.profiles.some((p) => p.id === profileId)) return { ok: false, error: { kind: 'no-profile', message: 'That server profile no longer exists.' } };
+    if (!state.profiles.some((p) => p.id === profileId)) return { ok: false, error: { kind: 'no-profile', message: t('profileGone') } };
     const profiles = state.profiles.filter((p) => p.id !== profileId);
     const defaultProfileId = state.defaultProfileId === profileId ? (profiles[0]?.id ?? null) : state.defaultProfileId;
     await profilesItem.item.setValue({ profiles, defaultProfileId });
@@ -65,7 +68,7 @@ export function registerProfileHandlers(): void {
 
   registerHandler('profile.setDefault', async ({ profileId }) => {
     const state = await readChecked(profilesItem);
-    if (!state.profiles.some((p) => p.id === profileId)) return { ok: false, error: { kind: 'no-profile', message: 'That server profile no longer exists.' } };
+    if (!state.profiles.some((p) => p.id === profileId)) return { ok: false, error: { kind: 'no-profile', message: t('profileGone') } };
     await profilesItem.item.setValue({ ...state, defaultProfileId: profileId });
     return { ok: true, data: { defaultProfileId: profileId } };
   });

@@ -3,6 +3,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ApiError } from '@/lib/warest/api-result';
 import { isMessageType, PROTOCOL, requestSchemas, type MessageType, type Reply, type RequestOf } from '@/lib/messaging/protocol';
 import { handlerFor } from './handler-registry';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The one entry point for messages from extension pages. It answers only the extension's own
@@ -24,26 +27,26 @@ export function isTrustedSender(sender: Browser.runtime.MessageSender, extension
 
 export async function routeMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
   if (!isTrustedSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-    return reject('forbidden', 'Only the extension’s own pages may send requests to its background.');
+    return reject('forbidden', t('forbidden'));
   }
   const envelope = message as { protocol?: unknown; type?: unknown; payload?: unknown } | null;
   if (!envelope || typeof envelope !== 'object' || envelope.protocol !== PROTOCOL) {
     return reject('invalid-input', `Not a ${PROTOCOL} message.`);
   }
-  if (!isMessageType(envelope.type)) return reject('invalid-input', `Unknown message type “${String(envelope.type)}”.`);
+  if (!isMessageType(envelope.type)) return reject('invalid-input', t('unknownType', { type: String(envelope.type) }));
   const parsed = safeParse(requestSchemas[envelope.type], envelope.payload ?? {});
   if (!parsed.success) {
     const problems = parsed.issues.map((issue) => `${issue.path?.map((item) => String(item.key)).join('.') || 'payload'}: ${issue.message}`).join('; ');
     return reject('invalid-input', `Malformed “${envelope.type}” request (${problems}).`);
   }
   const handler = handlerFor(envelope.type);
-  if (!handler) return reject('invalid-input', `Nothing handles “${envelope.type}” yet.`);
+  if (!handler) return reject('invalid-input', t('noHandler', { type: envelope.type }));
   try {
     return await handler(parsed.output as RequestOf<MessageType>);
   } catch (error) {
     // A bug must not leave the page waiting forever; the reply names no secrets, only the failure.
     console.error('WARest Companion: handler failed', envelope.type, error instanceof Error ? error.name : typeof error);
-    return reject('server', 'The extension hit an internal error while handling this request. Try again; if it persists, reload the extension.');
+    return reject('server', t('internalError'));
   }
 }
 

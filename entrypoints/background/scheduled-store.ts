@@ -1,5 +1,8 @@
 import { serialised } from '@/lib/serialised';
 import { readChecked, scheduledMessagesItem, StorageFullError, isQuotaError, type ScheduledMessage, type ScheduledMessages } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The stored scheduled messages (scheduledMessagesItem). The handlers, the alarms and the start-up
@@ -17,7 +20,7 @@ async function write(next: ScheduledMessages): Promise<void> {
   try {
     await scheduledMessagesItem.item.setValue(next);
   } catch (error) {
-    throw isQuotaError(error) ? new StorageFullError('the scheduled message') : error;
+    throw isQuotaError(error) ? new StorageFullError(t('theScheduled')) : error;
   }
 }
 

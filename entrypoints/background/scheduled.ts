@@ -29,6 +29,9 @@ import { registerHandler } from './handler-registry';
 import { resolveProfile } from './profile-lookup';
 import { changeScheduled, readScheduled, updateScheduled } from './scheduled-store';
 import { client as sharedClient, reachProfile, requestTimeoutMs, type ProfileAccess } from './server-calls';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Scheduled messages (the composer's "Send later"): one alarm per message, re-created from
@@ -110,7 +113,7 @@ async function verify(message: ScheduledMessage, server?: ProfileAccess): Promis
   if (!reached) {
     const access = await reachProfile(message.profileId, deps.client);
     if (!access.ok) {
-      return (await updateScheduled(message.id, (m) => (m.state === from ? markUnconfirmed(m, deps.now(), `It is not known whether it went out, and the chat could not be read: ${access.error.message}`) : null)))?.message;
+      return (await updateScheduled(message.id, (m) => (m.state === from ? markUnconfirmed(m, deps.now(), t('schedUnknownNoChat', { reason: access.error.message })) : null)))?.message;
     }
     reached = access.value;
   }
@@ -124,9 +127,9 @@ async function verify(message: ScheduledMessage, server?: ProfileAccess): Promis
     if (m.state !== from) return null;
     if (check.state === 'sent') return markSent(m, deps.now(), check.messageId, true);
     if (check.state === 'not-found') {
-      return markUnconfirmed(m, deps.now(), 'No answer came for its send, and the chat does not show the message yet. It may still arrive: check again, or send it anyway.');
+      return markUnconfirmed(m, deps.now(), t('schedNotInChat'));
     }
-    return markUnconfirmed(m, deps.now(), `It is not known whether it went out: ${check.reason} Check again before sending it anyway.`);
+    return markUnconfirmed(m, deps.now(), t('schedUnknown', { reason: check.reason }));
   };
   return (await updateScheduled(message.id, settle))?.message;
 }
@@ -178,10 +181,10 @@ const NOTIFICATION_PREFIX = 'warest-scheduled:';
 async function announce(message: ScheduledMessage | undefined): Promise<void> {
   if (!message || message.state === 'scheduled' || message.state === 'sending') return;
   const words: [title: string, text: string] = {
-    sent: [`Scheduled message sent to ${message.label}`, `“${message.message.slice(0, 80)}” went out from “${message.sessionId}”.`],
-    failed: [`Scheduled message not sent to ${message.label}`, message.reason ?? 'The server refused it.'],
-    unconfirmed: [`Scheduled message to ${message.label} not confirmed`, 'Its answer never came and the chat does not show it yet. Open the popup to check again before sending it anyway.'],
-    missed: [`Scheduled message to ${message.label} missed`, 'It came due while the browser was closed. Open the popup to send it now or cancel it.'],
+    sent: [t('schedSentTitle', { to: message.label }), t('schedSent', { text: message.message.slice(0, 80), session: message.sessionId })],
+    failed: [t('schedFailedTitle', { to: message.label }), message.reason ?? t('schedRefused')],
+    unconfirmed: [t('schedUnconfTitle', { to: message.label }), t('schedUnconf')],
+    missed: [t('schedMissedTitle', { to: message.label }), t('schedMissed')],
   }[message.state] as [string, string];
   try {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${message.state}:${message.id}`, {
@@ -260,8 +263,8 @@ async function onAlarm(name: string): Promise<void> {
 // ---- The pages' requests ----------------------------------------------------------------------
 
 function checkText(message: string): string | null {
-  if (!message.trim()) return 'Write the message.';
-  if (message.length > TEXT_LIMIT) return `The message is too long (${message.length} characters; at most ${TEXT_LIMIT}).`;
+  if (!message.trim()) return t('writeMessage');
+  if (message.length > TEXT_LIMIT) return t('tooLong', { length: message.length, max: TEXT_LIMIT });
   return null;
 }
 
@@ -270,18 +273,18 @@ function checkTimeZone(timeZone: string): string | null {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return null;
   } catch {
-    return `“${timeZone}” is not a time zone the browser knows.`;
+    return t('badZone', { zone: timeZone });
   }
 }
 
-const gone = (): Reply<never> => failure('not-found', 'That scheduled message is no longer in the list.');
+const gone = (): Reply<never> => failure('not-found', t('schedGone'));
 
 async function create(request: RequestOf<'scheduled.create'>): Promise<Reply<ScheduledMessage>> {
   const resolved = await resolveProfile(request.profileId);
   if (!resolved.ok) return resolved;
   const sessionId = request.sessionId.trim();
-  if (!sessionId) return failure('invalid-input', 'Choose the WhatsApp session to send from.');
-  if (!request.to.trim()) return failure('invalid-input', 'Choose who to send it to.');
+  if (!sessionId) return failure('invalid-input', t('chooseSender'));
+  if (!request.to.trim()) return failure('invalid-input', t('chooseRecipient'));
   const problem = checkText(request.message) ?? dueTimeProblem(request.dueAt, deps.now()) ?? checkTimeZone(request.timeZone);
   if (problem) return failure('invalid-input', problem);
   const now = deps.now();
@@ -304,7 +307,7 @@ async function create(request: RequestOf<'scheduled.create'>): Promise<Reply<Sch
     const messages = withScheduled(state.messages, message);
     return { next: messages && { ...state, messages }, answer: !!messages };
   });
-  if (!added) return failure('invalid-input', `You have ${MAX_SCHEDULED} scheduled messages waiting, the most that are kept. Send or cancel some first.`);
+  if (!added) return failure('invalid-input', t('schedFull', { max: MAX_SCHEDULED }));
   await arm(message);
   return { ok: true, data: message };
 }
@@ -317,13 +320,13 @@ async function update(request: RequestOf<'scheduled.update'>): Promise<Reply<Sch
   let refused: string | undefined;
   const changed = await updateScheduled(request.id, (m) => {
     if (!canEdit(m)) {
-      refused = m.state === 'sending' ? 'It is being sent right now.' : m.state === 'sent' ? 'It was sent already.' : 'Its send is not confirmed yet: check again first, so it is not sent twice.';
+      refused = m.state === 'sending' ? t('beingSent') : m.state === 'sent' ? t('sentAlready') : t('notConfirmedYet');
       return null;
     }
     return editScheduled(m, { message: request.message, dueAt: request.dueAt, timeZone: request.timeZone }, deps.now());
   });
   if (!changed) return gone();
-  if (refused) return failure('invalid-input', `It cannot be changed now. ${refused}`);
+  if (refused) return failure('invalid-input', t('cannotChange', { reason: refused }));
   await arm(changed.message);
   return { ok: true, data: changed.message };
 }
@@ -333,8 +336,8 @@ async function sendNow(request: RequestOf<'scheduled.sendNow'>): Promise<Reply<S
   if (!before) return gone();
   const mode: SendMode = request.anyway ? 'anyway' : 'now';
   if (!ALLOWED[mode](before)) {
-    if (before.state === 'unconfirmed') return failure('invalid-input', 'Its earlier send is not confirmed: it may have gone out already. Check again, or choose “Send it anyway”.');
-    return failure('invalid-input', before.state === 'sending' ? 'It is being sent right now.' : 'It was sent already.');
+    if (before.state === 'unconfirmed') return failure('invalid-input', t('earlierUnconfirmed'));
+    return failure('invalid-input', before.state === 'sending' ? t('beingSent') : t('sentAlready'));
   }
   const after = await send(request.id, mode);
   return after ? { ok: true, data: after } : gone();
@@ -360,7 +363,7 @@ async function remove(id: string): Promise<Reply<{ removed: true }>> {
     if (!canRemove(message)) return { next: null, answer: true };
     return { next: { ...state, messages: state.messages.filter((m) => m.id !== id) }, answer: false };
   });
-  if (refused) return failure('invalid-input', 'It is being sent right now; wait for the outcome.');
+  if (refused) return failure('invalid-input', t('beingSentWait'));
   await disarm(id);
   return { ok: true, data: { removed: true } };
 }

@@ -14,6 +14,9 @@ import type { Reply } from '@/lib/messaging/protocol';
 import { findProfile, hasHostAccess, noProfileError } from './profile-lookup';
 import { reachProfileServer, requestTimeoutMs } from './server-calls';
 import { pruneSnapshots, updateSnapshot } from './snapshot-store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Re-reading a profile's sessions: for the popup's `sessions.refresh`, the poll, live events and
@@ -119,7 +122,7 @@ async function run(flight: Flight, profile: ServerProfile, apiKey: string | unde
       await versionChecksItem.item.setValue({ ...(await readChecked(versionChecksItem)), [profile.id]: checkedAt }).catch(() => undefined);
     }
   }
-  if (flight.abandoned) return { ok: false, error: { kind: 'aborted', message: 'Replaced by a newer refresh.' } }; // not used
+  if (flight.abandoned) return { ok: false, error: { kind: 'aborted', message: 'Replaced by a newer refresh.' /* i18n-exempt: never shown (not used) */ } }; // not used
 
   let written: Awaited<ReturnType<typeof updateSnapshot>>;
   try {
@@ -171,7 +174,7 @@ function launch(profile: ServerProfile, apiKey: string | undefined, identity: st
   void run(flight, profile, apiKey)
     .catch((error: unknown): RefreshReply => {
       console.error('WARest Companion: refresh failed', error instanceof Error ? error.message : error);
-      return failure('server', 'The extension hit an internal error while reading the sessions. Try again.');
+      return failure('server', t('refreshError'));
     })
     .then((answer) => {
       forget(profile.id, flight);

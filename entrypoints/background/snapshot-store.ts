@@ -1,6 +1,9 @@
 import { serialised } from '@/lib/serialised';
 import { shrinkSnapshot, TIGHT_SNAPSHOT_LIMITS } from '@/lib/session-sync';
 import { isQuotaError, readChecked, snapshotsItem, StorageFullError, type ProfileSnapshot, type UpdateMode } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * The one writer of the stored session snapshots. Refreshes of several profiles, live events and
@@ -26,7 +29,7 @@ async function store(all: Record<string, ProfileSnapshot>): Promise<Record<strin
     await snapshotsItem.item.setValue(tight);
     return tight;
   } catch (error) {
-    if (isQuotaError(error)) throw new StorageFullError('the list of sessions');
+    if (isQuotaError(error)) throw new StorageFullError(t('theSessions'));
     throw error;
   }
 }

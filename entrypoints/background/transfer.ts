@@ -4,6 +4,9 @@ import { apiKeysItem, profilesItem, readChecked, settingsItem, type ProfilesStat
 import type { ImportReadProblem, RequestOf } from '@/lib/messaging/protocol';
 import { registerHandler } from './handler-registry';
 import { syncOriginRules } from './origin-rules';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('worker');
 
 /**
  * Export and import of the servers and settings (the file: lib/transfer/settings-file.ts). The
@@ -44,7 +47,7 @@ export function registerTransfer(): void {
 
   registerHandler('transfer.export', async ({ passphrase }) => {
     if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE) {
-      return invalid(`Choose a passphrase of at least ${MIN_PASSPHRASE} characters to export the API keys, or export without keys.`);
+      return invalid(t('passphraseShort', { min: MIN_PASSPHRASE }));
     }
     const [{ profiles, defaultProfileId }, settings] = await Promise.all([readChecked(profilesItem), readChecked(settingsItem)]);
     const keys = passphrase ? await readChecked(apiKeysItem) : {};
@@ -81,7 +84,7 @@ export function registerTransfer(): void {
     const { file, plan, profiles, keys } = planned;
     const outcome = applyImport({ profiles, keys }, file, plan, { now: Date.now(), newId: () => crypto.randomUUID() });
     if (outcome.profiles.profiles.length > MAX_PROFILES) {
-      return invalid(`This would make ${outcome.profiles.profiles.length} servers; the extension keeps at most ${MAX_PROFILES}. Remove servers you no longer use, then import again.`);
+      return invalid(t('tooManyServers', { count: outcome.profiles.profiles.length, max: MAX_PROFILES }));
     }
     // Keys first: a profile is never visible without the key it was imported with.
     if (outcome.counts.keys > 0) await apiKeysItem.item.setValue(outcome.keys);

@@ -5,6 +5,7 @@ import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
+import type worker from '../../locales/en/worker.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -24,5 +25,7 @@ export interface Areas {
   sessions: typeof sessions;
   /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */
   sessiontools: typeof sessiontools;
+  /** entrypoints/background/: the worker's errors, notifications and address-bar lines. */
+  worker: typeof worker;
 }
 export type Area = keyof Areas;
