@@ -1,5 +1,5 @@
-import { switchLanguage } from '@/lib/i18n';
 import { readChecked, settingsItem, watchChecked } from '@/lib/storage';
+import { followLanguage } from './worker-language';
 
 /**
  * The worker's words (errors, notifications, menus) in the language the settings choose. The
@@ -8,8 +8,6 @@ import { readChecked, settingsItem, watchChecked } from '@/lib/storage';
  * is in the browser's language, which is what most people have chosen anyway.
  */
 export function registerLanguage(): void {
-  const follow = (setting: Parameters<typeof switchLanguage>[0]) =>
-    switchLanguage(setting).catch((error: unknown) => console.error('WARest Companion: could not load the chosen language', error instanceof Error ? error.message : error));
-  void readChecked(settingsItem).then((settings) => follow(settings.language));
-  watchChecked(settingsItem, (settings) => void follow(settings.language));
+  void followLanguage(readChecked(settingsItem).then((settings) => settings.language));
+  watchChecked(settingsItem, (settings) => void followLanguage(settings.language));
 }

@@ -5,6 +5,7 @@ import type { Job } from '@/lib/storage';
 import { openActionWindow } from './action-window';
 import { onJobFinished } from './job-runner';
 import { getJob } from './job-store';
+import { languageReady, onLanguageChange } from './worker-language';
 import { textsOf } from '@/lib/i18n';
 
 const t = textsOf('worker');
@@ -18,6 +19,7 @@ const t = textsOf('worker');
 
 /** Creates every menu afresh (removing ours first, so running twice never duplicates one). */
 export async function createMenus(): Promise<void> {
+  await languageReady();
   await browser.contextMenus.removeAll();
   for (const item of MENU_ITEMS) {
     await new Promise<void>((resolve) => {
@@ -91,6 +93,8 @@ export function registerMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
     void createMenus().catch((error: unknown) => console.error('WARest Companion: menus not created', error instanceof Error ? error.message : error));
   });
+  // Their titles are in the language of the moment they were made.
+  onLanguageChange(() => void createMenus().catch((error: unknown) => console.error('WARest Companion: menus not made again', error instanceof Error ? error.message : error)));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleMenuClick(info, tab).catch((error: unknown) => console.error('WARest Companion: menu action failed', error instanceof Error ? error.message : error));
   });

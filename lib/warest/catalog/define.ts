@@ -1,6 +1,19 @@
-import type { Category, HttpMethod, InputLocation, InputType, Operation, OperationInput } from './types';
+import { textsOf } from '../../i18n';
+import type { Category, HttpMethod, InputFormat, InputLocation, InputType, Operation, OperationInput } from './types';
 
-type FieldExtra = Pick<OperationInput, 'options' | 'help' | 'minimum' | 'maximum' | 'minItems' | 'maxLength' | 'format' | 'shape'>;
+/**
+ * The catalog's words (operation labels, field labels, help, formats) are in the `ops` area of
+ * the catalogs (locales/<language>/ops.json), keyed by the operation's id (`op_<id>`) and the
+ * field's name (`f_<name>`, `h_<name>`, `fmt_<name>`): a field name means the same everywhere.
+ * They are read when shown, in the language of the moment, and the service worker's script
+ * carries none of them.
+ */
+const words = textsOf('ops') as unknown as (key: string) => string;
+
+type FieldExtra = Pick<OperationInput, 'options' | 'minimum' | 'maximum' | 'minItems' | 'maxLength' | 'format' | 'shape'> & {
+  /** The field has a line of help, `h_<name>` in the catalogs. */
+  help?: true;
+};
 
 /**
  * Most characters a text value may have, unless a field says otherwise: enough for any id, link
@@ -9,55 +22,68 @@ type FieldExtra = Pick<OperationInput, 'options' | 'help' | 'minimum' | 'maximum
  */
 export const DEFAULT_MAX_LENGTH: Record<InputLocation, number> = { path: 1024, query: 4096, body: 65_536 };
 
-export function field(name: string, location: InputLocation, type: InputType, required: boolean, label: string, extra: FieldExtra = {}): OperationInput {
+export function field(name: string, location: InputLocation, type: InputType, required: boolean, extra: FieldExtra = {}): OperationInput {
   const textual = type === 'string' || type === 'string[]' || type === 'recipients';
-  return { name, in: location, type, required, label, ...(textual && { maxLength: DEFAULT_MAX_LENGTH[location] }), ...extra };
+  const { help, ...limits } = extra;
+  const input: OperationInput = {
+    name,
+    in: location,
+    type,
+    required,
+    get label() {
+      return words(`f_${name}`);
+    },
+    ...(textual && { maxLength: DEFAULT_MAX_LENGTH[location] }),
+    ...limits,
+  };
+  if (help) Object.defineProperty(input, 'help', { get: () => words(`h_${name}`), enumerable: true });
+  return input;
+}
+
+/** A form a text value must have; `fmt_<key>` completes "<label> must be …" in the catalogs. */
+export function format(key: string, pattern: RegExp): InputFormat {
+  return {
+    pattern,
+    get description() {
+      return words(`fmt_${key}`);
+    },
+  };
 }
 
 /** WARest session ids (README of ../shared/warest, fact 6). */
-export const SESSION_ID_FORMAT = {
-  pattern: /^[A-Za-z0-9._-]{1,64}$/,
-  description: '1 to 64 characters: letters, digits, dots (.), underscores (_) or hyphens (-), without spaces or slashes',
-};
+export const SESSION_ID_FORMAT = format('sessionId', /^[A-Za-z0-9._-]{1,64}$/);
 
 /**
  * A web address the server will call or fetch (openapi `format: uri`). Stricter than a URI: only
  * http(s), which is what a webhook or a media link can be.
  */
-export const WEB_ADDRESS_FORMAT = {
-  pattern: /^https?:\/\/[^\s/?#]+[^\s]*$/i,
-  description: 'a web address starting with http:// or https://',
-};
+export const WEB_ADDRESS_FORMAT = format('web', /^https?:\/\/[^\s/?#]+[^\s]*$/i);
 
 /** A phone number as WARest's pairing takes it: digits only, with the country code. */
-export const PHONE_DIGITS_FORMAT = {
-  pattern: /^\d{8,15}$/,
-  description: 'digits only, with the country code (8 to 15 digits), e.g. 6281234567890',
-};
+export const PHONE_DIGITS_FORMAT = format('phone', /^\d{8,15}$/);
 
 /** Fields that recur across many operations, written once. */
 export const sessionField = (location: InputLocation, required = true) =>
-  field('sessionId', location, 'string', required, 'Session', { maxLength: 64, format: SESSION_ID_FORMAT });
+  field('sessionId', location, 'string', required, { maxLength: 64, format: SESSION_ID_FORMAT });
 export const groupField = (location: InputLocation) =>
-  field('groupId', location, 'string', true, 'Group', { help: 'Group ID or JID, e.g. 1203630…@g.us' });
-export const recipientField = field('to', 'body', 'recipients', true, 'Recipient', {
-  help: 'Phone number, JID or LID; several separated by commas',
+  field('groupId', location, 'string', true, { help: true });
+export const recipientField = field('to', 'body', 'recipients', true, {
+  help: true,
 });
-export const participantsField = field('participants', 'body', 'string[]', true, 'Participants', {
-  help: 'Phone numbers or JIDs',
+export const participantsField = field('participants', 'body', 'string[]', true, {
+  help: true,
   minItems: 1,
 });
 /** Options every send route accepts. */
 export const sendOptionFields: readonly OperationInput[] = [
-  field('presence', 'body', 'boolean', false, 'Show typing first'),
-  field('replyMessageId', 'body', 'string', false, 'Reply to message ID'),
-  field('isForwarded', 'body', 'boolean', false, 'Mark as forwarded'),
+  field('presence', 'body', 'boolean', false),
+  field('replyMessageId', 'body', 'string', false),
+  field('isForwarded', 'body', 'boolean', false),
 ];
 
 export interface OperationSpec<Id extends string = string> {
   /** Kept as its literal, so the catalog's ids make the type OperationId. */
   id: Id;
-  label: string;
   method: HttpMethod;
   path: string;
   inputs: readonly OperationInput[];
@@ -84,7 +110,9 @@ export function defineOperations<Id extends string>(category: Category, specs: r
     return {
       id: spec.id,
       category,
-      label: spec.label,
+      get label() {
+        return words(`op_${spec.id}`);
+      },
       method: spec.method,
       path: spec.path,
       inputs: spec.inputs,

@@ -3,7 +3,6 @@ import { defineOperations, field, sessionField, groupField, participantsField } 
 export const groupsOperations = defineOperations('Groups', [
   {
     id: 'getGroups',
-    label: 'List groups',
     method: 'GET',
     path: '/groups',
     inputs: [
@@ -12,7 +11,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'getGroupPicture',
-    label: 'Get group picture',
     method: 'GET',
     path: '/group/picture',
     inputs: [
@@ -22,18 +20,16 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupPicture',
-    label: 'Set group picture',
     method: 'POST',
     path: '/group/picture',
     inputs: [
       sessionField('body'),
       groupField('body'),
-      field('picture', 'body', 'file', true, 'Picture'),
+      field('picture', 'body', 'file', true),
     ],
   },
   {
     id: 'deleteGroupPicture',
-    label: 'Remove group picture',
     method: 'DELETE',
     path: '/group/picture',
     destructive: true,
@@ -44,51 +40,46 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupName',
-    label: 'Rename group',
     method: 'POST',
     path: '/group/name',
     inputs: [
       sessionField('body'),
       groupField('body'),
-      field('groupName', 'body', 'string', true, 'Group name'),
+      field('groupName', 'body', 'string', true),
     ],
   },
   {
     id: 'postGroupDescription',
-    label: 'Edit group description',
     method: 'POST',
     path: '/group/description',
     inputs: [
       sessionField('body'),
       groupField('body'),
-      field('groupDescription', 'body', 'string', true, 'Description'),
+      field('groupDescription', 'body', 'string', true),
     ],
   },
   {
     id: 'postGroupLocked',
-    label: 'Lock group settings',
     method: 'POST',
     path: '/group/locked',
     inputs: [
       sessionField('body'),
       groupField('body'),
-      field('locked', 'body', 'boolean', true, 'Only admins edit settings'),
+      field('locked', 'body', 'boolean', true),
     ],
   },
   {
     id: 'postGroupAnnouncement',
-    label: 'Announcement mode',
     method: 'POST',
     path: '/group/announcement',
     inputs: [
       sessionField('body'),
       groupField('body'),
-      field('announcement', 'body', 'boolean', true, 'Only admins send messages'),
+      field('announcement', 'body', 'boolean', true),
     ],
   },
   {
     id: 'getGroupInvite',
-    label: 'Get invite link',
     method: 'GET',
     path: '/group/invite',
     inputs: [
@@ -98,7 +89,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupInviteRevoke',
-    label: 'Reset invite link',
     method: 'POST',
     path: '/group/invite/revoke',
     destructive: true,
@@ -109,27 +99,24 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupJoinViaLink',
-    label: 'Join group by link',
     method: 'POST',
     path: '/group/join-via-link',
     inputs: [
       sessionField('body'),
-      field('inviteLink', 'body', 'string', true, 'Invite link or code'),
+      field('inviteLink', 'body', 'string', true),
     ],
   },
   {
     id: 'getGroupJoinViaLink',
-    label: 'Preview invite link',
     method: 'GET',
     path: '/group/join-via-link',
     inputs: [
       sessionField('query'),
-      field('inviteLink', 'query', 'string', true, 'Invite link or code'),
+      field('inviteLink', 'query', 'string', true),
     ],
   },
   {
     id: 'getGroupParticipants',
-    label: 'List participants',
     method: 'GET',
     path: '/group/participants',
     inputs: [
@@ -139,7 +126,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupParticipantsAdd',
-    label: 'Add participants',
     method: 'POST',
     path: '/group/participants/add',
     inputs: [
@@ -150,7 +136,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'deleteGroupParticipantsRemove',
-    label: 'Remove participants',
     method: 'DELETE',
     path: '/group/participants/remove',
     destructive: true,
@@ -162,7 +147,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupParticipantsPromote',
-    label: 'Promote to admin',
     method: 'POST',
     path: '/group/participants/promote',
     inputs: [
@@ -173,7 +157,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupParticipantsDemote',
-    label: 'Demote from admin',
     method: 'POST',
     path: '/group/participants/demote',
     inputs: [
@@ -184,7 +167,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'getGroupParticipantsRequests',
-    label: 'List join requests',
     method: 'GET',
     path: '/group/participants/requests',
     inputs: [
@@ -194,7 +176,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupParticipantsRequestApprove',
-    label: 'Approve join requests',
     method: 'POST',
     path: '/group/participants/request/approve',
     inputs: [
@@ -205,7 +186,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupParticipantsRequestReject',
-    label: 'Reject join requests',
     method: 'POST',
     path: '/group/participants/request/reject',
     inputs: [
@@ -216,7 +196,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupLeave',
-    label: 'Leave group',
     method: 'POST',
     path: '/group/leave',
     destructive: true,
@@ -227,18 +206,16 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'postGroupCreate',
-    label: 'Create group',
     method: 'POST',
     path: '/group/create',
     inputs: [
       sessionField('body'),
-      field('groupName', 'body', 'string', true, 'Group name'),
-      field('participants', 'body', 'string[]', false, 'Participants'),
+      field('groupName', 'body', 'string', true),
+      field('participants', 'body', 'string[]', false),
     ],
   },
   {
     id: 'deleteGroupDelete',
-    label: 'Delete group',
     method: 'DELETE',
     path: '/group/delete',
     destructive: true,
@@ -249,7 +226,6 @@ export const groupsOperations = defineOperations('Groups', [
   },
   {
     id: 'getGroupInfo',
-    label: 'Group info',
     method: 'GET',
     path: '/group/info',
     inputs: [

@@ -3,7 +3,6 @@ import { defineOperations, field, sessionField } from './define';
 export const profilesOperations = defineOperations('Profiles', [
   {
     id: 'getProfileInfo',
-    label: 'Profile info',
     method: 'GET',
     path: '/profile/info',
     inputs: [
@@ -12,7 +11,6 @@ export const profilesOperations = defineOperations('Profiles', [
   },
   {
     id: 'getProfilePicture',
-    label: 'Get profile picture',
     method: 'GET',
     path: '/profile/picture',
     inputs: [
@@ -21,17 +19,15 @@ export const profilesOperations = defineOperations('Profiles', [
   },
   {
     id: 'postProfilePicture',
-    label: 'Set profile picture',
     method: 'POST',
     path: '/profile/picture',
     inputs: [
       sessionField('body'),
-      field('picture', 'body', 'file', true, 'Picture'),
+      field('picture', 'body', 'file', true),
     ],
   },
   {
     id: 'deleteProfilePicture',
-    label: 'Remove profile picture',
     method: 'DELETE',
     path: '/profile/picture',
     destructive: true,
@@ -41,7 +37,6 @@ export const profilesOperations = defineOperations('Profiles', [
   },
   {
     id: 'getProfilePrivacy',
-    label: 'Privacy settings',
     method: 'GET',
     path: '/profile/privacy',
     inputs: [
@@ -50,36 +45,33 @@ export const profilesOperations = defineOperations('Profiles', [
   },
   {
     id: 'getProfileListContacts',
-    label: 'List contacts',
     method: 'GET',
     path: '/profile/list-contacts',
     inputs: [
       sessionField('query'),
-      field('type', 'query', 'string', false, 'Type', { options: ['contacts', 'groups'] }),
-      field('deep', 'query', 'boolean', false, 'Deep lookup'),
-      field('groupIds', 'query', 'string', false, 'Group IDs'),
-      field('limit', 'query', 'integer', false, 'Limit', { minimum: 1, maximum: 1000 }),
+      field('type', 'query', 'string', false, { options: ['contacts', 'groups'] }),
+      field('deep', 'query', 'boolean', false),
+      field('groupIds', 'query', 'string', false),
+      field('limit', 'query', 'integer', false, { minimum: 1, maximum: 1000 }),
     ],
   },
   {
     id: 'getProfileOnWhatsapp',
-    label: 'Check numbers on WhatsApp',
     method: 'GET',
     path: '/profile/on-whatsapp',
     inputs: [
       sessionField('query'),
-      field('checkNumbers', 'query', 'string', true, 'Phone numbers'),
-      field('deep', 'query', 'boolean', false, 'Deep lookup'),
+      field('checkNumbers', 'query', 'string', true),
+      field('deep', 'query', 'boolean', false),
     ],
   },
   {
     id: 'getProfileBusinessProfile',
-    label: 'Business profile',
     method: 'GET',
     path: '/profile/business-profile',
     inputs: [
       sessionField('query'),
-      field('checkNumbers', 'query', 'string', true, 'Phone numbers'),
+      field('checkNumbers', 'query', 'string', true),
     ],
   },
 ]);

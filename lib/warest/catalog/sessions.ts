@@ -3,7 +3,6 @@ import { PHONE_DIGITS_FORMAT, WEB_ADDRESS_FORMAT, defineOperations, field, sessi
 export const sessionsOperations = defineOperations('Sessions', [
   {
     id: 'getSessionCreate',
-    label: 'Create or open a session',
     method: 'GET',
     path: '/session/create',
     inputs: [
@@ -12,17 +11,15 @@ export const sessionsOperations = defineOperations('Sessions', [
   },
   {
     id: 'getSessionCreatePairCode',
-    label: 'Log in with a pairing code',
     method: 'GET',
     path: '/session/create/pair-code',
     inputs: [
       sessionField('query'),
-      field('phone', 'query', 'string', true, 'Phone number', { format: PHONE_DIGITS_FORMAT }),
+      field('phone', 'query', 'string', true, { format: PHONE_DIGITS_FORMAT }),
     ],
   },
   {
     id: 'getSessionLogout',
-    label: 'Log out a session',
     method: 'GET',
     path: '/session/logout',
     destructive: true,
@@ -32,7 +29,6 @@ export const sessionsOperations = defineOperations('Sessions', [
   },
   {
     id: 'getSessionReconnect',
-    label: 'Reconnect a session',
     method: 'GET',
     path: '/session/reconnect',
     inputs: [
@@ -41,7 +37,6 @@ export const sessionsOperations = defineOperations('Sessions', [
   },
   {
     id: 'getSessionDevices',
-    label: 'List linked devices',
     method: 'GET',
     path: '/session/devices',
     inputs: [
@@ -50,26 +45,23 @@ export const sessionsOperations = defineOperations('Sessions', [
   },
   {
     id: 'postSessionSessionIdConfig',
-    label: 'Set the session webhook',
     method: 'POST',
     path: '/session/{sessionId}/config',
     inputs: [
       sessionField('path'),
-      field('webhookUrl', 'body', 'string', true, 'Webhook URL', { format: WEB_ADDRESS_FORMAT }),
-      field('webhookSecret', 'body', 'string', true, 'Webhook secret'),
-      field('preflight', 'body', 'boolean', false, 'Verify before saving'),
+      field('webhookUrl', 'body', 'string', true, { format: WEB_ADDRESS_FORMAT }),
+      field('webhookSecret', 'body', 'string', true),
+      field('preflight', 'body', 'boolean', false),
     ],
   },
   {
     id: 'getSessionList',
-    label: 'List sessions',
     method: 'GET',
     path: '/session/list',
     inputs: [],
   },
   {
     id: 'deleteSessionDelete',
-    label: 'Delete a session',
     method: 'DELETE',
     path: '/session/delete',
     destructive: true,

@@ -176,3 +176,29 @@ describe('operation catalog', () => {
     }
   });
 });
+
+describe("the catalog's words", () => {
+  // A missing message shows its own name (lib/i18n): an operation or field without words in
+  // locales/en/ops.json would show "ops_op_<id>" in forms and errors.
+  it('exist for every operation, field, help line and format', () => {
+    const missing: string[] = [];
+    const check = (text: string | undefined, what: string) => {
+      if (!text?.trim() || /^ops_/.test(text)) missing.push(what);
+    };
+    for (const op of OPERATIONS) {
+      check(op.label, op.id);
+      for (const input of op.inputs) {
+        check(input.label, `${op.id}.${input.name}`);
+        if ('help' in input) check(input.help, `${op.id}.${input.name} help`);
+        if (input.format) check(input.format.description, `${op.id}.${input.name} format`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('are read when asked, so a language chosen later is the one shown', () => {
+    const op = OPERATIONS.find((o) => o.id === 'getSessionList')!;
+    expect(Object.getOwnPropertyDescriptor(op, 'label')?.get).toBeTypeOf('function');
+    expect(op.label).toBe('List sessions');
+  });
+});
