@@ -1,6 +1,7 @@
 import type allservers from '../../locales/en/allservers.json';
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
+import type options from '../../locales/en/options.json';
 import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
@@ -15,6 +16,8 @@ export interface Areas {
   /** components/: what several pages share. */
   common: typeof common;
   manifest: typeof manifest;
+  /** entrypoints/options/: the options page (servers, settings, export and import, templates, history). */
+  options: typeof options;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */

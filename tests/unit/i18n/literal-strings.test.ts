@@ -21,6 +21,7 @@ const CONVERTED = [
   'entrypoints/popup/sessions',
   'entrypoints/popup/session-tools',
   'entrypoints/popup/all-servers',
+  'entrypoints/options',
 ];
 
 function tsxUnder(relative: string): string[] {
