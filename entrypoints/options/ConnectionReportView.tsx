@@ -1,5 +1,8 @@
 import type { CheckLine, ConnectionReport } from '@/lib/warest/connection-test';
 import { likelyCause } from '@/lib/first-run';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 const MARK: Record<CheckLine['state'], string> = { ok: '✓', failed: '✗', skipped: '–' };
 
@@ -9,8 +12,8 @@ export function ConnectionReportView({ report, baseUrl }: { report: ConnectionRe
   const lines = [report.reachable, report.version, report.key, report.sessions];
   return (
     <div className={`banner ${report.ok ? 'ok' : 'error'}`} role="status">
-      <strong>{report.ok ? 'Connection works.' : 'Connection has a problem.'}</strong>
-      <ul className="report" aria-label="Connection test results">
+      <strong>{report.ok ? t('connectionWorks') : t('connectionProblem')}</strong>
+      <ul className="report" aria-label={t('connectionResults')}>
         {lines.map((line) => (
           <li key={line.text} className={line.state}>
             <span className="mark" aria-hidden="true">{MARK[line.state]}</span>

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
+import { textsOf } from '@/lib/i18n';
+import { rich } from './rich';
 import { useOptionsStore } from './store';
+
+const t = textsOf('options');
+/** Addresses and a header name, the same in every language. */
+const EXAMPLE_URLS = ['https://warest.example.com', 'http://192.168.1.10:3000'] as const;
+const KEY_HEADER = 'X-WAREST-API-KEY';
 
 /**
  * The first-run guide, shown until it is closed (settings.setupSeen): where WARest shows the
@@ -18,34 +25,34 @@ export function FirstRunGuide() {
   if (settings.setupSeen) return null;
   return (
     <section className="card first-run" aria-labelledby="first-run-heading">
-      <h2 id="first-run-heading">Getting started</h2>
+      <h2 id="first-run-heading">{t('guideTitle')}</h2>
       <ol>
         <li>
-          <strong>Server URL</strong>: the address you open WARest’s web dashboard at, e.g. <code>https://warest.example.com</code> or <code>http://192.168.1.10:3000</code>.
+          {rich(t('guideUrl'), { label: <strong>{t('serverUrl')}</strong>, example: <code>{EXAMPLE_URLS[0]}</code>, other: <code>{EXAMPLE_URLS[1]}</code> })}
         </li>
         <li>
-          <strong>API key</strong>: in the WARest dashboard, your user’s API key (the one sent as <code>X-WAREST-API-KEY</code>). A user key changes each time that user logs into the dashboard.
+          {rich(t('guideKey'), { label: <strong>{t('apiKey')}</strong>, header: <code>{KEY_HEADER}</code> })}
         </li>
         <li>
-          <strong>Default country code</strong>: used for numbers typed with a leading 0.{' '}
+          {rich(t('guideCountry'), { label: <strong>{t('defaultCountryCode')}</strong> })}{' '}
           {guess ? (
             savedCode ? (
-              <span role="status">Saved +{savedCode} as the default country code.</span>
+              <span role="status">{t('guideSavedCode', { code: savedCode })}</span>
             ) : (
               <>
-                Your browser’s language ({navigator.language}) suggests +{guess.code}.{' '}
+                {t('guideSuggests', { language: navigator.language, code: guess.code })}{' '}
                 <button type="button" onClick={() => void saveSettings({ defaultCountryCode: guess.code }).then(() => setSavedCode(guess.code))}>
-                  Use +{guess.code}
+                  {t('guideUseCode', { code: guess.code })}
                 </button>
               </>
             )
           ) : (
-            'Set it under Settings below.'
+            t('guideSetBelow')
           )}
         </li>
       </ol>
       <button type="button" className="primary" onClick={() => void saveSettings({ setupSeen: true })}>
-        Close the guide
+        {t('guideClose')}
       </button>
     </section>
   );

@@ -5,6 +5,9 @@ import { filterHistory, type HistoryEntry, type ResultFilter } from '@/lib/histo
 import type { OperationId } from '@/lib/warest/catalog';
 import { historyItem, readChecked, watchChecked } from '@/lib/storage';
 import { callOperation } from '@/lib/messaging/call-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 /**
  * The last operations run from the extension (recorded by the background), with a filter, "Run
@@ -25,49 +28,49 @@ export function HistorySection() {
 
   async function rerun(entry: HistoryEntry) {
     if (!entry.inputs) return;
-    setNote(`Running “${entry.label}” again…`);
+    setNote(t('rerunning', { label: entry.label }));
     const reply = await callOperation(entry.operationId as OperationId, entry.inputs as Record<string, never>, { profileId: entry.profileId ?? null });
-    setNote(reply.ok ? `“${entry.label}” ran again: done.` : `“${entry.label}” failed again: ${reply.error.message}`);
+    setNote(reply.ok ? t('rerunDone', { label: entry.label }) : t('rerunFailed', { label: entry.label, error: reply.error.message }));
   }
 
   return (
     <section className="card history" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
-      <p className="hint">The last 200 operations run from the extension, newest first. API keys are never kept here.</p>
+      <h2 id="history-heading">{t('historyTitle')}</h2>
+      <p className="hint">{t('historyHint')}</p>
       <div className="history-filters">
         <div className="field">
-          <label htmlFor={ids.text}>Filter history</label>
-          <input id={ids.text} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Operation, server, session or result" />
+          <label htmlFor={ids.text}>{t('filterHistory')}</label>
+          <input id={ids.text} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('filterPlaceholder')} />
         </div>
         <div className="field">
-          <label htmlFor={ids.result}>Result</label>
+          <label htmlFor={ids.result}>{t('result')}</label>
           <select id={ids.result} value={result} onChange={(e) => setResult(e.target.value as ResultFilter)}>
-            <option value="all">All</option>
-            <option value="ok">Done</option>
-            <option value="failed">Failed</option>
+            <option value="all">{t('resultAll')}</option>
+            <option value="ok">{t('resultDone')}</option>
+            <option value="failed">{t('resultFailed')}</option>
           </select>
         </div>
-        <button type="button" className="danger" disabled={entries.length === 0} onClick={() => setConfirm({ kind: 'clear' })}>Clear history</button>
+        <button type="button" className="danger" disabled={entries.length === 0} onClick={() => setConfirm({ kind: 'clear' })}>{t('clearHistory')}</button>
       </div>
       {note && <p role="status" className="hint">{note}</p>}
       {entries.length === 0 ? (
-        <p className="empty">Nothing run yet.</p>
+        <p className="empty">{t('nothingRun')}</p>
       ) : shown.length === 0 ? (
-        <p className="empty">No entry matches.</p>
+        <p className="empty">{t('noEntryMatches')}</p>
       ) : (
-        <ul className="history-list" aria-label="Operations run">
+        <ul className="history-list" aria-label={t('operationsRun')}>
           {shown.map((entry) => {
             const canRerun = !entry.ok && !!entry.method && !!entry.inputs;
             return (
               <li key={entry.id} className={entry.ok ? 'ok' : 'failed'}>
                 <div>
                   <strong>{entry.label}</strong>
-                  <span className="hint"> · {entry.server || 'no server'}{entry.sessionId ? ` · session “${entry.sessionId}”` : ''} · {new Date(entry.at).toLocaleString()}</span>
+                  <span className="hint">{t(entry.sessionId ? 'entryWhereSession' : 'entryWhere', { server: entry.server || t('noServer'), session: entry.sessionId ?? '', date: new Date(entry.at).toLocaleString() })}</span>
                 </div>
                 <div>{entry.ok ? '✓ ' : '✗ '}{entry.result}</div>
                 {canRerun && (
                   <button type="button" onClick={() => (entry.method === 'GET' ? void rerun(entry) : setConfirm({ kind: 'rerun', entry }))}>
-                    Run again
+                    {t('runAgain')}
                   </button>
                 )}
               </li>
@@ -76,13 +79,13 @@ export function HistorySection() {
         </ul>
       )}
       {confirm?.kind === 'clear' && (
-        <ConfirmDialog title="Clear the history?" confirmLabel="Clear" onCancel={() => setConfirm(null)} onConfirm={() => { setConfirm(null); void historyItem.item.setValue([]); }}>
-          Every entry is removed from this browser. Nothing changes on any server.
+        <ConfirmDialog title={t('clearTitle')} confirmLabel={t('clear')} onCancel={() => setConfirm(null)} onConfirm={() => { setConfirm(null); void historyItem.item.setValue([]); }}>
+          {t('clearBody')}
         </ConfirmDialog>
       )}
       {confirm?.kind === 'rerun' && (
-        <ConfirmDialog title={`Run “${confirm.entry.label}” again?`} confirmLabel="Run again" onCancel={() => setConfirm(null)} onConfirm={() => { const entry = confirm.entry; setConfirm(null); void rerun(entry); }}>
-          This changes something on {confirm.entry.server || 'the server'}{confirm.entry.sessionId ? ` (session “${confirm.entry.sessionId}”)` : ''}. It may have been carried out already: check first, so it is not done twice.
+        <ConfirmDialog title={t('rerunTitle', { label: confirm.entry.label })} confirmLabel={t('runAgain')} onCancel={() => setConfirm(null)} onConfirm={() => { const entry = confirm.entry; setConfirm(null); void rerun(entry); }}>
+          {t(confirm.entry.sessionId ? 'rerunBodySession' : 'rerunBody', { server: confirm.entry.server || t('theServer'), session: confirm.entry.sessionId ?? '' })}
         </ConfirmDialog>
       )}
     </section>

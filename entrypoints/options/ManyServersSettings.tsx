@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { textsOf } from '@/lib/i18n';
 import { useOptionsStore } from './store';
+
+const t = textsOf('options');
 
 /**
  * Settings for people with several servers: what the toolbar badge counts, and whether the
@@ -23,28 +26,28 @@ export function ManyServersSettings() {
   };
   return (
     <section className="card many-servers" aria-labelledby="many-servers-heading">
-      <h2 id="many-servers-heading">Badge and sync</h2>
+      <h2 id="many-servers-heading">{t('badgeTitle')}</h2>
       <fieldset>
-        <legend>Toolbar badge counts</legend>
+        <legend>{t('badgeLegend')}</legend>
         <label className="check">
-          <input type="radio" name="badge-scope" checked={scope === 'default'} onChange={() => save({ badgeScope: 'default' }, 'The badge counts the default server’s sessions.')} />
-          <span>The default server’s sessions only</span>
+          <input type="radio" name="badge-scope" checked={scope === 'default'} onChange={() => save({ badgeScope: 'default' }, t('badgeDefaultSaved'))} />
+          <span>{t('badgeDefault')}</span>
         </label>
         <label className="check">
-          <input type="radio" name="badge-scope" checked={scope === 'all'} onChange={() => save({ badgeScope: 'all' }, 'The badge counts the sessions of every server.')} />
-          <span>Sessions on all servers (the tooltip lists which)</span>
+          <input type="radio" name="badge-scope" checked={scope === 'all'} onChange={() => save({ badgeScope: 'all' }, t('badgeAllSaved'))} />
+          <span>{t('badgeAll')}</span>
         </label>
       </fieldset>
       <label className="check">
         <input
           type="checkbox"
           checked={sync}
-          onChange={(e) => save({ syncServers: e.target.checked }, e.target.checked ? 'The server list now follows your browser’s sync.' : 'The server list no longer follows your browser’s sync.')}
+          onChange={(e) => save({ syncServers: e.target.checked }, e.target.checked ? t('syncOnSaved') : t('syncOffSaved'))}
         />
-        <span>Sync the server list (names and addresses, never API keys) with your other browsers through the browser’s sync</span>
+        <span>{t('syncLabel')}</span>
       </label>
       <p className="hint">
-        Servers that arrive through sync appear here without a key and ask for one. Removing a server here does not remove it in your other browsers.
+        {t('syncHint')}
       </p>
       {saved && <p role="status" className="hint">{saved}</p>}
     </section>

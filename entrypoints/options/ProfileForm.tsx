@@ -8,6 +8,9 @@ import { ConnectionReportView } from './ConnectionReportView';
 import { UpdateModeLine } from './UpdateModeLine';
 import { saveServer, testServer, type Outcome } from './server-actions';
 import { useOptionsStore } from './store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 type Status = Outcome | null;
 
@@ -29,9 +32,9 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
   const ids = { name: useId(), url: useId(), key: useId(), urlHelp: useId(), keyHelp: useId() };
 
   const url = normalizeServerUrl(serverUrl);
-  const nameError = name.trim() ? null : 'Give the server a name, e.g. “Office server”.';
+  const nameError = name.trim() ? null : t('nameMissing');
   const keyError = (!profile || needsKey) && !apiKey.trim()
-    ? needsKey ? 'No API key is saved for this server in this browser yet: enter its API key (X-WAREST-API-KEY), then save.' : 'Enter the API key (X-WAREST-API-KEY) from your WARest server.'
+    ? needsKey ? t('keyMissingSynced') : t('keyMissing')
     : null;
   const urlError = url.ok ? null : url.reason;
   const formValid = !nameError && !keyError && !urlError;
@@ -50,7 +53,7 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
   }
 
   async function test() {
-    setTouched((t) => ({ ...t, url: true }));
+    setTouched((was) => ({ ...was, url: true }));
     if (!url.ok) return;
     setBusy('test');
     setStatus(null);
@@ -72,28 +75,28 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
     if (!profile) return;
     const reply = await askBackground('profile.setDefault', { profileId: profile.id });
     if (!reply.ok) setStatus({ tone: 'error', text: reply.error.message });
-    else setStatus({ tone: 'ok', text: `“${profile.name}” is now the default server.` });
+    else setStatus({ tone: 'ok', text: t('nowDefault', { name: profile.name }) });
   }
 
   return (
     <form
       className="card profile-form"
-      aria-label={profile ? `Edit ${profile.name}` : 'Add a server'}
+      aria-label={profile ? t('editNamed', { name: profile.name }) : t('addAServer')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h3>{profile ? profile.name : 'Add a server'}</h3>
+      <h3>{profile ? profile.name : t('addAServer')}</h3>
       <div className="field">
-        <label htmlFor={ids.name}>Name</label>
+        <label htmlFor={ids.name}>{t('name')}</label>
         <input
           id={ids.name}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          onBlur={() => setTouched((t) => ({ ...t, name: true }))}
-          placeholder="Office server"
+          onBlur={() => setTouched((was) => ({ ...was, name: true }))}
+          placeholder={t('namePlaceholder')}
           aria-invalid={touched.name && !!nameError}
           autoComplete="off"
         />
@@ -101,15 +104,15 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
       </div>
 
       <div className="field">
-        <label htmlFor={ids.url}>Server URL</label>
+        <label htmlFor={ids.url}>{t('serverUrl')}</label>
         <input
           id={ids.url}
           value={serverUrl}
           onChange={(e) => {
             setServerUrl(e.target.value);
-            setTouched((t) => ({ ...t, url: true }));
+            setTouched((was) => ({ ...was, url: true }));
           }}
-          placeholder="https://warest.example.com"
+          placeholder={t('urlPlaceholder')}
           aria-invalid={touched.url && !!urlError}
           aria-describedby={ids.urlHelp}
           inputMode="url"
@@ -118,13 +121,13 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
         />
         <span id={ids.urlHelp}>
           {touched.url && urlError && <span className="error-text">{urlError}</span>}
-          {url.ok && url.baseUrl !== serverUrl.trim() && <span className="hint">Will connect to {url.baseUrl}</span>}
+          {url.ok && url.baseUrl !== serverUrl.trim() && <span className="hint">{t('willConnect', { url: url.baseUrl })}</span>}
           {url.ok && url.warnings.map((warning) => <span key={warning} className="warning-text" role="note"> {warning}</span>)}
         </span>
       </div>
 
       <div className="field">
-        <label htmlFor={ids.key}>API key</label>
+        <label htmlFor={ids.key}>{t('apiKey')}</label>
         <div className="field-row">
           <input
             id={ids.key}
@@ -132,23 +135,23 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
             value={apiKey}
             onChange={(e) => {
               setApiKey(e.target.value);
-              setTouched((t) => ({ ...t, key: true }));
+              setTouched((was) => ({ ...was, key: true }));
             }}
-            placeholder={profile && !needsKey ? 'Saved — type a new key to replace it' : 'X-WAREST-API-KEY'}
+            placeholder={profile && !needsKey ? t('keyPlaceholderSaved') : t('keyPlaceholder')}
             aria-invalid={touched.key && !!keyError}
             aria-describedby={ids.keyHelp}
             autoComplete="off"
             spellCheck={false}
           />
           <button type="button" aria-pressed={revealKey} onClick={() => setRevealKey((r) => !r)}>
-            {revealKey ? 'Hide key' : 'Show key'}
+            {revealKey ? t('hideKey') : t('showKey')}
           </button>
         </div>
         <span id={ids.keyHelp}>
           {(touched.key || needsKey) && keyError ? (
             <span className="error-text">{keyError}</span>
           ) : (
-            <span className="hint">Stays in this browser; only the extension’s background uses it.</span>
+            <span className="hint">{t('keyHint')}</span>
           )}
         </span>
       </div>
@@ -157,24 +160,24 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
 
       <label className="check">
         <input type="checkbox" checked={notifications} onChange={(e) => setNotifications(e.target.checked)} />
-        <span>Desktop notifications for this server’s sessions</span>
+        <span>{t('notifications')}</span>
       </label>
 
       <div className="actions">
         <button type="submit" className="primary" disabled={busy !== null}>
-          {busy === 'save' ? 'Saving…' : 'Save'}
+          {busy === 'save' ? t('saving') : t('save')}
         </button>
         <button type="button" disabled={busy !== null} onClick={() => void test()}>
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
+          {busy === 'test' ? t('testing') : t('testConnection')}
         </button>
         {profile && !isDefault && (
           <button type="button" onClick={() => void makeDefault()}>
-            Make default
+            {t('makeDefault')}
           </button>
         )}
         {profile && (
           <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
-            Remove
+            {t('remove')}
           </button>
         )}
       </div>
@@ -187,12 +190,12 @@ export function ProfileForm({ profile, isDefault }: { profile?: ServerProfile; i
       {report && <ConnectionReportView report={report} baseUrl={url.ok ? url.baseUrl : serverUrl} />}
       {confirmRemove && profile && (
         <ConfirmDialog
-          title={`Remove “${profile.name}”?`}
-          confirmLabel="Remove"
+          title={t('removeTitle', { name: profile.name })}
+          confirmLabel={t('remove')}
           onConfirm={() => void remove()}
           onCancel={() => setConfirmRemove(false)}
         >
-          Its settings and API key are deleted from this browser. The server and its WhatsApp sessions are not affected.
+          {t('removeBody')}
         </ConfirmDialog>
       )}
     </form>

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { readChecked, scheduledMessagesItem, watchChecked } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
+import { rich } from './rich';
+
+const t = textsOf('options');
 
 type OnMissed = 'send' | 'ask';
 
@@ -19,26 +23,26 @@ export function ScheduledSettings() {
   async function choose(next: OnMissed) {
     setOnMissed(next);
     const reply = await askBackground('scheduled.setOnMissed', { onMissed: next });
-    setStatus(reply.ok ? { tone: 'ok', text: 'Saved.' } : { tone: 'error', text: reply.error.message });
+    setStatus(reply.ok ? { tone: 'ok', text: t('saved') } : { tone: 'error', text: reply.error.message });
   }
 
   return (
     <section className="card settings scheduled-settings" aria-labelledby="scheduled-heading">
-      <h2 id="scheduled-heading">Scheduled messages and templates</h2>
-      <p className="hint">Scheduled messages are sent by the extension while the browser is running.</p>
+      <h2 id="scheduled-heading">{t('scheduledTitle')}</h2>
+      <p className="hint">{t('scheduledHint')}</p>
       <fieldset className="missed-choice" disabled={onMissed === null}>
-        <legend>A message that came due while the browser was closed</legend>
+        <legend>{t('missedLegend')}</legend>
         <label className="check">
           <input type="radio" name="on-missed" checked={onMissed === 'send'} onChange={() => void choose('send')} />
-          Send it when the browser starts again
+          {t('missedSend')}
         </label>
         <label className="check">
           <input type="radio" name="on-missed" checked={onMissed === 'ask'} onChange={() => void choose('ask')} />
-          Keep it and ask me (the popup lists it with Send now and Cancel)
+          {t('missedAsk')}
         </label>
       </fieldset>
       {status && <p className={status.tone === 'ok' ? 'hint' : 'error-text'} role={status.tone === 'ok' ? 'status' : 'alert'}>{status.text}</p>}
-      <p className="hint"><a href="#templates">Message templates</a> are below.</p>
+      <p className="hint">{rich(t('templatesBelow'), { link: <a href="#templates">{t('templatesTitle')}</a> })}</p>
     </section>
   );
 }

@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import type { Settings } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
 import { useOptionsStore } from './store';
+
+const t = textsOf('options');
+/** Each language by its own name, the same whatever the page's language. */
+const LANGUAGE_NAMES = { en: 'English', id: 'Bahasa Indonesia' } as const;
 
 interface Draft {
   requestTimeoutSec: string;
@@ -11,11 +16,11 @@ interface Draft {
 function check(draft: Draft): { errors: Partial<Record<keyof Draft, string>>; settings?: Settings } {
   const errors: Partial<Record<keyof Draft, string>> = {};
   const timeout = Number(draft.requestTimeoutSec);
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 300) errors.requestTimeoutSec = 'A whole number of seconds from 1 to 300.';
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 300) errors.requestTimeoutSec = t('timeoutRange');
   const country = draft.defaultCountryCode.trim().replace(/^\+/, '');
-  if (country && !/^[1-9]\d{0,2}$/.test(country)) errors.defaultCountryCode = 'A country calling code of 1–3 digits, e.g. 62 or 1; or empty.';
+  if (country && !/^[1-9]\d{0,2}$/.test(country)) errors.defaultCountryCode = t('countryCodeRule');
   const poll = Number(draft.pollIntervalSec);
-  if (!Number.isInteger(poll) || poll < 5 || poll > 3600) errors.pollIntervalSec = 'A whole number of seconds from 5 to 3600.';
+  if (!Number.isInteger(poll) || poll < 5 || poll > 3600) errors.pollIntervalSec = t('pollRange');
   if (Object.keys(errors).length) return { errors };
   return { errors, settings: { requestTimeoutSec: timeout, defaultCountryCode: country, pollIntervalSec: poll } };
 }
@@ -37,7 +42,7 @@ export function SettingsForm() {
 
   return (
     <section className="card settings" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settingsTitle')}</h2>
       <form
         noValidate
         onSubmit={(e) => {
@@ -47,44 +52,44 @@ export function SettingsForm() {
         }}
       >
         <div className="field">
-          <label htmlFor={ids.timeout}>Request timeout (seconds)</label>
+          <label htmlFor={ids.timeout}>{t('timeoutLabel')}</label>
           <input id={ids.timeout} inputMode="numeric" value={draft.requestTimeoutSec} onChange={edit('requestTimeoutSec')} aria-invalid={!!errors.requestTimeoutSec} />
           {errors.requestTimeoutSec && <span className="error-text">{errors.requestTimeoutSec}</span>}
         </div>
         <div className="field">
-          <label htmlFor={ids.country}>Default country code</label>
-          <input id={ids.country} inputMode="numeric" placeholder="e.g. 62" value={draft.defaultCountryCode} onChange={edit('defaultCountryCode')} aria-invalid={!!errors.defaultCountryCode} />
+          <label htmlFor={ids.country}>{t('defaultCountryCode')}</label>
+          <input id={ids.country} inputMode="numeric" placeholder={t('countryPlaceholder')} value={draft.defaultCountryCode} onChange={edit('defaultCountryCode')} aria-invalid={!!errors.defaultCountryCode} />
           {errors.defaultCountryCode ? (
             <span className="error-text">{errors.defaultCountryCode}</span>
           ) : (
-            <span className="hint">Used for phone numbers typed with a leading 0 or without a country code.</span>
+            <span className="hint">{t('countryHint')}</span>
           )}
         </div>
         <div className="field">
-          <label htmlFor={ids.poll}>Refresh interval when live updates are off (seconds)</label>
+          <label htmlFor={ids.poll}>{t('pollLabel')}</label>
           <input id={ids.poll} inputMode="numeric" value={draft.pollIntervalSec} onChange={edit('pollIntervalSec')} aria-invalid={!!errors.pollIntervalSec} />
           {errors.pollIntervalSec && <span className="error-text">{errors.pollIntervalSec}</span>}
         </div>
         <div className="field">
-          <label htmlFor={ids.theme}>Theme</label>
+          <label htmlFor={ids.theme}>{t('theme')}</label>
           <select id={ids.theme} value={settings.theme ?? 'auto'} onChange={(e) => void saveSettings({ theme: e.target.value as NonNullable<Settings['theme']> })}>
-            <option value="auto">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="auto">{t('themeSystem')}</option>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.language}>Language</label>
+          <label htmlFor={ids.language}>{t('language')}</label>
           <select id={ids.language} aria-describedby={ids.languageHint} value={settings.language ?? 'auto'} onChange={(e) => void saveSettings({ language: e.target.value as NonNullable<Settings['language']> })}>
-            <option value="auto">Browser</option>
-            <option value="en">English</option>
-            <option value="id">Bahasa Indonesia</option>
+            <option value="auto">{t('languageBrowser')}</option>
+            <option value="en" lang="en">{LANGUAGE_NAMES.en}</option>
+            <option value="id" lang="id">{LANGUAGE_NAMES.id}</option>
           </select>
-          <span id={ids.languageHint} className="hint">Your choice is kept; the pages are in English until translations arrive in the next update.</span>
+          <span id={ids.languageHint} className="hint">{t('languageHint')}</span>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={!valid}>Save settings</button>
-          {saved && <span role="status" className="hint">Settings saved.</span>}
+          <button type="submit" className="primary" disabled={!valid}>{t('saveSettings')}</button>
+          {saved && <span role="status" className="hint">{t('settingsSaved')}</span>}
         </div>
       </form>
     </section>

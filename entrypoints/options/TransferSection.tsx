@@ -1,12 +1,15 @@
 import { useId, useState } from 'react';
 import type { ImportPlan, PlannedAction } from '@/lib/transfer/settings-file';
 import { applyFile, exportSettings, MIN_PASSPHRASE, planFile, readFile, type ImportChoices, type Outcome } from './transfer-actions';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 /** Export of the servers and settings to a file, and import of one, shown before it is applied. */
 export function TransferSection() {
   return (
     <section className="card transfer" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">Export and import</h2>
+      <h2 id="transfer-heading">{t('transferTitle')}</h2>
       <ExportForm />
       <ImportForm />
     </section>
@@ -32,13 +35,13 @@ function ExportForm() {
   const problem = !withKeys
     ? null
     : passphrase.length < MIN_PASSPHRASE
-      ? `Choose a passphrase of at least ${MIN_PASSPHRASE} characters: the API keys are encrypted with it, and it is asked for on import.`
+      ? t('passphraseShort', { min: MIN_PASSPHRASE })
       : passphrase !== again
-        ? 'The two passphrases differ.'
+        ? t('passphrasesDiffer')
         : null;
   return (
     <form
-      aria-label="Export"
+      aria-label={t('export')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -51,28 +54,28 @@ function ExportForm() {
         });
       }}
     >
-      <h3>Export</h3>
-      <p className="hint">Your servers (names and addresses) and settings, as a file to import in another browser. API keys are left out unless you set a passphrase.</p>
+      <h3>{t('export')}</h3>
+      <p className="hint">{t('exportHint')}</p>
       <label className="check">
         <input type="checkbox" checked={withKeys} onChange={(e) => setWithKeys(e.target.checked)} />
-        <span>Include the API keys, encrypted with a passphrase</span>
+        <span>{t('includeKeys')}</span>
       </label>
       {withKeys && (
         <>
           <div className="field">
-            <label htmlFor={ids.pass}>Passphrase</label>
+            <label htmlFor={ids.pass}>{t('passphrase')}</label>
             <input id={ids.pass} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-invalid={!!problem && passphrase.length > 0} />
           </div>
           <div className="field">
-            <label htmlFor={ids.again}>Passphrase again</label>
+            <label htmlFor={ids.again}>{t('passphraseAgain')}</label>
             <input id={ids.again} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
             {problem && <span className="hint">{problem}</span>}
           </div>
-          <p className="hint">Anyone with the file and the passphrase can use these keys. Keep the passphrase apart from the file; it cannot be recovered.</p>
+          <p className="hint">{t('passphraseWarning')}</p>
         </>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !!problem}>{busy ? 'Exporting…' : withKeys ? 'Export with keys' : 'Export without keys'}</button>
+        <button type="submit" className="primary" disabled={busy || !!problem}>{busy ? t('exporting') : withKeys ? t('exportWithKeys') : t('exportWithoutKeys')}</button>
       </div>
       <OutcomeLine outcome={outcome} />
     </form>
@@ -83,25 +86,25 @@ function describe(step: PlannedAction): string {
   const where = `${step.server.name} (${step.server.baseUrl})`;
   switch (step.action) {
     case 'add':
-      return `Add ${where}, ${step.key ? 'with its API key' : 'without a key (it will ask for one)'}`;
+      return t(step.key ? 'planAdd' : 'planAddNoKey', { where });
     case 'replace':
-      return `Replace ${where}: ${step.changes.join(', ')}${step.key ? ', and its API key' : ''}`;
+      return t(step.key ? 'planReplaceKey' : 'planReplace', { where, changes: step.changes.join(', ') });
     case 'keep':
-      return `Keep ${where} as it is here (the file differs: ${step.changes.join(', ')})${step.key ? '; add its missing API key' : ''}`;
+      return t(step.key ? 'planKeepKey' : 'planKeep', { where, changes: step.changes.join(', ') });
     case 'same':
-      return `${where} is already here${step.key ? '; set its API key from the file' : ''}`;
+      return t(step.key ? 'planSameKey' : 'planSame', { where });
   }
 }
 
 function PlanView({ plan }: { plan: ImportPlan }) {
   return (
-    <div role="region" aria-label="What the import will do">
+    <div role="region" aria-label={t('planRegion')}>
       <ul className="plan">
         {plan.servers.map((step) => <li key={step.server.baseUrl}>{describe(step)}</li>)}
-        {plan.settings.map((line) => <li key={line}>Change the {line}</li>)}
-        {plan.skipped.map((s) => <li key={`skip-${s.name}`}>Skip “{s.name}”: {s.reason}</li>)}
+        {plan.settings.map((line) => <li key={line}>{t('planSetting', { setting: line })}</li>)}
+        {plan.skipped.map((s) => <li key={`skip-${s.name}`}>{t('planSkip', { name: s.name, reason: s.reason })}</li>)}
       </ul>
-      {!plan.changes && <p className="hint">Importing this file would change nothing.</p>}
+      {!plan.changes && <p className="hint">{t('planNothing')}</p>}
     </div>
   );
 }
@@ -147,16 +150,16 @@ function ImportForm() {
 
   return (
     <form
-      aria-label="Import"
+      aria-label={t('import')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void check();
       }}
     >
-      <h3>Import</h3>
+      <h3>{t('import')}</h3>
       <div className="field">
-        <label htmlFor={ids.file}>Settings file</label>
+        <label htmlFor={ids.file}>{t('settingsFile')}</label>
         <input
           id={ids.file}
           type="file"
@@ -175,28 +178,28 @@ function ImportForm() {
       {needsPassphrase && (
         <>
           <div className="field">
-            <label htmlFor={ids.pass}>Passphrase of the file</label>
+            <label htmlFor={ids.pass}>{t('filePassphrase')}</label>
             <input id={ids.pass} type="password" autoComplete="off" value={choices.passphrase} onChange={(e) => choose({ passphrase: e.target.value })} />
           </div>
           <label className="check">
             <input type="checkbox" checked={choices.withoutKeys} onChange={(e) => choose({ withoutKeys: e.target.checked })} />
-            <span>Import without the API keys</span>
+            <span>{t('importWithoutKeys')}</span>
           </label>
         </>
       )}
       <label className="check">
         <input type="checkbox" checked={choices.replace} onChange={(e) => choose({ replace: e.target.checked })} />
-        <span>Replace the servers already here with the file’s (otherwise they are kept as they are)</span>
+        <span>{t('replaceServers')}</span>
       </label>
       <label className="check">
         <input type="checkbox" checked={choices.withSettings} onChange={(e) => choose({ withSettings: e.target.checked })} />
-        <span>Also import the settings (request timeout, default country code, refresh interval)</span>
+        <span>{t('importSettings')}</span>
       </label>
       <div className="actions">
-        <button type="submit" disabled={text === null || busy !== null}>{busy === 'check' ? 'Checking…' : 'Check file'}</button>
+        <button type="submit" disabled={text === null || busy !== null}>{busy === 'check' ? t('checking') : t('checkFile')}</button>
         {plan && (
           <button type="button" className="primary" disabled={!plan.changes || busy !== null} onClick={() => void apply()}>
-            {busy === 'import' ? 'Importing…' : 'Import'}
+            {busy === 'import' ? t('importing') : t('import')}
           </button>
         )}
       </div>

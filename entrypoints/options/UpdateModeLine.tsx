@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { textsOf } from '@/lib/i18n';
 import { useOptionsStore } from './store';
+
+const t = textsOf('options');
 
 /**
  * Says how this server's sessions are kept current. Live events need the server to accept the
@@ -11,11 +14,11 @@ export function UpdateModeLine({ profileId }: { profileId: string }) {
   const updates = useOptionsStore((s) => s.snapshots[profileId]?.updates);
   const pollSeconds = useOptionsStore((s) => s.settings.pollIntervalSec);
   const [retrying, setRetrying] = useState(false);
-  if (!updates) return <p className="hint" role="note">Session updates: not checked yet.</p>;
+  if (!updates) return <p className="hint" role="note">{t('updatesNotChecked')}</p>;
   if (updates.mode === 'live') {
     return (
       <p className="update-mode live" role="note">
-        <strong>Session updates: live.</strong> The server pushes changes (QR codes, logins, logouts) as they happen.
+        <strong>{t('updatesLive')}</strong> {t('updatesLiveHint')}
       </p>
     );
   }
@@ -23,7 +26,7 @@ export function UpdateModeLine({ profileId }: { profileId: string }) {
   return (
     <div className="update-mode polling" role="note">
       <p className="update-mode-line">
-        <strong>Session updates: polling every {Math.max(30, pollSeconds)} s.</strong>{' '}
+        <strong>{t('updatesPolling', { seconds: Math.max(30, pollSeconds) })}</strong>{' '}
         <button
           type="button"
           className="link"
@@ -33,12 +36,12 @@ export function UpdateModeLine({ profileId }: { profileId: string }) {
             void askBackground('updates.retry', {}).finally(() => setRetrying(false));
           }}
         >
-          {retrying ? 'Trying…' : 'Try live updates again'}
+          {retrying ? t('trying') : t('tryLive')}
         </button>
       </p>
       <details className="update-mode-why">
-        <summary>Why not live?</summary>
-        <p>{updates.reason ?? 'Live updates are not available.'}</p>
+        <summary>{t('whyNotLive')}</summary>
+        <p>{updates.reason ?? t('liveUnavailable')}</p>
       </details>
     </div>
   );

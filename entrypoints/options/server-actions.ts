@@ -3,6 +3,9 @@ import type { ConnectionReport } from '@/lib/warest/connection-test';
 import type { ServerProfile } from '@/lib/storage';
 import { normalizeServerUrl } from '@/lib/warest/server-url';
 import { askBackground } from '@/lib/messaging/ask-background';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 /**
  * What the options page's "Save" and "Test connection" do, apart from drawing: ask the browser
@@ -12,8 +15,8 @@ import { askBackground } from '@/lib/messaging/ask-background';
 
 export type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string };
 
-export const ACCESS_REFUSED =
-  'Access to this server was not allowed, so the browser will block the extension’s requests to it. Click “Save” again and choose “Allow” to fix this.';
+/** Read when said, not when the module loads: the page's language is chosen after its imports. */
+export const accessRefused = (): string => t('accessRefused');
 
 export interface ServerDraft {
   name: string;
@@ -47,8 +50,8 @@ export async function saveServer(
   });
   if (!reply.ok) return { outcome: { tone: 'error', text: reply.error.message } };
   const { profile, hostAccess } = reply.data;
-  if (!granted || !hostAccess) return { profile, outcome: { tone: 'warn', text: `Saved. ${ACCESS_REFUSED}` } };
-  return { profile, outcome: { tone: 'ok', text: `Saved “${profile.name}”.` } };
+  if (!granted || !hostAccess) return { profile, outcome: { tone: 'warn', text: t('savedAccessRefused', { problem: accessRefused() }) } };
+  return { profile, outcome: { tone: 'ok', text: t('savedNamed', { name: profile.name }) } };
 }
 
 export async function testServer(
@@ -64,5 +67,5 @@ export async function testServer(
     draft: { baseUrl: draft.serverUrl, ...(apiKey && { apiKey }) },
   });
   if (!reply.ok) return { outcome: { tone: 'error', text: reply.error.message } };
-  return { report: reply.data, ...(!granted && { outcome: { tone: 'warn', text: ACCESS_REFUSED } }) };
+  return { report: reply.data, ...(!granted && { outcome: { tone: 'warn', text: accessRefused() } }) };
 }

@@ -3,6 +3,9 @@ import { askBackground } from '@/lib/messaging/ask-background';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { ImportPlan } from '@/lib/transfer/settings-file';
 import { hostPermissionPattern } from '@/lib/warest/server-url';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 /**
  * What the options page's export and import do, apart from drawing. The page never sees a key:
@@ -36,17 +39,17 @@ export async function exportSettings(passphrase: string | null): Promise<Outcome
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return {
     tone: 'ok',
-    text: `Exported ${servers} server${servers === 1 ? '' : 's'} and your settings to ${fileName}, ${withKeys ? 'with their API keys encrypted with your passphrase' : 'without API keys'}.`,
+    text: t.count(withKeys ? 'exportedWithKeys' : 'exportedWithoutKeys', servers, { file: fileName }),
   };
 }
 
 /** The file's text, or why it cannot be one (before sending anything). */
 export async function readFile(file: File): Promise<{ text: string } | { problem: string }> {
-  if (file.size > MAX_FILE_BYTES) return { problem: 'This file is far larger than a WARest Companion settings file. Choose the file the extension exported.' };
+  if (file.size > MAX_FILE_BYTES) return { problem: t('fileTooLarge') };
   try {
     return { text: await file.text() };
   } catch {
-    return { problem: 'The browser could not read this file. Choose it again.' };
+    return { problem: t('fileUnreadable') };
   }
 }
 
@@ -83,13 +86,14 @@ export async function applyFile(text: string, choices: ImportChoices, plan: Impo
   if (!reply.ok) return { tone: 'error', text: reply.error.message };
   const answer = reply.data;
   if (answer.outcome === 'problem') return { tone: 'error', text: answer.message };
+  // One counted phrase per kind of change, listed in the one sentence.
   const parts = [
-    `${answer.added} server${answer.added === 1 ? '' : 's'} added`,
-    ...(answer.replaced ? [`${answer.replaced} replaced`] : []),
-    `${answer.keys} API key${answer.keys === 1 ? '' : 's'} imported`,
-    ...(answer.settings ? ['settings imported'] : []),
+    t.count('importedServers', answer.added),
+    ...(answer.replaced ? [t('importedReplaced', { count: answer.replaced })] : []),
+    t.count('importedKeys', answer.keys),
+    ...(answer.settings ? [t('importedSettings')] : []),
   ];
-  const text2 = `Imported: ${parts.join(', ')}.`;
-  if (!granted) return { tone: 'warn', text: `${text2} Access to some of these servers was not allowed, so the browser will block the extension’s requests to them. Open each one and click “Save”, then choose “Allow”.` };
-  return { tone: 'ok', text: text2 };
+  const imported = t('imported', { parts: parts.join(', ') });
+  if (!granted) return { tone: 'warn', text: t('importedAccessRefused', { imported }) };
+  return { tone: 'ok', text: imported };
 }

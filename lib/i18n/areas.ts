@@ -3,6 +3,7 @@ import type campaigns from '../../locales/en/campaigns.json';
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 import type ops from '../../locales/en/ops.json';
+import type options from '../../locales/en/options.json';
 import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
@@ -22,6 +23,8 @@ export interface Areas {
   manifest: typeof manifest;
   /** lib/warest/catalog/: every operation's label, and its fields' labels, help and formats (op_<id>, f_/h_/fmt_<field>). */
   ops: typeof ops;
+  /** entrypoints/options/: the options page (servers, settings, export and import, templates, history). */
+  options: typeof options;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */

@@ -3,7 +3,12 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { readChecked, templatesItem, watchChecked, type MessageTemplate } from '@/lib/storage';
 import { byName, checkTemplate, MAX_TEMPLATES, TEMPLATE_NAME_LIMIT, TEMPLATE_TEXT_LIMIT, variablesOf, withTemplate } from '@/lib/templates';
 import { changeTemplates } from './templates-store';
+import { currentLanguage, textsOf } from '@/lib/i18n';
+import { rich } from '../rich';
 import './templates.css';
+
+const t = textsOf('options');
+const common = textsOf('common');
 
 /**
  * The templates section of the options page (options.html#templates): saved messages with variables ({{name}}, {{name|fallback}}), used from the
@@ -14,7 +19,7 @@ import './templates.css';
 type Editing = { id?: string; focus: 'name' | 'text' } | null;
 
 function TemplateForm({ templates, editing, onDone }: { templates: MessageTemplate[]; editing: NonNullable<Editing>; onDone: (saved?: string) => void }) {
-  const current = templates.find((t) => t.id === editing.id);
+  const current = templates.find((item) => item.id === editing.id);
   const [name, setName] = useState(current?.name ?? '');
   const [text, setText] = useState(current?.text ?? '');
   const [tried, setTried] = useState(false);
@@ -41,31 +46,31 @@ function TemplateForm({ templates, editing, onDone }: { templates: MessageTempla
   }
 
   return (
-    <form className="template-form" aria-label={current ? `Edit template ${current.name}` : 'New template'} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <h2>{current ? `Edit “${current.name}”` : 'New template'}</h2>
+    <form className="template-form" aria-label={current ? t('editTemplateLabel', { name: current.name }) : t('newTemplate')} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <h2>{current ? t('editTemplateTitle', { name: current.name }) : t('newTemplate')}</h2>
       <div className="field">
-        <label htmlFor={ids.name}>Name</label>
+        <label htmlFor={ids.name}>{t('name')}</label>
         <input id={ids.name} ref={nameRef} value={name} maxLength={TEMPLATE_NAME_LIMIT + 20} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} aria-describedby={ids.nameHelp} />
         <span id={ids.nameHelp} className={errors.name ? 'error-text' : 'hint'}>
-          {errors.name ?? 'In the address bar: wa <number> /<name>, e.g. wa +62 812 3456 7890 /welcome'}
+          {errors.name ?? t('templateNameHint')}
         </span>
       </div>
       <div className="field">
-        <label htmlFor={ids.text}>Message</label>
+        <label htmlFor={ids.text}>{t('message')}</label>
         <textarea id={ids.text} ref={textRef} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!!errors.text} aria-describedby={ids.textHelp} />
         <span id={ids.textHelp} className={errors.text ? 'error-text' : 'hint'}>
-          {errors.text ?? `Variables: {{name}}, or {{name|there}} with a word for when it has no value. At most ${TEMPLATE_TEXT_LIMIT.toLocaleString('en-US')} characters.`}
+          {errors.text ?? t('templateTextHint', { max: TEMPLATE_TEXT_LIMIT.toLocaleString(currentLanguage()) })}
         </span>
       </div>
       {variables.length > 0 && (
         <p className="hint">
-          Variables: {variables.map((v) => (v.fallback !== undefined ? `${v.name} (else “${v.fallback}”)` : v.name)).join(', ')}
+          {t('variablesFound', { list: variables.map((v) => (v.fallback !== undefined ? t('variableWithFallback', { name: v.name, fallback: v.fallback }) : v.name)).join(', ') })}
         </p>
       )}
       {saveError && <p className="error-text" role="alert">{saveError}</p>}
       <div className="actions">
-        <button type="submit" className="primary">Save template</button>
-        <button type="button" onClick={() => onDone()}>Cancel</button>
+        <button type="submit" className="primary">{t('saveTemplate')}</button>
+        <button type="button" onClick={() => onDone()}>{common('cancel')}</button>
       </div>
     </form>
   );
@@ -88,18 +93,16 @@ export default function TemplatesSection() {
 
   async function remove(template: MessageTemplate) {
     setDeleting(null);
-    const done = await changeTemplates((list) => list.filter((t) => t.id !== template.id));
-    setStatus(done.ok ? { tone: 'ok', text: `Template “${template.name}” deleted.` } : { tone: 'error', text: done.message });
+    const done = await changeTemplates((list) => list.filter((item) => item.id !== template.id));
+    setStatus(done.ok ? { tone: 'ok', text: t('templateDeleted', { name: template.name }) } : { tone: 'error', text: done.message });
   }
 
   const sorted = byName(templates);
   return (
     <section className="card templates" id="templates" aria-labelledby="templates-heading">
-      <h2 id="templates-heading">Message templates</h2>
+      <h2 id="templates-heading">{t('templatesTitle')}</h2>
       <p className="hint">
-        Saved messages with variables, e.g. <code>Hello {'{{name|there}}'}, your order {'{{order}}'} is ready</code>. Use them from the composer’s “Insert
-        template”, from the address bar (<code>wa &lt;number&gt; /&lt;template name&gt;</code>) and from the right-click “Send … to” windows; a variable without a
-        value or fallback is asked for before anything is sent.
+        {rich(t('templatesHint'), { example: <code>{t('templatesExample')}</code>, command: <code>{t('templatesCommand')}</code> })}
       </p>
       {status && (
         <p className={`banner ${status.tone}`} role={status.tone === 'ok' ? 'status' : 'alert'}>
@@ -113,36 +116,36 @@ export default function TemplatesSection() {
           editing={editing}
           onDone={(saved) => {
             setEditing(null);
-            if (saved) setStatus({ tone: 'ok', text: `Template “${saved}” saved.` });
+            if (saved) setStatus({ tone: 'ok', text: t('templateSaved', { name: saved }) });
           }}
         />
       ) : (
         <div className="actions">
           <button type="button" className="primary" disabled={templates.length >= MAX_TEMPLATES} onClick={() => { setStatus(null); setEditing({ focus: 'name' }); }}>
-            Add template
+            {t('addTemplate')}
           </button>
         </div>
       )}
       {sorted.length === 0 ? (
-        <p className="empty">No templates yet. Add one: a name (e.g. “welcome”) and its message.</p>
+        <p className="empty">{t('noTemplatesYet')}</p>
       ) : (
-        <ul className="templates-list" aria-label={`Templates (${sorted.length})`}>
+        <ul className="templates-list" aria-label={t('templatesCount', { count: sorted.length })}>
           {sorted.map((template) => (
             <li key={template.id} className="card" aria-label={template.name}>
               <h3>{template.name}</h3>
               <p className="template-text">{template.text}</p>
               <div className="actions">
-                <button type="button" aria-label={`Edit ${template.name}`} onClick={() => { setStatus(null); setEditing({ id: template.id, focus: 'text' }); }}>Edit</button>
-                <button type="button" aria-label={`Rename ${template.name}`} onClick={() => { setStatus(null); setEditing({ id: template.id, focus: 'name' }); }}>Rename</button>
-                <button type="button" className="danger" aria-label={`Delete ${template.name}`} onClick={() => setDeleting(template)}>Delete</button>
+                <button type="button" aria-label={t('editNamed', { name: template.name })} onClick={() => { setStatus(null); setEditing({ id: template.id, focus: 'text' }); }}>{t('edit')}</button>
+                <button type="button" aria-label={t('renameNamed', { name: template.name })} onClick={() => { setStatus(null); setEditing({ id: template.id, focus: 'name' }); }}>{t('rename')}</button>
+                <button type="button" className="danger" aria-label={t('deleteNamed', { name: template.name })} onClick={() => setDeleting(template)}>{t('delete')}</button>
               </div>
             </li>
           ))}
         </ul>
       )}
       {deleting && (
-        <ConfirmDialog title={`Delete the template “${deleting.name}”?`} confirmLabel="Delete template" onConfirm={() => void remove(deleting)} onCancel={() => setDeleting(null)}>
-          <p>It is removed from the composer, the address bar and the send windows. Messages already sent or scheduled with it are not changed.</p>
+        <ConfirmDialog title={t('deleteTitle', { name: deleting.name })} confirmLabel={t('deleteTemplate')} onConfirm={() => void remove(deleting)} onCancel={() => setDeleting(null)}>
+          <p>{t('deleteBody')}</p>
         </ConfirmDialog>
       )}
     </section>

@@ -1,4 +1,7 @@
 import { readChecked, templatesItem, isQuotaError, storageFullMessage, type MessageTemplate } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('options');
 
 /**
  * Changing the stored templates from a page: read, change, write under one Web Lock, so two open
@@ -10,7 +13,7 @@ export async function changeTemplates(change: (templates: MessageTemplate[]) => 
       await templatesItem.item.setValue(change(await readChecked(templatesItem)));
       return { ok: true as const };
     } catch (error) {
-      return { ok: false as const, message: isQuotaError(error) ? storageFullMessage('the template') : 'The template could not be saved. Try again.' };
+      return { ok: false as const, message: isQuotaError(error) ? storageFullMessage('the template') : t('templateNotSaved') };
     }
   };
   return navigator.locks ? navigator.locks.request('warest-companion:templates', run) : run();

@@ -22,6 +22,7 @@ const CONVERTED = [
   'entrypoints/popup/session-tools',
   'entrypoints/popup/all-servers',
   'entrypoints/campaigns',
+  'entrypoints/options',
 ];
 
 function tsxUnder(relative: string): string[] {

@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { registerOperationHandlers } from '@/entrypoints/background/operations';
 import { registerProfileHandlers } from '@/entrypoints/background/profiles';
 import { routeMessage } from '@/entrypoints/background/router';
-import { ACCESS_REFUSED, saveServer, testServer } from '@/entrypoints/options/server-actions';
+import { accessRefused, saveServer, testServer } from '@/entrypoints/options/server-actions';
 import { ownPage } from '../helpers/background';
 
 /**
@@ -52,7 +52,7 @@ describe('Save', () => {
   it('still saves when access is refused, and says what that means and how to fix it', async () => {
     answerPrompt(false);
     const { outcome, profile } = await saveServer(draft, undefined);
-    expect(outcome).toEqual({ tone: 'warn', text: `Saved. ${ACCESS_REFUSED}` });
+    expect(outcome).toEqual({ tone: 'warn', text: `Saved. ${accessRefused()}` });
     expect(profile).toBeDefined();
     const stored = await storage.getItem<{ profiles: unknown[] }>('local:profiles');
     expect(stored?.profiles).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('Test connection', () => {
   it('without access, reports the server unreachable for lack of permission, and says how to allow it', async () => {
     answerPrompt(false);
     const { outcome, report } = await testServer(draft, undefined);
-    expect(outcome).toEqual({ tone: 'warn', text: ACCESS_REFUSED });
+    expect(outcome).toEqual({ tone: 'warn', text: accessRefused() });
     expect(report?.ok).toBe(false);
     expect(report?.error?.kind).toBe('permission');
     expect(report?.reachable.text).toMatch(/has not given the extension access to warest\.example\.com/);
