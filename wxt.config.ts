@@ -46,7 +46,7 @@ export default defineConfig({
         groups: [
           { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
           { name: 'base', test: /node_modules[\\/](valibot|webextension-polyfill|@wxt-dev[\\/]storage|superlock)[\\/]/ },
-          { name: 'start', test: /[\\/]lib[\\/](storage[\\/](items[\\/](settings|profiles|session-snapshots|storage-notices|popup-focus|login-in-progress)\.ts|checked|define|inspect|limits|page-repair)|schema|messaging[\\/]|i18n[\\/]|ui[\\/](look|language|profile-choice))/ },
+          { name: 'start', test: /[\\/]lib[\\/](storage[\\/](items[\\/](settings|profiles|session-snapshots|storage-notices|popup-focus|login-in-progress)\.ts|checked|define|inspect|limits|page-repair)|schema|messaging[\\/]|i18n[\\/]|ui[\\/](look|language|page-settings|profile-choice))/ },
         ],
       };
     },

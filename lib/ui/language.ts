@@ -1,6 +1,7 @@
 import { switchLanguage } from '../i18n';
 import type { LanguageSetting } from '../i18n/catalog';
-import { readChecked, settingsItem, watchChecked } from '../storage';
+import { settingsItem, watchChecked } from '../storage';
+import { settingsAtStart } from './page-settings';
 
 /**
  * A page's language at start: the setting remembered in the page origin's localStorage decides
@@ -42,6 +43,6 @@ export async function startPageLanguage(): Promise<void> {
     if ((setting ?? 'auto') === cached) return;
     if (remember(setting)) location.reload();
   };
-  void readChecked(settingsItem).then((settings) => follow(settings.language));
+  void settingsAtStart().then((settings) => follow(settings.language));
   watchChecked(settingsItem, (settings) => follow(settings.language));
 }

@@ -1,4 +1,5 @@
-import { readChecked, settingsItem, watchChecked, type Settings } from '../storage';
+import { settingsItem, watchChecked, type Settings } from '../storage';
+import { settingsAtStart } from './page-settings';
 
 /**
  * Light or dark on every page. "auto" (or no setting) leaves it to the system through the theme's
@@ -29,6 +30,6 @@ export function followThemeSetting(): void {
   } catch {
     // See above.
   }
-  void readChecked(settingsItem).then((settings) => apply(settings.theme));
+  void settingsAtStart().then((settings) => apply(settings.theme));
   watchChecked(settingsItem, (settings) => apply(settings.theme));
 }
