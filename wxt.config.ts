@@ -26,7 +26,7 @@ export default defineConfig({
   hooks: {
     // The pages' shared libraries in two chunks of their own, so they are not spread thin over
     // many small chunks (each gzipped apart, losing the compression they share): React and the
-    // state store, the storage and browser layer, and the start. Only for the pages' build: the service
+    // state store, validation and the browser layer, and the start. Only for the pages' build: the service
     // worker is one classic script with no chunks.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'background')) return;
@@ -45,7 +45,7 @@ export default defineConfig({
       output.codeSplitting = {
         groups: [
           { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
-          { name: 'base', test: /node_modules[\\/](valibot|webextension-polyfill|@wxt-dev[\\/]storage|superlock)[\\/]/ },
+          { name: 'base', test: /node_modules[\\/](valibot|webextension-polyfill)[\\/]/ },
           { name: 'start', test: /[\\/]lib[\\/](storage[\\/](items[\\/](settings|profiles|session-snapshots|storage-notices|popup-focus|login-in-progress)\.ts|checked|define|inspect|limits|page-repair)|schema|messaging[\\/]|i18n[\\/]|ui[\\/](look|language|page-settings|profile-choice))/ },
         ],
       };

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '@/lib/storage/item';
 import {
   asSessionEvent,
   isFinalDisconnect,
@@ -74,7 +74,7 @@ interface Backoff {
 const connections = new Map<string, Connection>();
 const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 /** Survives the worker being stopped (not the browser restarting), so a wake does not retry early. */
-const backoffItem = storage.defineItem<Record<string, Backoff>>('session:liveBackoff', { fallback: {} });
+const backoffItem = defineItem<Record<string, Backoff>>('session:liveBackoff', { fallback: {} });
 
 /** Whether live events currently arrive for this profile. */
 export function isLive(profileId: string): boolean {

@@ -1,4 +1,4 @@
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { defineItem, type StorageItem } from './item';
 import type { Schema } from '../schema';
 import { MB } from './limits';
 
@@ -7,22 +7,21 @@ import { MB } from './limits';
  * `defineCheckedItem` (its key, schema, fallback, description, version, size), and
  * lib/storage/checked.ts checks it whenever it is read or seen changing.
  *
- * How WXT keeps versions: an item's schema version lives in a second key, `<key>$`, as `{ v: N }`
- * (no marker means version 1). WXT runs migrations once, when the item is defined (here: on its
- * first use, see defineCheckedItem), one step per
- * version: step N reads the value stored at version N-1 and answers it at version N. A marker
- * higher than the code knows makes it log "Version downgrade detected" and leave the value as it
- * is; here such a value counts as damaged (lib/storage/checked.ts).
+ * How versions are kept (lib/storage/item.ts, in WXT's storage format): an item's schema version
+ * lives in a second key, `<key>$`, as `{ v: N }` (no marker means version 1). Migrations run once,
+ * before the item's first read or write, one step per version: step N reads the value stored at
+ * version N-1 and answers it at version N. A marker higher than the code knows leaves the value
+ * as it is; here such a value counts as damaged (lib/storage/checked.ts).
  *
  * Migrations are one file per step, `lib/storage/migrations/<item>/v<N>.ts`, and the item passes
- * them as `migrations: { 2: v2, 3: v3, … }`. WXT would silently skip a missing step (the value
+ * them as `migrations: { 2: v2, 3: v3, … }`. A missing step would be skipped silently (the value
  * stays as it was, under the new version), so a definition whose steps are not exactly 2…version
  * is refused here, when the item is defined.
  */
 
 /** A storage item together with the schema its value must satisfy. */
 export interface CheckedItem<T> {
-  item: WxtStorageItem<T, Record<string, unknown>>;
+  item: StorageItem<T>;
   schema: Schema<T>;
   fallback: T;
   /** How to name this item to a person when it was damaged. */
@@ -33,7 +32,7 @@ export interface CheckedItem<T> {
   version: number;
   /** More than this (JSON length) can only be damage. */
   maxBytes: number;
-  /** Resolves once WXT's migrations for this item have run. */
+  /** Resolves once this item's migrations have run. */
   ready(): Promise<void>;
 }
 
@@ -70,11 +69,9 @@ export function defineCheckedItem<T>(
   const migrations = options.migrations ?? {};
   const problem = migrationProblem(version, migrations);
   if (problem) throw new Error(`Stored item ${key}: ${problem}.`);
-  // Defined on first use: WXT reads an item's value and version marker as soon as it is defined,
-  // and every page imports every item, so a popup would read all of them (the bulk jobs too) on
-  // opening, queued before the few it shows.
-  let item: WxtStorageItem<T, Record<string, unknown>> | undefined;
-  const defined = () => (item ??= storage.defineItem<T>(key, { fallback, version, migrations }));
+  // Defined on first use, so a page reads only the items it uses, not every one it imports.
+  let item: StorageItem<T> | undefined;
+  const defined = () => (item ??= defineItem<T>(key, { fallback, version, migrations }));
   let ready: Promise<void> | undefined;
   return {
     get item() {
@@ -86,7 +83,7 @@ export function defineCheckedItem<T>(
     storageKey: key.slice('local:'.length),
     version,
     maxBytes: options.maxBytes ?? 1 * MB,
-    // A version-1 item has no step to wait for (WXT's check at version 1 never changes the value),
+    // A version-1 item has no step to wait for (the check at version 1 never changes the value),
     // so reading it is one storage read, not three in a row.
     ready: () => (version === 1 ? Promise.resolve() : (ready ??= defined().getMeta().then(
       () => undefined,
