@@ -11,7 +11,27 @@ import { sentencesIn } from '../../support/literal-strings';
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CONVERTED: string[] = [];
+const CONVERTED: string[] = [
+  'lib/answers',
+  'lib/badge.ts',
+  'lib/first-run.ts',
+  'lib/live-events.ts',
+  'lib/messaging',
+  'lib/schema.ts',
+  'lib/sessions.ts',
+  'lib/socket-io-wire.ts',
+  'lib/storage',
+  'lib/warest/api-result.ts',
+  'lib/warest/client.ts',
+  'lib/warest/connection-test.ts',
+  'lib/warest/file-payload.ts',
+  'lib/warest/rate-pacer.ts',
+  'lib/warest/request-builder.ts',
+  'lib/warest/response.ts',
+  'lib/warest/server-trouble.ts',
+  'lib/warest/server-url.ts',
+  'lib/warest/session-not-open.ts',
+];
 
 function tsUnder(relative: string): string[] {
   const full = path.join(ROOT, relative);
