@@ -1,6 +1,9 @@
 import { needsAttention, type SessionSummary } from './sessions';
 import { troubleWords } from './warest/server-trouble';
 import type { ServerHealth } from './storage';
+import { textsOf } from './i18n';
+
+const t = textsOf('status');
 
 /**
  * The toolbar badge: how many sessions need the user (red), nothing when all is well, and a
@@ -17,22 +20,22 @@ export const BADGE_COLORS = { attention: '#c62828', unreachable: '#616161', keyR
 
 export function computeBadge(server: ServerHealth | undefined, sessions: readonly SessionSummary[], profileName = 'WARest'): BadgeState {
   if (server?.state === 'unreachable') {
-    return { text: '!', color: BADGE_COLORS.unreachable, title: `${profileName}: server unreachable` };
+    return { text: '!', color: BADGE_COLORS.unreachable, title: t('badgeUnreachable', { name: profileName }) };
   }
   if (server?.state === 'key-rejected') {
-    return { text: 'key', color: BADGE_COLORS.keyRejected, title: `${profileName}: API key rejected — enter it again in the options` };
+    return { text: 'key', color: BADGE_COLORS.keyRejected, title: t('badgeKey', { name: profileName }) };
   }
   if (server?.state === 'error') {
     // It answered, but not with the sessions: say which trouble, the popup says what to do.
-    return { text: '!', color: BADGE_COLORS.unreachable, title: `${profileName}: ${troubleWords(server).toLowerCase()} — open the popup for what to do` };
+    return { text: '!', color: BADGE_COLORS.unreachable, title: t('badgeTrouble', { name: profileName, trouble: troubleWords(server).toLowerCase() }) };
   }
   const attention = sessions.filter(needsAttention);
-  if (attention.length === 0) return { text: '', color: BADGE_COLORS.attention, title: `${profileName}: all sessions fine` };
-  const names = attention.slice(0, 5).map((s) => s.id).join(', ');
+  if (attention.length === 0) return { text: '', color: BADGE_COLORS.attention, title: t('badgeFine', { name: profileName }) };
+  const names = `${attention.slice(0, 5).map((s) => s.id).join(', ')}${attention.length > 5 ? ', …' : ''}`;
   return {
     text: attention.length > 99 ? '99+' : String(attention.length),
     color: BADGE_COLORS.attention,
-    title: `${profileName}: ${attention.length} session${attention.length === 1 ? '' : 's'} need${attention.length === 1 ? 's' : ''} attention (${names}${attention.length > 5 ? ', …' : ''})`,
+    title: t.count('badgeNeed', attention.length, { name: profileName, names }),
   };
 }
 
@@ -56,7 +59,7 @@ export function computeBadgeAll(servers: readonly ServerForBadge[]): BadgeState 
   for (const { name, server, sessions } of servers) {
     if (server && server.state !== 'ok') {
       troubled += 1;
-      lines.push(`${name}: ${server.state === 'unreachable' ? 'unreachable' : troubleWords(server).toLowerCase()}`);
+      lines.push(`${name}: ${server.state === 'unreachable' ? t('unreachable') : troubleWords(server).toLowerCase()}`);
       continue;
     }
     const needing = sessions.filter(needsAttention);
@@ -64,8 +67,8 @@ export function computeBadgeAll(servers: readonly ServerForBadge[]): BadgeState 
     if (needing.length) lines.push(`${name}: ${needing.slice(0, 5).map((s) => s.id).join(', ')}${needing.length > 5 ? ', …' : ''}`);
   }
   if (attention > 0) {
-    return { text: attention > 99 ? '99+' : String(attention), color: BADGE_COLORS.attention, title: `${attention} session${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention\n${lines.join('\n')}` };
+    return { text: attention > 99 ? '99+' : String(attention), color: BADGE_COLORS.attention, title: `${t.count('allNeed', attention)}\n${lines.join('\n')}` };
   }
-  if (troubled > 0) return { text: '!', color: BADGE_COLORS.unreachable, title: `${troubled} of ${servers.length} servers in trouble\n${lines.join('\n')}` };
-  return { text: '', color: BADGE_COLORS.attention, title: `All sessions fine on ${servers.length} servers` };
+  if (troubled > 0) return { text: '!', color: BADGE_COLORS.unreachable, title: `${t('allTrouble', { troubled, total: servers.length })}\n${lines.join('\n')}` };
+  return { text: '', color: BADGE_COLORS.attention, title: t('allFine', { total: servers.length }) };
 }

@@ -1,4 +1,7 @@
 import type { ServerHealth } from './storage';
+import { textsOf } from './i18n';
+
+const t = textsOf('status');
 
 /**
  * The pure side of WARest's live events (Socket.IO, ../shared/warest/README.md §5): where the
@@ -18,23 +21,24 @@ export function liveRetryDelayMs(failures: number): number {
   return steps[Math.max(0, failures - 1)] ?? 300_000;
 }
 
-const MEANWHILE = 'Meanwhile the extension re-reads the sessions at the refresh interval set in its options.';
+/** Why live updates are off, by cause: each a key of the status area. */
+const REASONS = {
+  /** The server refused the extension's Origin. */
+  origin: 'liveOrigin',
+  key: 'liveKey',
+  unreachable: 'liveUnreachable',
+  timeout: 'liveTimeout',
+  dropped: 'liveDropped',
+  /** The server closed the live connection. */
+  kicked: 'liveKicked',
+  /** The browser does not let the extension reach the server yet. */
+  noAccess: 'liveNoAccess',
+} as const;
 
-export const ORIGIN_REASON =
-  'Live updates are off because the server refused the extension’s live connection. A browser extension’s live (WebSocket) connection always carries the extension’s own Origin, and WARest accepts it only when the server’s allowed CORS origins are set to “*” (adding the extension’s address does not work). To get live updates, set the server’s allowed CORS origins to * and restart it. ' +
-  MEANWHILE;
-
-export const KEY_REASON = `Live updates are off because the server did not accept the API key for its live connection. Check the key in the options. ${MEANWHILE}`;
-
-export const UNREACHABLE_REASON = `Live updates are off because the server cannot be reached right now; they come back by themselves when it answers again. ${MEANWHILE}`;
-
-export const TIMEOUT_REASON = `Live updates are off because the server did not answer the live connection in time. The extension tries again every few minutes. ${MEANWHILE}`;
-
-export const DROPPED_REASON = `The live connection to the server dropped; the extension is reconnecting. ${MEANWHILE}`;
-
-export const KICKED_REASON = `Live updates are off because the server closed the live connection (for instance after the API key was rotated). The extension tries again every few minutes. ${MEANWHILE}`;
-
-export const NO_ACCESS_REASON = `Live updates start once the browser allows the extension to reach this server (save the server again in the options and allow access). ${MEANWHILE}`;
+/** Why live updates are off, in words a person can act on (in the current language). */
+export function liveReason(cause: keyof typeof REASONS): string {
+  return t(REASONS[cause]);
+}
 
 interface HandshakeError {
   message?: unknown;
@@ -53,17 +57,17 @@ export function liveFailureReason(error: unknown, serverState: ServerHealth['sta
   const data = (e.data && typeof e.data === 'object' ? e.data : {}) as { code?: unknown; message?: unknown };
   const text = `${message} ${typeof data.message === 'string' ? data.message : ''}`.toLowerCase();
 
-  if (/cors|origin/.test(text)) return ORIGIN_REASON;
-  if (/unauthori[sz]ed|api ?key|forbidden|invalid key/.test(text) || data.code === 1400 || data.code === 401) return KEY_REASON;
-  if (/timeout|timed out/.test(text)) return TIMEOUT_REASON;
+  if (/cors|origin/.test(text)) return liveReason('origin');
+  if (/unauthori[sz]ed|api ?key|forbidden|invalid key/.test(text) || data.code === 1400 || data.code === 401) return liveReason('key');
+  if (/timeout|timed out/.test(text)) return liveReason('timeout');
   const transport = e.type === 'TransportError' || /websocket error|xhr poll error|transport/.test(text);
-  if (transport || !message) return serverState === 'ok' ? ORIGIN_REASON : UNREACHABLE_REASON;
-  return `Live updates are off because the server refused the live connection (“${message.slice(0, 120)}”). The extension tries again every few minutes. ${MEANWHILE}`;
+  if (transport || !message) return liveReason(serverState === 'ok' ? 'origin' : 'unreachable');
+  return t('liveRefused', { message: message.slice(0, 120) });
 }
 
 /** Socket.IO `disconnect` reasons after which the client does not reconnect by itself. */
 export function isFinalDisconnect(reason: unknown): boolean {
-  return reason === 'io server disconnect';
+  return reason === 'io server disconnect'; // i18n-exempt: Socket.IO's own reason code
 }
 
 export interface LiveSessionEvent {

@@ -21,6 +21,7 @@ function isPlainObjectLike(input: unknown): boolean {
 }
 
 /** Refuses arrays before an object or a record schema sees them: valibot's take arrays as objects. */
+// i18n-exempt: worded like valibot's own (English) type messages; only a page's bug sends an array here
 export const notArray = /* @__NO_SIDE_EFFECTS__ */ () => v.custom<Record<string, unknown>>(isPlainObjectLike, 'Invalid type: Expected Object');
 
 /** A record that refuses arrays (valibot's record alone reads `[a, b]` as `{0: a, 1: b}`). */

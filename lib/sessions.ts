@@ -1,4 +1,8 @@
 
+import { textsOf } from './i18n';
+
+const t = textsOf('status');
+
 /**
  * What a WhatsApp session is, as the popup and the badge see it: the server's status in plain
  * words, whether it needs the user, and who it is logged in as.
@@ -10,23 +14,39 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number] | 'unknown';
 export type StatusTone = 'ok' | 'pending' | 'bad';
 
 interface StatusInfo {
-  word: string;
+  readonly word: string;
   tone: StatusTone;
   /** Logged out, replaced or stopped: it will not come back by itself. */
   needsAttention: boolean;
   /** What the user can do about it. */
-  hint: string;
+  readonly hint: string;
+}
+
+type Key = Parameters<typeof t>[0];
+
+/** A status whose word and hint are read in the current language each time they are shown. */
+function status(word: Key, hint: Key, tone: StatusTone, needsAttention = false): StatusInfo {
+  return {
+    tone,
+    needsAttention,
+    get word() {
+      return t(word);
+    },
+    get hint() {
+      return t(hint);
+    },
+  };
 }
 
 export const STATUS_INFO: Record<SessionStatus, StatusInfo> = {
-  open: { word: 'open', tone: 'ok', needsAttention: false, hint: 'Connected to WhatsApp.' },
-  starting: { word: 'starting', tone: 'pending', needsAttention: false, hint: 'The server is starting this session.' },
-  connecting: { word: 'connecting', tone: 'pending', needsAttention: false, hint: 'Waiting for WhatsApp: scan the QR code or enter the pairing code if asked.' },
-  reconnecting: { word: 'reconnecting', tone: 'pending', needsAttention: false, hint: 'The connection dropped; the server is retrying by itself.' },
-  replaced: { word: 'replaced', tone: 'bad', needsAttention: true, hint: 'WhatsApp Web was opened elsewhere with this account. Reconnect to take it back.' },
-  logged_out: { word: 'logged out', tone: 'bad', needsAttention: true, hint: 'Logged out from the phone or the server. Log in again with a QR code or pairing code.' },
-  stopped: { word: 'stopped', tone: 'bad', needsAttention: true, hint: 'The session is stopped. Reconnect to start it.' },
-  unknown: { word: 'unknown', tone: 'pending', needsAttention: false, hint: 'The server reported a status this extension does not know.' },
+  open: status('open', 'openHint', 'ok'),
+  starting: status('starting', 'startingHint', 'pending'),
+  connecting: status('connecting', 'connectingHint', 'pending'),
+  reconnecting: status('reconnecting', 'reconnectingHint', 'pending'),
+  replaced: status('replaced', 'replacedHint', 'bad', true),
+  logged_out: status('loggedOut', 'loggedOutHint', 'bad', true),
+  stopped: status('stopped', 'stoppedHint', 'bad', true),
+  unknown: status('unknown', 'unknownHint', 'pending'),
 };
 
 export interface SessionSummary {
@@ -44,10 +64,10 @@ export interface SessionSummary {
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function checkSessionId(id: string, existing: readonly string[] = []): string | null {
-  if (!id) return 'Enter a session id.';
-  if (id.length > 64) return 'At most 64 characters.';
-  if (!SESSION_ID_PATTERN.test(id)) return 'Use only letters, digits, dot (.), underscore (_) and dash (-).';
-  if (existing.includes(id)) return `A session “${id}” already exists.`;
+  if (!id) return t('idEmpty');
+  if (id.length > 64) return t('idLong');
+  if (!SESSION_ID_PATTERN.test(id)) return t('idChars');
+  if (existing.includes(id)) return t('idTaken', { id });
   return null;
 }
 

@@ -83,6 +83,7 @@ function readSocketIoPacket(packet: string): Frame {
     case '4': {
       const error = json(rest);
       const { message, data } = (error && typeof error === 'object' ? error : { message: error }) as { message?: unknown; data?: unknown };
+      // i18n-exempt: stands in for the server's own words, which lib/live-events.ts matches and quotes as they are
       return { kind: 'connect-error', message: typeof message === 'string' ? message : 'connect error', data };
     }
     case '2': {

@@ -2,11 +2,9 @@ import { defineItem } from '@/lib/storage/item';
 import {
   asSessionEvent,
   isFinalDisconnect,
-  KICKED_REASON,
-  DROPPED_REASON,
   liveFailureReason,
+  liveReason,
   liveRetryDelayMs,
-  NO_ACCESS_REASON,
   socketEndpoint,
 } from '@/lib/live-events';
 import { serialised } from '@/lib/serialised';
@@ -174,11 +172,11 @@ async function onDisconnect(connection: Connection, reason: unknown): Promise<vo
   connection.rooms.clear();
   if (isFinalDisconnect(reason)) {
     // The server closed it (e.g. the key was rotated): Socket.IO does not come back by itself.
-    await onHandshakeFailed(connection, reason, KICKED_REASON);
+    await onHandshakeFailed(connection, reason, liveReason('kicked'));
     return;
   }
   // A transient drop: Socket.IO reconnects by itself; a failed reconnect is a connect_error.
-  await setUpdateMode(connection.profileId, { mode: 'polling', reason: DROPPED_REASON });
+  await setUpdateMode(connection.profileId, { mode: 'polling', reason: liveReason('dropped') });
 }
 
 function connect(profile: ServerProfile, apiKey: string): void {
@@ -249,7 +247,7 @@ async function reconcile(resetBackoff: boolean): Promise<void> {
     const apiKey = keys[profile.id];
     if (!apiKey) continue;
     if (!(await hasHostAccess(profile.baseUrl))) {
-      await setUpdateMode(profile.id, { mode: 'polling', reason: NO_ACCESS_REASON });
+      await setUpdateMode(profile.id, { mode: 'polling', reason: liveReason('noAccess') });
       continue;
     }
     wanted.set(profile.id, { profile, apiKey });

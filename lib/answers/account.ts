@@ -5,7 +5,10 @@
  */
 
 import { contactEntries } from '@/lib/recipient';
+import { textsOf } from '@/lib/i18n';
 import { firstOf, list, phoneDigits, record, resultsOf, textOrNumber, type AnswerLike } from './loose';
+
+const t = textsOf('answers');
 
 /**
  * The part of an operation's answer the readers look at (any AnswerLike, lib/answers/loose.ts).
@@ -34,13 +37,14 @@ export function readProfileFacts(data: Answer | undefined): Fact[] {
   const business = record(info.businessProfile);
   const verified = textOrNumber(info.verifiedName) ?? textOrNumber(info.verifiendName); // the spec spells it "verifiend"
   return [
-    ...fact('Name', textOrNumber(info.pushName) ?? textOrNumber(info.name)),
-    ...fact('Number', phoneOf(info.phone) ?? phoneOf(info.jid) ?? textOrNumber(info.phone)),
-    ...fact('About', textOrNumber(info.about) ?? textOrNumber(info.status)),
-    ...fact('Verified business name', verified),
-    ...fact('Account type', business ? 'WhatsApp Business' : undefined),
-    ...fact('Business description', textOrNumber(business?.description)),
-    ...fact('Business email', textOrNumber(business?.email)),
+    ...fact(t('name'), textOrNumber(info.pushName) ?? textOrNumber(info.name)),
+    ...fact(t('number'), phoneOf(info.phone) ?? phoneOf(info.jid) ?? textOrNumber(info.phone)),
+    ...fact(t('about'), textOrNumber(info.about) ?? textOrNumber(info.status)),
+    ...fact(t('verifiedName'), verified),
+    // i18n-exempt: the product's name, the same in every language
+    ...fact(t('accountType'), business ? 'WhatsApp Business' : undefined),
+    ...fact(t('bizDescription'), textOrNumber(business?.description)),
+    ...fact(t('bizEmail'), textOrNumber(business?.email)),
   ];
 }
 
@@ -52,31 +56,34 @@ export function readPictureUrl(data: Answer | undefined): string | null {
   return url && /^(https?:|data:image\/)/i.test(url) ? url : null;
 }
 
-const SETTING_WORDS: Record<string, string> = {
-  readReceipts: 'Read receipts',
-  profilePhoto: 'Who sees my profile photo',
-  profile: 'Who sees my profile photo',
-  status: 'Who sees my status',
-  online: 'Who sees when I am online',
-  lastSeen: 'Who sees my last seen',
-  last: 'Who sees my last seen',
-  groupAdd: 'Who can add me to groups',
-  callAdd: 'Who can call me',
-  calls: 'Who can call me',
-  stickers: 'Who can send me stickers',
-  messages: 'Who can message me',
-  about: 'Who sees my about',
+type Key = Parameters<typeof t>[0];
+
+/** Each privacy setting's words (keys of the answers area). */
+const SETTING_WORDS: Partial<Record<string, Key>> = {
+  readReceipts: 'pReadReceipts',
+  profilePhoto: 'pPhoto',
+  profile: 'pPhoto',
+  status: 'pStatus',
+  online: 'pOnline',
+  lastSeen: 'pLastSeen',
+  last: 'pLastSeen',
+  groupAdd: 'pGroupAdd',
+  callAdd: 'pCalls',
+  calls: 'pCalls',
+  stickers: 'pStickers',
+  messages: 'pMessages',
+  about: 'pAbout',
 };
 
-const VALUE_WORDS: Record<string, string> = {
-  all: 'Everyone',
-  everyone: 'Everyone',
-  contacts: 'My contacts',
-  contact_blacklist: 'My contacts, except some',
-  none: 'Nobody',
-  nobody: 'Nobody',
-  match_last_seen: 'Same as last seen',
-  known: 'Known numbers',
+const VALUE_WORDS: Partial<Record<string, Key>> = {
+  all: 'everyone',
+  everyone: 'everyone',
+  contacts: 'myContacts',
+  contact_blacklist: 'myContactsExcept',
+  none: 'nobody',
+  nobody: 'nobody',
+  match_last_seen: 'sameAsLastSeen',
+  known: 'knownNumbers',
 };
 
 /** "someNewSetting" / "some_new_setting" → "Some new setting". */
@@ -86,11 +93,12 @@ function words(key: string): string {
 }
 
 function valueWords(key: string, value: unknown): string | undefined {
-  if (typeof value === 'boolean') return value ? 'On' : 'Off';
+  if (typeof value === 'boolean') return t(value ? 'on' : 'off');
   const raw = textOrNumber(value);
   if (!raw) return undefined;
-  if (key === 'readReceipts' && raw === 'all') return 'On';
-  return VALUE_WORDS[raw.toLowerCase()] ?? words(raw);
+  if (key === 'readReceipts' && raw === 'all') return t('on');
+  const known = VALUE_WORDS[raw.toLowerCase()];
+  return known ? t(known) : words(raw);
 }
 
 /** getProfilePrivacy → one line per setting, in plain words; unknown settings are worded from their name. */
@@ -101,7 +109,8 @@ export function readPrivacy(data: Answer | undefined): Fact[] {
   return Object.entries(settings).flatMap(([key, value]) => {
     if (key === 'phone' || key === 'jid') return [];
     const shown = valueWords(key, value);
-    return shown ? [{ label: SETTING_WORDS[key] ?? words(key), value: shown }] : [];
+    const label = SETTING_WORDS[key];
+    return shown ? [{ label: label ? t(label) : words(key), value: shown }] : [];
   });
 }
 
@@ -141,20 +150,21 @@ export interface BusinessProfile {
   facts: Fact[];
 }
 
-const DAY_WORDS: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAY_WORDS: Partial<Record<string, Key>> = { mon: 'mon', tue: 'tue', wed: 'wed', thu: 'thu', fri: 'fri', sat: 'sat', sun: 'sun' };
 
 function hoursLine(raw: unknown): string | undefined {
   const entry = record(raw);
   const day = textOrNumber(entry?.day_of_week) ?? textOrNumber(entry?.day);
   if (!entry || !day) return undefined;
-  const dayName = DAY_WORDS[day.slice(0, 3).toLowerCase()] ?? day;
+  const dayKey = DAY_WORDS[day.slice(0, 3).toLowerCase()];
+  const dayName = dayKey ? t(dayKey) : day;
   const mode = textOrNumber(entry.mode) ?? '';
   const open = textOrNumber(entry.open_time);
   const close = textOrNumber(entry.close_time);
-  if (/closed/i.test(mode)) return `${dayName}: closed`;
-  if (/open_24h|24/i.test(mode)) return `${dayName}: open 24 hours`;
-  if (/appointment/i.test(mode)) return `${dayName}: by appointment`;
-  return open && close ? `${dayName}: ${open}–${close}` : `${dayName}: open`;
+  if (/closed/i.test(mode)) return t('dayClosed', { day: dayName });
+  if (/open_24h|24/i.test(mode)) return t('dayAllDay', { day: dayName });
+  if (/appointment/i.test(mode)) return t('dayAppointment', { day: dayName });
+  return open && close ? `${dayName}: ${open}–${close}` : t('dayOpen', { day: dayName });
 }
 
 function stringList(value: unknown, ...keys: string[]): string[] {
@@ -176,13 +186,13 @@ function readBusinessEntry(raw: unknown): BusinessProfile | undefined {
   const websites = stringList(item.websites ?? item.website, 'url');
   const hours = (list(item.businessHours) ?? []).map(hoursLine).filter((line): line is string => !!line);
   const facts = [
-    ...fact('Description', textOrNumber(item.description)),
-    ...fact('Category', categories.join(', ') || undefined),
-    ...fact('Email', textOrNumber(item.email)),
-    ...fact('Address', textOrNumber(item.address)),
-    ...fact('Website', websites.join(', ') || undefined),
-    ...fact('Opening hours', hours.join('; ') || undefined),
-    ...fact('Hours time zone', textOrNumber(item.businessHoursTimezone)),
+    ...fact(t('description'), textOrNumber(item.description)),
+    ...fact(t('category'), categories.join(', ') || undefined),
+    ...fact(t('email'), textOrNumber(item.email)),
+    ...fact(t('address'), textOrNumber(item.address)),
+    ...fact(t('website'), websites.join(', ') || undefined),
+    ...fact(t('hours'), hours.join('; ') || undefined),
+    ...fact(t('hoursZone'), textOrNumber(item.businessHoursTimezone)),
   ];
   const isBusiness = facts.length > 0 || !!textOrNumber(item.wid);
   return { ...(phone && { phone }), isBusiness, facts };

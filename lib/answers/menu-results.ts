@@ -1,6 +1,9 @@
 import type { ApiError } from '../warest/api-result';
 import { readGroupList as readGroups, readInviteFacts, type GroupSummary } from './groups';
 import { firstOf, list, phoneDigits, record, text, type Loose } from './loose';
+import { textsOf } from '../i18n';
+
+const t = textsOf('answers');
 
 /**
  * WARest's answers in the terms of the right-click windows. The group list, the admin check and
@@ -10,7 +13,7 @@ import { firstOf, list, phoneDigits, record, text, type Loose } from './loose';
 
 /** An error in words, with the server's own words when the message does not quote them already. */
 export function explainError(error: ApiError): string {
-  const said = error.serverMessage && !error.message.includes(error.serverMessage) ? ` The server said: “${error.serverMessage}”.` : '';
+  const said = error.serverMessage && !error.message.includes(error.serverMessage) ? t('serverSaid', { words: error.serverMessage }) : '';
   return `${error.message}${said}`;
 }
 
@@ -54,7 +57,7 @@ export function readInvitePreview(results: readonly unknown[]): InvitePreview | 
   if (!facts) return undefined;
   const creator = facts.creator && /^\d+$/.test(facts.creator) ? `+${facts.creator}` : facts.creator;
   return {
-    subject: facts.subject ?? 'Unnamed group',
+    subject: facts.subject ?? t('unnamedGroup'),
     ...(facts.size !== undefined && { size: facts.size }),
     ...(creator && { creator }),
     ...(facts.description && { description: facts.description }),
@@ -66,9 +69,10 @@ export function readInvitePreview(results: readonly unknown[]): InvitePreview | 
 /** postGroupJoinViaLink: what happened, in words. */
 export function describeJoin(code: number | undefined, results: readonly unknown[], subject: string, sessionId: string): string {
   const status = text(firstOf(results)?.status) ?? '';
-  if (code === 1001 || /pending|approval/i.test(status)) return `“${sessionId}” asked to join “${subject}”: a group admin has to approve the request.`;
-  if (/already/i.test(status)) return `“${sessionId}” is already in “${subject}”.`;
-  return `“${sessionId}” joined “${subject}”.`;
+  const names = { session: sessionId, group: subject };
+  if (code === 1001 || /pending|approval/i.test(status)) return t('joinAsked', names);
+  if (/already/i.test(status)) return t('joinAlready', names);
+  return t('joined', names);
 }
 
 export type NumberOutcome = 'on-whatsapp' | 'not-on-whatsapp' | 'added' | 'already-in-group' | 'sent' | 'failed' | 'unknown';
@@ -85,7 +89,7 @@ export function readCheckResults(numbers: readonly string[], results: readonly u
   const entries = (list(data) ?? [data]).map(record).filter((e): e is Loose => !!e);
   return numbers.map((number) => {
     const entry = entries.find((e) => phoneDigits(e.phone) === number || phoneDigits(e.jid) === number);
-    if (!entry || typeof entry.isOnWhatsApp !== 'boolean') return { digits: number, outcome: 'unknown', reason: 'The server did not say.' };
+    if (!entry || typeof entry.isOnWhatsApp !== 'boolean') return { digits: number, outcome: 'unknown', reason: t('notSaid') };
     return { digits: number, outcome: entry.isOnWhatsApp ? 'on-whatsapp' : 'not-on-whatsapp' };
   });
 }
@@ -98,7 +102,7 @@ export function readAddResults(numbers: readonly string[], results: readonly unk
   return numbers.map((number) => {
     if (added.has(number)) return { digits: number, outcome: 'added' };
     const failure = failed.find((f) => phoneDigits(f.split(/[:\s]/)[0]) === number);
-    if (!failure) return { digits: number, outcome: 'unknown', reason: 'The server did not report this number.' };
+    if (!failure) return { digits: number, outcome: 'unknown', reason: t('notReported') };
     const reason = failure.slice(failure.indexOf(':') + 1).trim() || failure;
     if (/already/i.test(reason)) return { digits: number, outcome: 'already-in-group', reason };
     if (/not on whatsapp|not registered|not exist/i.test(reason)) return { digits: number, outcome: 'not-on-whatsapp', reason };
@@ -106,15 +110,21 @@ export function readAddResults(numbers: readonly string[], results: readonly unk
   });
 }
 
-export const OUTCOME_WORDS: Record<NumberOutcome, string> = {
-  'on-whatsapp': 'on WhatsApp',
-  'not-on-whatsapp': 'not on WhatsApp',
+const OUTCOME_KEYS = {
+  'on-whatsapp': 'onWhatsApp',
+  'not-on-whatsapp': 'notOnWhatsApp',
   added: 'added',
-  'already-in-group': 'already in the group',
+  'already-in-group': 'alreadyInGroup',
   sent: 'sent',
   failed: 'failed',
   unknown: 'unknown',
-};
+} as const satisfies Record<NumberOutcome, Parameters<typeof t>[0]>;
+
+/** Each outcome in words, in the current language (each read when it is shown). */
+export const OUTCOME_WORDS = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.entries(OUTCOME_KEYS).map(([outcome, key]) => [outcome, { get: () => t(key), enumerable: true }])),
+) as Readonly<Record<NumberOutcome, string>>;
 
 /** "3 added, 1 already in the group" — the counts of each outcome, in the order they first occur. */
 export function summarize(results: readonly { outcome?: string }[]): string {

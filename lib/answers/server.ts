@@ -2,6 +2,9 @@ import type { ApiError } from '@/lib/warest/api-result';
 import { isKeyRefusal } from '@/lib/warest/response';
 import { fact, type Answer, type Fact } from './account';
 import { firstOf, list, num, record, text, type Loose } from './loose';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('answers');
 
 /**
  * Pure readers of WARest's server answers (ping, info, health, readiness, CPU history, restart)
@@ -37,7 +40,7 @@ function memoryWords(memory: Loose | undefined): string | undefined {
   const used = megabytes(memory, 'used') ?? (total !== undefined && free !== undefined ? total - free : undefined);
   const percent = num(memory.usagePercent) ?? (used !== undefined && total ? Math.round((used / total) * 1000) / 10 : undefined);
   if (used === undefined && total === undefined) return undefined;
-  const amount = used !== undefined && total !== undefined ? `${used} MB of ${total} MB` : `${used ?? total} MB${used === undefined ? ' in total' : ' used'}`;
+  const amount = used !== undefined && total !== undefined ? t('mbOf', { used, total }) : used === undefined ? t('mbTotal', { total: total! }) : t('mbUsed', { used });
   return percent !== undefined ? `${amount} (${percent}%)` : amount;
 }
 
@@ -51,28 +54,28 @@ export function readServerInfo(data: Answer | undefined): Fact[] {
   const sessions = record(info.sessions);
   const cores = num(cpu?.cores);
   const usage = num(cpu?.usagePercent);
-  const cpuWords = [cores !== undefined ? `${cores} core${cores === 1 ? '' : 's'}` : undefined, usage !== undefined ? `${usage}% busy` : undefined].filter(Boolean).join(', ');
+  const cpuWords = [cores !== undefined ? t.count('cores', cores) : undefined, usage !== undefined ? t('busy', { percent: usage }) : undefined].filter(Boolean).join(', ');
   const load = (list(info.loadAverage) ?? []).map(num).filter((n): n is number => n !== undefined);
   const total = num(sessions?.total);
   const active = num(sessions?.active);
   const disks = (list(info.disk) ?? []).flatMap((raw) => {
     const disk = record(raw);
     const used = num(disk?.usedPercent);
-    return disk && used !== undefined ? [`${text(disk.mount) ?? 'disk'} ${used}% full`] : [];
+    return disk && used !== undefined ? [t('diskFull', { mount: text(disk.mount) ?? t('disk'), percent: used })] : [];
   });
   return [
-    ...fact('Name', text(info.serverName)),
-    ...fact('Version', text(info.serverVersion) ?? text(info.version)),
-    ...fact('Environment', text(info.environment)),
-    ...fact('Up for', formatUptime(num(info.uptimeSeconds) ?? num(processInfo?.uptimeSeconds))),
-    ...fact('Memory', memoryWords(record(info.memory))),
+    ...fact(t('name'), text(info.serverName)),
+    ...fact(t('version'), text(info.serverVersion) ?? text(info.version)),
+    ...fact(t('environment'), text(info.environment)),
+    ...fact(t('upFor'), formatUptime(num(info.uptimeSeconds) ?? num(processInfo?.uptimeSeconds))),
+    ...fact(t('memory'), memoryWords(record(info.memory))),
     ...fact('CPU', cpuWords || undefined),
-    ...fact('Load average', load.length ? load.join(' / ') : undefined),
-    ...fact('Disk', disks.join(', ') || undefined),
-    ...fact('System', [text(system?.platform), text(system?.release)].filter(Boolean).join(' ') || undefined),
+    ...fact(t('loadAverage'), load.length ? load.join(' / ') : undefined),
+    ...fact(t('diskLabel'), disks.join(', ') || undefined),
+    ...fact(t('system'), [text(system?.platform), text(system?.release)].filter(Boolean).join(' ') || undefined),
     ...fact('Node.js', text(processInfo?.nodeVersion)),
-    ...fact('Time zone', text(info.timezone)),
-    ...fact('Sessions', total !== undefined ? (active !== undefined ? `${active} of ${total} open` : `${total}`) : undefined),
+    ...fact(t('timeZone'), text(info.timezone)),
+    ...fact(t('sessions'), total !== undefined ? (active !== undefined ? t('openOf', { active, total }) : `${total}`) : undefined),
   ];
 }
 
@@ -101,12 +104,12 @@ export interface Health {
   serviceCount: number;
 }
 
-const HEALTH_WORDS: Record<HealthState, string> = {
-  healthy: 'Healthy: every service works',
-  degraded: 'Degraded: some services have problems',
-  unhealthy: 'Unhealthy: the server is not working properly',
-  unknown: 'Unknown: the server did not say',
-};
+const HEALTH_WORDS = {
+  healthy: 'healthy',
+  degraded: 'degraded',
+  unhealthy: 'unhealthy',
+  unknown: 'healthUnknown',
+} as const satisfies Record<HealthState, Parameters<typeof t>[0]>;
 
 const isFine = (status: string) => /^(ok|up|healthy|ready|true|connected|available)$/i.test(status);
 
@@ -120,7 +123,7 @@ export function readHealth(data: Answer | undefined): Health {
     const status = text(value) ?? text(record(value)?.status) ?? (typeof value === 'boolean' ? String(value) : undefined);
     return status && !isFine(status) ? [`${name}: ${status}`] : [];
   });
-  return { state, words: HEALTH_WORDS[state], problems, serviceCount: services.length };
+  return { state, words: t(HEALTH_WORDS[state]), problems, serviceCount: services.length };
 }
 
 export interface Readiness {
@@ -135,7 +138,7 @@ export function readReadiness(data: Answer | undefined): Readiness {
   const item = firstOf(data);
   const ready = typeof item?.ready === 'boolean' ? item.ready : undefined;
   const unavailable = Object.entries(record(item?.dependencies) ?? {}).flatMap(([name, value]) => (value === false || (typeof value === 'string' && !isFine(value)) ? [name] : []));
-  const words = ready === true ? 'Ready: accepting requests' : ready === false ? 'Not ready: the server is starting or a dependency is missing' : 'Unknown: the server did not say';
+  const words = t(ready === true ? 'ready' : ready === false ? 'notReady' : 'healthUnknown');
   return { ready, words, unavailable };
 }
 
@@ -175,7 +178,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * scale, so a quiet server does not look busy). One sample is drawn as a flat line.
  */
 export function cpuChart(samples: readonly CpuSample[], width: number, height: number): CpuChart {
-  if (samples.length === 0) return { points: '', min: 0, avg: 0, max: 0, summary: 'CPU usage: no samples in this period' };
+  if (samples.length === 0) return { points: '', min: 0, avg: 0, max: 0, summary: t('cpuNone') };
   const values = samples.map((s) => s.percent);
   const min = round1(Math.min(...values));
   const max = round1(Math.max(...values));
@@ -183,31 +186,33 @@ export function cpuChart(samples: readonly CpuSample[], width: number, height: n
   const y = (percent: number) => round1(height - (percent / 100) * height);
   const step = samples.length > 1 ? width / (samples.length - 1) : 0;
   const points = samples.length === 1 ? `0,${y(values[0]!)} ${width},${y(values[0]!)}` : samples.map((s, i) => `${round1(i * step)},${y(s.percent)}`).join(' ');
-  const count = `${samples.length} sample${samples.length === 1 ? '' : 's'}`;
-  return { points, min, avg, max, summary: `CPU usage over ${count}: lowest ${min}%, average ${avg}%, highest ${max}%` };
+  return { points, min, avg, max, summary: t.count('cpuSummary', samples.length, { min, avg, max }) };
 }
 
 /** postServerRestart → words for what the server will do. */
 export function readRestart(data: Answer | undefined): string {
   const item = firstOf(data);
-  if (item?.restartInitiated === false) return `A restart was already pending${text(item.scheduledAt) ? ` (at ${text(item.scheduledAt)})` : ''}.`;
-  return 'The server is restarting: it will be back in a few seconds. Sessions reconnect on their own.';
+  if (item?.restartInitiated === false) {
+    const at = text(item.scheduledAt);
+    return at ? t('pendingAt', { at }) : t('pending');
+  }
+  return t('restarting');
 }
 
 /** postServerRestartScheduled → "Restarts daily at 02:30 (Asia/Jakarta); next: …", or that it was cleared. */
 export function readSchedule(data: Answer | undefined): string {
   const item = firstOf(data);
   const time = text(item?.scheduledRestart) ?? text(item?.schedule);
-  if (!item || !time || time === '0') return 'No daily restart is scheduled any more.';
+  if (!item || !time || time === '0') return t('noSchedule');
   const zone = text(item.timezone);
   const next = text(item.nextRestartAt);
-  return `The server restarts daily at ${time}${zone ? ` (${zone})` : ''}.${next ? ` Next restart: ${next}.` : ''}`;
+  return t('restartsAt', { time, zone: zone ? ` (${zone})` : '', next: next ? t('nextRestart', { next }) : '' });
 }
 
 /** Why a typed schedule cannot be sent, or null: WARest takes 24-hour "HH:MM". */
 export function checkSchedule(value: string): string | null {
-  if (!value.trim()) return 'Enter a time, like 02:30.';
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value.trim()) ? null : 'Use 24-hour time with two digits each, like 02:30 or 23:05.';
+  if (!value.trim()) return t('enterTime');
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value.trim()) ? null : t('timeFormat');
 }
 
 /** Why a typed timezone is not an IANA name the browser knows, or null. Empty = the server's own. */
@@ -217,7 +222,7 @@ export function checkTimezone(value: string): string | null {
     new Intl.DateTimeFormat('en-US', { timeZone: value.trim() });
     return null;
   } catch {
-    return `“${value.trim()}” is not a time zone name. Use one like Asia/Jakarta or Europe/Berlin, or leave it empty for the server’s own.`;
+    return t('badZone', { zone: value.trim() });
   }
 }
 
@@ -225,7 +230,7 @@ export function checkTimezone(value: string): string | null {
 export function adminProblem(error: ApiError, what: string, serverName: string): string {
   // A 403 that WhatsApp or the server explains (e.g. a feature switched off) keeps its own words.
   if (isKeyRefusal(error) || error.code === 2201) {
-    return `The server “${serverName}” refused to ${what}: the API key saved for it is not an admin key. Use the server’s admin key (in the extension’s options) to do this.`;
+    return t('notAdminKey', { server: serverName, what });
   }
   return error.message;
 }

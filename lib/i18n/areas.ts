@@ -1,6 +1,8 @@
 import type allservers from '../../locales/en/allservers.json';
 import type campaigns from '../../locales/en/campaigns.json';
+import type answers from '../../locales/en/answers.json';
 import type common from '../../locales/en/common.json';
+import type errors from '../../locales/en/errors.json';
 import type manifest from '../../locales/en/manifest.json';
 import type ops from '../../locales/en/ops.json';
 import type options from '../../locales/en/options.json';
@@ -8,6 +10,7 @@ import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
 import type worker from '../../locales/en/worker.json';
+import type status from '../../locales/en/status.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -18,8 +21,12 @@ export interface Areas {
   allservers: typeof allservers;
   /** entrypoints/campaigns/: the Campaigns page, its form, progress, results and opt-out list. */
   campaigns: typeof campaigns;
+  /** lib/answers/: WARest's answers in words (profile, server, right-click results). */
+  answers: typeof answers;
   /** components/: what several pages share. */
   common: typeof common;
+  /** lib/warest/ (not the catalog): what went wrong with a call, a connection test, a server URL. */
+  errors: typeof errors;
   manifest: typeof manifest;
   /** lib/warest/catalog/: every operation's label, and its fields' labels, help and formats (op_<id>, f_/h_/fmt_<field>). */
   ops: typeof ops;
@@ -33,5 +40,7 @@ export interface Areas {
   sessiontools: typeof sessiontools;
   /** entrypoints/background/: the worker's errors, notifications and address-bar lines. */
   worker: typeof worker;
+  /** lib/ states and notices: sessions, live updates, the badge, storage, first run, messaging. */
+  status: typeof status;
 }
 export type Area = keyof Areas;

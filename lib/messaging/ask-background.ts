@@ -2,8 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ApiError } from '../warest/api-result';
 import type { MessageType, Reply, RequestOf, ResponseOf } from './protocol';
 import { PROTOCOL } from './wire';
+import { textsOf } from '../i18n';
 // Every page asks through this module and the worker never does: the pages' lazy storage repair.
 import '../storage/page-repair';
+
+const t = textsOf('status');
 
 /**
  * How a page asks the background for something. Never throws: a background that is not
@@ -19,7 +22,7 @@ export async function askBackground<T extends MessageType>(type: T, payload: Req
   } catch (error) {
     // Not delivered at all: nothing was started.
     if (error instanceof Error && /Receiving end does not exist|Could not establish connection/i.test(error.message)) {
-      return { ok: false, error: { kind: 'server', message: 'The extension’s background is not reachable. Reload the extension and try again.' } };
+      return { ok: false, error: { kind: 'server', message: t('bgUnreachable') } };
     }
     return lost(type);
   }
@@ -33,9 +36,9 @@ function lost(type: MessageType): { ok: false; error: ApiError } {
       error: {
         kind: 'server',
         outcomeUnknown: true,
-        message: 'The extension’s background stopped before the server’s answer came back, so it is not known whether this was done.',
+        message: t('bgStopped'),
       },
     };
   }
-  return { ok: false, error: { kind: 'server', message: 'The extension’s background did not answer. Try again; if it persists, reload the extension.' } };
+  return { ok: false, error: { kind: 'server', message: t('bgSilent') } };
 }

@@ -5,6 +5,11 @@ import { MAX_FILE_BASE64_CHARS } from '../warest/file-payload';
 import type { ConnectionReport } from '../warest/connection-test';
 import type { Campaign, Job, LoginInProgress, ProfileSnapshot, ScheduledMessage, ServerProfile } from '../storage';
 import type { ImportPlan, ReadProblem } from '../transfer/settings-file';
+import { textsOf } from '../i18n';
+
+const t = textsOf('status');
+/** Numbers in the limits' messages. */
+const n = (value: number) => value.toLocaleString('en-US');
 
 /**
  * The messages extension pages send to the background, and its replies. The background alone
@@ -59,7 +64,8 @@ export const LIMITS = {
   campaignText: 70_000,
 } as const;
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`));
+// Each message is a function: valibot calls it when the issue arises, in the language of that moment.
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, () => t('atMostChars', { max: n(max) })));
 
 /** A request's payload: an object, never an array (valibot's object() alone takes arrays). */
 const request = <E extends v.ObjectEntries>(entries: E) => v.pipe(notArray(), v.object(entries));
@@ -76,18 +82,18 @@ function inputsProblem(inputs: Record<string, unknown>): { message: string; path
   let chars = 0;
   const walk = (value: unknown, path: PropertyKey[]): { message: string; path: PropertyKey[] } | undefined => {
     nodes += 1;
-    if (nodes > LIMITS.inputNodes) return { message: `holds too many values (more than ${LIMITS.inputNodes.toLocaleString('en-US')})`, path };
-    if (path.length > LIMITS.inputDepth + 1) return { message: `is nested too deeply (more than ${LIMITS.inputDepth} levels)`, path };
+    if (nodes > LIMITS.inputNodes) return { message: t('tooManyValues', { max: n(LIMITS.inputNodes) }), path };
+    if (path.length > LIMITS.inputDepth + 1) return { message: t('tooDeep', { max: LIMITS.inputDepth }), path };
     if (typeof value === 'string') {
       chars += value.length;
-      if (value.length > LIMITS.inputString) return { message: `is too long (at most ${LIMITS.inputString.toLocaleString('en-US')} characters, the size of a 40 MB file in base64)`, path };
-      if (chars > LIMITS.inputTotalChars) return { message: 'is more than one call can carry (at most 40 MB of files and some text)', path };
+      if (value.length > LIMITS.inputString) return { message: t('inputTooLong', { max: n(LIMITS.inputString) }), path };
+      if (chars > LIMITS.inputTotalChars) return { message: t('callTooBig'), path };
       return undefined;
     }
     if (value === null || value === undefined || typeof value === 'boolean') return undefined;
-    if (typeof value === 'number') return Number.isFinite(value) ? undefined : { message: 'must be a finite number', path };
+    if (typeof value === 'number') return Number.isFinite(value) ? undefined : { message: t('finite'), path };
     if (Array.isArray(value)) {
-      if (value.length > LIMITS.inputList) return { message: `has too many items (at most ${LIMITS.inputList.toLocaleString('en-US')})`, path };
+      if (value.length > LIMITS.inputList) return { message: t('tooManyItems', { max: n(LIMITS.inputList) }), path };
       for (let i = 0; i < value.length; i += 1) {
         const problem = walk(value[i], [...path, i]);
         if (problem) return problem;
@@ -95,22 +101,22 @@ function inputsProblem(inputs: Record<string, unknown>): { message: string; path
       return undefined;
     }
     if (typeof value !== 'object' || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) {
-      return { message: 'must be plain data (text, numbers, true/false, lists and objects)', path };
+      return { message: t('plainData'), path };
     }
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key !== 'string' || PROTOTYPE_KEYS.has(key)) return { message: notAllowedKey(String(key)), path };
-      if (key.length > LIMITS.inputName) return { message: `has a key longer than ${LIMITS.inputName} characters`, path };
+      if (key.length > LIMITS.inputName) return { message: t('longKey', { max: LIMITS.inputName }), path };
       const problem = walk((value as Record<string, unknown>)[key], [...path, key]);
       if (problem) return problem;
     }
     return undefined;
   };
   const names = Reflect.ownKeys(inputs);
-  if (names.length > LIMITS.inputNames) return { message: `has too many inputs (at most ${LIMITS.inputNames})`, path: [] };
+  if (names.length > LIMITS.inputNames) return { message: t('tooManyInputs', { max: LIMITS.inputNames }), path: [] };
   return walk(inputs, []);
 }
 
-const notAllowedKey = (key: string) => `has a key named “${key}”, which is not allowed`;
+const notAllowedKey = (key: string) => t('keyNotAllowed', { key });
 
 const operationInputs = v.pipe(
   notArray(),
@@ -144,7 +150,7 @@ export const requestSchemas = {
     profileId: v.optional(text(LIMITS.id)),
     operationId: text(LIMITS.operationId),
     inputs: v.optional(operationInputs),
-    timeoutMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(LIMITS.timeoutMs, `must be at most ${LIMITS.timeoutMs} ms (10 minutes)`))),
+    timeoutMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(LIMITS.timeoutMs, () => t('timeoutMax', { max: LIMITS.timeoutMs })))),
   }),
   'connection.test': request({
     profileId: v.optional(text(LIMITS.id)),
@@ -185,7 +191,7 @@ export const requestSchemas = {
     groupName: v.optional(text(LIMITS.groupName)),
     items: v.pipe(
       v.array(v.object({ input: text(LIMITS.inputName), value: text(LIMITS.jobItemText) })),
-      v.maxLength(LIMITS.jobItems, `must have at most ${LIMITS.jobItems.toLocaleString('en-US')} items`),
+      v.maxLength(LIMITS.jobItems, () => t('maxItems', { max: n(LIMITS.jobItems) })),
     ),
   }),
   /** Send a job's failed items again. */
@@ -241,7 +247,7 @@ export const requestSchemas = {
     file: v.optional(v.object({ kind: v.literal('file'), name: text(255), type: text(255), base64: text(LIMITS.inputString) })),
     recipients: v.pipe(
       v.array(v.object({ digits: text(LIMITS.phone), text: text(LIMITS.campaignText), row: v.optional(num()) })),
-      v.maxLength(LIMITS.campaignRecipients, `must have at most ${LIMITS.campaignRecipients.toLocaleString('en-US')} recipients`),
+      v.maxLength(LIMITS.campaignRecipients, () => t('maxRecipients', { max: n(LIMITS.campaignRecipients) })),
     ),
     unusable: v.pipe(
       v.array(v.object({ input: text(LIMITS.jobItemText), reason: text(LIMITS.jobItemText), row: v.optional(num()) })),

@@ -47,6 +47,7 @@ export async function readChecked<T>(checked: CheckedItem<T>): Promise<T> {
  */
 export async function repairChecked<T>(checked: CheckedItem<T>, kept?: T): Promise<T> {
   try {
+    // i18n-exempt: developer error, caught just below and only logged
     if (!loadRepair) throw new Error('no repair loader is registered in this context (lib/storage/page-repair.ts for a page, setRepairLoader at the worker start)');
     const { repairUnderLock } = await loadRepair();
     return await repairUnderLock(checked);

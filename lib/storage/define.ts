@@ -1,10 +1,13 @@
 import { defineItem, type StorageItem } from './item';
 import type { Schema } from '../schema';
 import { MB } from './limits';
+import { textsOf } from '../i18n';
+
+const t = textsOf('status');
 
 /**
  * How a stored item is described: one file per item in lib/storage/items/ defines it with
- * `defineCheckedItem` (its key, schema, fallback, description, version, size), and
+ * `defineCheckedItem` (its key, schema, fallback, name for people, version, size), and
  * lib/storage/checked.ts checks it whenever it is read or seen changing.
  *
  * How versions are kept (lib/storage/item.ts, in WXT's storage format): an item's schema version
@@ -24,8 +27,8 @@ export interface CheckedItem<T> {
   item: StorageItem<T>;
   schema: Schema<T>;
   fallback: T;
-  /** How to name this item to a person when it was damaged. */
-  description: string;
+  /** How to name this item to a person when it was damaged, in the current language. */
+  readonly description: string;
   /** Its key in chrome.storage.local (without the "local:" area). */
   storageKey: string;
   /** The schema version this code reads and writes. */
@@ -50,10 +53,12 @@ export interface CheckedItemOptions {
 
 /** Why a version and its steps do not fit together (steps must be exactly 2…version), or null. */
 export function migrationProblem(version: number, migrations: Record<number, MigrationStep>): string | null {
+  // i18n-exempt: developer error, thrown when an item is defined wrongly in the code
   if (!Number.isInteger(version) || version < 1) return `version ${version} is not a whole number of at least 1`;
   const have = Object.keys(migrations).map(Number).sort((a, b) => a - b);
   const want = Array.from({ length: version - 1 }, (_, i) => i + 2);
   if (have.length === want.length && have.every((v, i) => v === want[i] && typeof migrations[v] === 'function')) return null;
+  // i18n-exempt: developer error, thrown when an item is defined wrongly in the code
   return `version ${version} needs one migration step for each of [${want.join(', ')}], has [${have.join(', ')}]`;
 }
 
@@ -62,13 +67,14 @@ export function defineCheckedItem<T>(
   key: `local:${string}`,
   schema: Schema<T>,
   fallback: T,
-  description: string,
+  /** The item's name for a person: its key in the status area (`itemSettings`, locales/). */
+  name: string,
   options: CheckedItemOptions = {},
 ): CheckedItem<T> {
   const version = options.version ?? 1;
   const migrations = options.migrations ?? {};
   const problem = migrationProblem(version, migrations);
-  if (problem) throw new Error(`Stored item ${key}: ${problem}.`);
+  if (problem) throw new Error(`Stored item ${key}: ${problem}.`); // i18n-exempt: developer error (see migrationProblem)
   // Defined on first use, so a page reads only the items it uses, not every one it imports.
   let item: StorageItem<T> | undefined;
   const defined = () => (item ??= defineItem<T>(key, { fallback, version, migrations }));
@@ -79,7 +85,9 @@ export function defineCheckedItem<T>(
     },
     schema,
     fallback,
-    description,
+    get description() {
+      return t(name as Parameters<typeof t>[0]);
+    },
     storageKey: key.slice('local:'.length),
     version,
     maxBytes: options.maxBytes ?? 1 * MB,

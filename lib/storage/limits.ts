@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import { record, type Schema } from '../schema';
+import { textsOf } from '../i18n';
+
+const t = textsOf('status');
 
 /**
  * How big stored things may get, and what happens at the edge: chrome.storage.local holds 10 MB
@@ -31,10 +34,10 @@ export function jsonSize(value: unknown): number {
 
 /** "4.0 MB", "12 KB", "300 bytes". */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return 'too large to measure';
+  if (!Number.isFinite(bytes)) return t('unmeasurable');
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
   if (bytes >= KB) return `${Math.round(bytes / KB)} KB`;
-  return `${bytes} bytes`;
+  return t('bytes', { n: bytes });
 }
 
 /**
@@ -57,6 +60,7 @@ function hasAtMostKeys(value: unknown, max: number): boolean {
 /** A record schema that refuses more than `max` keys before looking at any value. */
 /* @__NO_SIDE_EFFECTS__ */
 export function boundedRecord<T>(value: Schema<T>, max: number): Schema<Record<string, T>> {
+  // i18n-exempt: a check of stored data, whose issues are never shown (inspect.ts reads only whether it passed)
   return v.pipe(v.custom<unknown>((input) => hasAtMostKeys(input, max), `More than ${max} entries.`), record(v.string(), value));
 }
 
@@ -68,10 +72,7 @@ export function isQuotaError(error: unknown): boolean {
 
 /** What to tell a person when `what` could not be saved because storage is full. */
 export function storageFullMessage(what: string): string {
-  return (
-    `The browser's storage for WARest Companion is full (it holds at most ${formatBytes(STORAGE_QUOTA_BYTES)}), so ${what} could not be saved. ` +
-    'Remove bulk jobs and unsent drafts you no longer need, or servers you no longer use, then try again.'
-  );
+  return t('storageFull', { max: formatBytes(STORAGE_QUOTA_BYTES), what });
 }
 
 /** A write that did not fit in the extension's storage; its message says so in plain words. */

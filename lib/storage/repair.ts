@@ -4,6 +4,9 @@ import type { CheckedItem } from './define';
 import { storageNoticesItem, MAX_NOTICES, type StorageNotice } from './items/storage-notices';
 import { DAMAGED_COPY_LIMIT, formatBytes } from './limits';
 import { withStorageLock } from './lock';
+import { textsOf } from '../i18n';
+
+const t = textsOf('status');
 
 /**
  * Repairing an item found damaged (checked.ts finds it): a bounded copy kept aside under
@@ -45,25 +48,21 @@ function boundedCopy(value: unknown): { value: unknown; truncated: boolean; byte
 function noticeFor(checked: CheckedItem<unknown>, problem: StorageProblem, truncated: boolean, at: number): StorageNotice {
   const key = checked.item.key;
   const copyKey = `${key}:damaged`;
-  const what = `Stored data for ${checked.description}`;
-  const kept = truncated
-    ? `The first ${formatBytes(DAMAGED_COPY_LIMIT)} of it were kept under “${copyKey}”.`
-    : `A copy was kept under “${copyKey}”.`;
+  const item = checked.description;
+  const kept = truncated ? t('keptFirst', { size: formatBytes(DAMAGED_COPY_LIMIT), key: copyKey }) : t('keptCopy', { key: copyKey });
   let message: string;
   switch (problem.kind) {
     case 'invalid':
-      message = `${what} was damaged and has been reset. ${kept}`;
+      message = t('dmgReset', { item, kept });
       break;
     case 'too-large':
-      message = `${what} was damaged (${formatBytes(problem.bytes)}, far more than it ever holds) and has been reset. ${kept}`;
+      message = t('dmgLarge', { item, size: formatBytes(problem.bytes), kept });
       break;
     case 'newer-version':
-      message =
-        `${what} was saved by a newer version of WARest Companion (data version ${problem.storedVersion}; this version reads up to ${checked.version}), ` +
-        `so it could not be read and has been reset. ${kept}`;
+      message = t('dmgNewer', { item, stored: problem.storedVersion, version: checked.version, kept });
       break;
     case 'marker':
-      message = `The version marker of the stored data for ${checked.description} was damaged and has been repaired; the data itself was kept. A copy of the marker was kept under “${copyKey}”.`;
+      message = t('dmgMarker', { item, key: copyKey });
       break;
   }
   return { key, at, message };

@@ -4,6 +4,7 @@ import { RatePacer, realClock, type PacerClock } from './rate-pacer';
 import { buildRequest, type OperationInputs } from './request-builder';
 import { interpretResponse, isWindowSpent, readRateLimit } from './response';
 import { displayHost } from './server-url';
+import { textsOf } from '../i18n';
 
 export { isOutcomeUnknown } from './api-result';
 
@@ -55,11 +56,8 @@ export interface ClientDeps {
  * an invisible one it would accept (a no-break space) can't be part of a real key either.
  */
 const KEY_CHARACTERS = /^[\x20-\x7e]*$/;
-const BAD_KEY_MESSAGE =
-  "The saved API key contains characters an API key can't have (an invisible space or curly quotes, often picked up when copying it). Copy the key again from the WARest dashboard and enter it in the extension's options. Nothing was sent.";
 
-const CANCELLED_BEFORE_SENDING = 'Cancelled before anything was sent.';
-const MAY_HAVE_GONE_THROUGH = 'it may have gone through anyway: check (for example in the chat or the group) before trying again, so it is not done twice.';
+const t = textsOf('errors');
 
 /** A timeout a timer can keep: positive, finite, at most MAX_TIMEOUT_MS. */
 export function clampTimeout(timeoutMs: number | undefined): number {
@@ -138,10 +136,10 @@ export function createClient(deps: ClientDeps = {}) {
     if (!built.ok) return built;
     const { request } = built;
     // Checked for every call (ping too, which a connection test calls first): fetch would refuse such a key as if the server were unreachable.
-    if (!isUsableApiKey(server.apiKey)) return failure('auth', BAD_KEY_MESSAGE);
+    if (!isUsableApiKey(server.apiKey)) return failure('auth', t('badKey'));
     // fetch refuses an address it can't parse before anything leaves: say so, rather than "may have gone through".
     if (!URL.canParse(request.url)) {
-      return failure('invalid-input', `The server URL “${server.baseUrl}” is not a valid web address. Correct it in the extension's options. Nothing was sent.`);
+      return failure('invalid-input', t('badUrl', { url: server.baseUrl }));
     }
     const host = displayHost(server.baseUrl);
     const timeoutMs = clampTimeout(options.timeoutMs);
@@ -153,7 +151,7 @@ export function createClient(deps: ClientDeps = {}) {
     const recipients = operation.recipientInput ? recipientKeys(inputs[operation.recipientInput]) : [];
 
     // An already-aborted signal never fires 'abort': check it, or a cancelled send would still go out.
-    if (options.signal?.aborted) return failure('aborted', CANCELLED_BEFORE_SENDING);
+    if (options.signal?.aborted) return failure('aborted', t('cancelledBefore'));
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -162,7 +160,7 @@ export function createClient(deps: ClientDeps = {}) {
       const wait = pacer.windowWait(bucket);
       if (wait > 0) {
         options.signal?.removeEventListener('abort', onCallerAbort);
-        return failure('rate-limited', `Too many requests to the server: this key's requests for this window are used up, so nothing was sent. Try again in ${Math.max(1, Math.ceil(wait / 1000))} s.`, { retryAt: clock.now() + wait });
+        return failure('rate-limited', t('windowSpent', { seconds: Math.max(1, Math.ceil(wait / 1000)) }), { retryAt: clock.now() + wait });
       }
     }
     if (paced) {
@@ -170,7 +168,7 @@ export function createClient(deps: ClientDeps = {}) {
         await pacer.acquire(bucket, controller.signal, recipients);
       } catch {
         options.signal?.removeEventListener('abort', onCallerAbort);
-        return failure('aborted', CANCELLED_BEFORE_SENDING);
+        return failure('aborted', t('cancelledBefore'));
       }
     }
     const timer = setTimeout(() => {
@@ -194,8 +192,8 @@ export function createClient(deps: ClientDeps = {}) {
       const text = await readCapped(response, MAX_ANSWER_BYTES);
       if (text === null) {
         if (paced) pacer.settle(bucket, readRateLimit(response.headers, clock.now()), false);
-        const tooLarge = `${host} sent an answer larger than ${Math.round(MAX_ANSWER_BYTES / 1_000_000)} MB, far more than any WARest answer, so it was not read. Check the server URL: it may point at a file or another service, or a proxy in front of the server.`;
-        return failure('bad-response', isWrite && response.ok ? `${tooLarge} The request had been sent, so it may have been carried out: check before trying again, so it is not done twice.` : tooLarge, { status: response.status, ...(isWrite && response.ok && { outcomeUnknown: true }) });
+        const tooLarge = t('tooLarge', { host, mb: Math.round(MAX_ANSWER_BYTES / 1_000_000) });
+        return failure('bad-response', isWrite && response.ok ? t('maybeDone', { message: tooLarge }) : tooLarge, { status: response.status, ...(isWrite && response.ok && { outcomeUnknown: true }) });
       }
       const sessionId = typeof inputs.sessionId === 'string' ? inputs.sessionId : undefined;
       const now = clock.now();
@@ -214,7 +212,7 @@ export function createClient(deps: ClientDeps = {}) {
         if (error.scope === 'recipient') cooldownWaitMs = Math.max(0, (error.retryAt ?? now) - now);
         if (isWrite && answerLeavesOutcomeOpen(response.status, error)) {
           error.outcomeUnknown = true;
-          error.message = `${error.message} The request had been sent, so it may have been carried out: check before trying again, so it is not done twice.`;
+          error.message = t('maybeDone', { message: error.message });
         }
         // The message quotes the server's words too.
         error.message = redact(error.message, server.apiKey);
@@ -227,17 +225,17 @@ export function createClient(deps: ClientDeps = {}) {
       const unknown = isWrite ? { outcomeUnknown: true } : {};
       if (timedOut) {
         return isWrite
-          ? failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The request had been sent, so ${MAY_HAVE_GONE_THROUGH} If the server is just slow, raise the timeout in the extension's settings.`, unknown)
-          : failure('timeout', `${host} did not answer within ${durationText(timeoutMs)}. The server may be overloaded or stuck; try again, or raise the timeout in the extension's settings.`);
+          ? failure('timeout', t('timeoutWrite', { host, time: durationText(timeoutMs) }), unknown)
+          : failure('timeout', t('timeoutRead', { host, time: durationText(timeoutMs) }));
       }
       if (options.signal?.aborted) {
         return isWrite
-          ? failure('aborted', `Cancelled while waiting for the server's answer, but the request had already been sent, so ${MAY_HAVE_GONE_THROUGH}`, unknown)
-          : failure('aborted', 'Cancelled.');
+          ? failure('aborted', t('abortedWrite'), unknown)
+          : failure('aborted', t('cancelled'));
       }
       return isWrite
-        ? failure('network', `Can't reach ${host}, or the connection broke before its answer came. If the request got through, it may have been carried out: check before trying again, so it is not done twice. If the server can't be reached at all, check that it is running and that the server URL (host, port, http or https) is right.`, unknown)
-        : failure('network', `Can't reach ${host}. Check that the WARest server is running and that the server URL (host, port, http or https) is right.`);
+        ? failure('network', t('networkWrite', { host }), unknown)
+        : failure('network', t('networkRead', { host }));
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
@@ -247,7 +245,7 @@ export function createClient(deps: ClientDeps = {}) {
 
   async function call(server: ServerCredentials, operationId: string, inputs: OperationInputs = {}, options: CallOptions = {}): Promise<ApiResult> {
     const operation = findOperation(operationId);
-    if (!operation) return failure('invalid-input', `There is no WARest operation “${operationId}”.`);
+    if (!operation) return failure('invalid-input', t('noOperation', { id: operationId }));
     const result = await attempt(server, operation, inputs, options);
     if (result.ok || result.error.kind !== 'rate-limited' || options.retryRateLimited === false) return result;
     const wait = (result.error.retryAt ?? clock.now()) - clock.now();
@@ -261,7 +259,7 @@ export function createClient(deps: ClientDeps = {}) {
       try {
         await clock.sleep(Math.max(wait, 0), options.signal);
       } catch {
-        return failure('aborted', 'Cancelled.');
+        return failure('aborted', t('cancelled'));
       }
       return attempt(server, operation, inputs, options);
     }
@@ -282,7 +280,7 @@ function answerLeavesOutcomeOpen(status: number, error: ApiError): boolean {
 }
 
 function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join('[API key]') : text;
+  return secret ? text.split(secret).join(t('keyMark')) : text;
 }
 
 export type WarestClient = ReturnType<typeof createClient>;

@@ -1,5 +1,6 @@
 import { firstResult, type ApiError, type ApiResult } from './api-result';
 import { parseSessionList } from '../session-list';
+import { textsOf } from '../i18n';
 
 /**
  * "Test connection": four questions a person asks of a server, each answered in one line —
@@ -40,8 +41,7 @@ export type CallFn = (operationId: string, inputs?: Record<string, unknown>) => 
 /** Kinds of failure that mean we never talked to a WARest server at all. */
 const UNREACHABLE = new Set<ApiError['kind']>(['network', 'timeout', 'permission', 'bad-response', 'origin-blocked', 'server', 'aborted']);
 
-const WRONG_ADDRESS =
-  'something answered, but there is no WARest API at this address (404). Check the server URL, including any path prefix of a reverse proxy.';
+const t = textsOf('errors');
 
 const skipped = (why: string): CheckLine => ({ state: 'skipped', text: why });
 
@@ -61,13 +61,13 @@ function hasSessionList(result: Extract<ApiResult, { ok: true }>, sessions: read
 function keyLineFor(error: ApiError): CheckLine {
   switch (error.kind) {
     case 'auth':
-      return { state: 'failed', text: `API key rejected. ${error.message}` };
+      return { state: 'failed', text: t('keyRejected', { message: error.message }) };
     case 'forbidden':
-      return { state: 'failed', text: `API key refused (HTTP 403): the server does not let this key list sessions. ${error.message}` };
+      return { state: 'failed', text: t('keyRefused', { message: error.message }) };
     case 'rate-limited':
-      return skipped(`API key: not checked yet. ${error.message}`);
+      return skipped(t('keyLater', { message: error.message }));
     default:
-      return skipped(`API key: not confirmed, the server did not answer the session list. ${error.message}`);
+      return skipped(t('keyUnconfirmed', { message: error.message }));
   }
 }
 
@@ -75,18 +75,19 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
   const ping = await call('getServerPing');
   if (!ping.ok && (UNREACHABLE.has(ping.error.kind) || ping.error.kind === 'not-found')) {
     // Every WARest server answers /server/ping: a 404 there, in any shape, means the URL is wrong.
-    const why = ping.error.kind === 'not-found' ? WRONG_ADDRESS : ping.error.message;
+    const wrongAddress = t('wrongAddress');
+    const why = ping.error.kind === 'not-found' ? wrongAddress : ping.error.message;
     return {
       ok: false,
-      reachable: { state: 'failed', text: `Not reachable: ${why}` },
-      version: skipped('Version: not checked, the server could not be reached.'),
-      key: skipped('API key: not checked, the server could not be reached.'),
-      sessions: skipped('Sessions: not checked.'),
-      error: ping.error.kind === 'not-found' ? { ...ping.error, message: WRONG_ADDRESS } : ping.error,
+      reachable: { state: 'failed', text: t('notReachable', { why }) },
+      version: skipped(t('versionUnreached')),
+      key: skipped(t('keyUnreached')),
+      sessions: skipped(t('sessionsSkipped')),
+      error: ping.error.kind === 'not-found' ? { ...ping.error, message: wrongAddress } : ping.error,
     };
   }
   const latencyMs = ping.ok ? Math.round(ping.latencyMs) : undefined;
-  const reachable: CheckLine = { state: 'ok', text: latencyMs !== undefined ? `Reachable: answered in ${latencyMs} ms.` : 'Reachable.' };
+  const reachable: CheckLine = { state: 'ok', text: latencyMs !== undefined ? t('reachableIn', { ms: latencyMs }) : t('reachable') };
   const timing = latencyMs !== undefined ? { latencyMs } : {};
 
   // A proxy in front may want credentials of its own even for ping.
@@ -95,11 +96,11 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
     return {
       ok: false,
       reachable,
-      version: skipped(list.error.kind === 'auth' ? 'Version: unknown until the key is accepted.' : 'Version: not checked, the key is not confirmed yet.'),
+      version: skipped(t(list.error.kind === 'auth' ? 'versionNoKey' : 'versionUnconfirmed')),
       key: keyLineFor(list.error),
       sessions: list.error.kind === 'auth' || list.error.kind === 'rate-limited'
-        ? skipped('Sessions: not checked.')
-        : { state: 'failed', text: `Sessions: could not be listed. ${list.error.message}` },
+        ? skipped(t('sessionsSkipped'))
+        : { state: 'failed', text: t('sessionsFailed', { message: list.error.message }) },
       ...timing,
       error: list.error,
     };
@@ -111,15 +112,15 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
   // Older servers had no version in healthz: server info (also admin-only) has it.
   if (!serverVersion && health.ok) serverVersion = versionFrom(await call('getServerInfo'), 'serverVersion');
   const version: CheckLine = serverVersion
-    ? { state: 'ok', text: `Server version ${serverVersion}.` }
+    ? { state: 'ok', text: t('serverVersion', { version: serverVersion }) }
     : keyRole === 'user'
-      ? skipped('Version: WARest tells it to admin keys only, and this is a user key.')
+      ? skipped(t('versionUserKey'))
       : !health.ok && health.error.kind === 'rate-limited'
-        ? skipped(`Version: not checked. ${health.error.message}`)
-        : skipped('Version: this server does not report one.');
+        ? skipped(t('versionLater', { message: health.error.message }))
+        : skipped(t('versionNone'));
   if (!health.ok && health.error.kind === 'auth') keyRole = undefined;
 
-  const key: CheckLine = { state: 'ok', text: keyRole === 'admin' ? 'API key accepted (an admin key).' : keyRole === 'user' ? 'API key accepted (a user key).' : 'API key accepted.' };
+  const key: CheckLine = { state: 'ok', text: t(keyRole === 'admin' ? 'keyAdmin' : keyRole === 'user' ? 'keyUser' : 'keyOk') };
   const sessions = parseSessionList(list);
   if (!hasSessionList(list, sessions)) {
     return {
@@ -127,7 +128,7 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
       reachable,
       version,
       key,
-      sessions: { state: 'failed', text: 'Sessions: the server answered, but without a session list. Check the server URL and any proxy in front of the server.' },
+      sessions: { state: 'failed', text: t('noSessionList') },
       ...timing,
       ...(serverVersion && { serverVersion }),
       ...(keyRole && { keyRole }),
@@ -139,7 +140,7 @@ export async function testConnection(call: CallFn): Promise<ConnectionReport> {
     reachable,
     version,
     key,
-    sessions: { state: 'ok', text: sessionCount === 1 ? '1 session visible to this key.' : `${sessionCount} sessions visible to this key.` },
+    sessions: { state: 'ok', text: t.count('visible', sessionCount) },
     ...timing,
     ...(serverVersion && { serverVersion }),
     ...(keyRole && { keyRole }),

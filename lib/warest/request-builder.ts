@@ -10,6 +10,7 @@ import {
   MAX_FILE_NAME_LENGTH,
   type FilePayload,
 } from './file-payload';
+import { textsOf } from '../i18n';
 
 /**
  * Turns an operation of the catalog and the caller's inputs into an HTTP request: checks the
@@ -51,13 +52,15 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_FILE_TEXT = MAX_FILE_BASE64_CHARS + 256;
 
 const count = (n: number) => n.toLocaleString('en-US');
+const t = textsOf('errors');
+const filesTooLarge = () => t('filesTooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 });
 
-/** What is wrong with a text value, if anything: broken characters or too many of them. */
-function textProblem(text: string, maxLength: number | undefined): string | undefined {
+/** What is wrong with a text value, if anything: broken characters or too many of them (`item`: said of a list's item). */
+function textProblem(text: string, maxLength: number | undefined, item = false): string | undefined {
   if (maxLength !== undefined && text.length > maxLength) {
-    return `is too long: at most ${count(maxLength)} characters, this has ${count(text.length)}`;
+    return t(item ? 'itemTooLong' : 'tooLong', { max: count(maxLength), length: count(text.length) });
   }
-  if (LONE_SURROGATE.test(text)) return 'contains a broken character (half of an emoji or symbol): type or paste it again';
+  if (LONE_SURROGATE.test(text)) return t(item ? 'itemBroken' : 'broken');
   return undefined;
 }
 
@@ -65,43 +68,43 @@ function rangeProblem(input: OperationInput, number: number): string | undefined
   const { minimum: min, maximum: max } = input;
   const outside = (min !== undefined && number < min) || (max !== undefined && number > max);
   if (!outside) return undefined;
-  if (min !== undefined && max !== undefined) return `must be from ${count(min)} to ${count(max)}`;
-  return min !== undefined ? `must be at least ${count(min)}` : `must be at most ${count(max!)}`;
+  if (min !== undefined && max !== undefined) return t('fromTo', { min: count(min), max: count(max) });
+  return min !== undefined ? t('atLeast', { min: count(min) }) : t('atMost', { max: count(max!) });
 }
 
 function listProblem(input: OperationInput, items: readonly string[]): string | undefined {
-  if (items.length > MAX_LIST_ITEMS) return `has too many items: at most ${count(MAX_LIST_ITEMS)}`;
+  if (items.length > MAX_LIST_ITEMS) return t('tooManyItems', { max: count(MAX_LIST_ITEMS) });
   for (const item of items) {
-    const problem = textProblem(item, input.maxLength);
-    if (problem) return problem.replace(/^is /, 'has an item that is ').replace(/^contains /, 'has an item that contains ');
+    const problem = textProblem(item, input.maxLength, true);
+    if (problem) return problem;
   }
-  if (input.minItems !== undefined && items.length < input.minItems) return `needs at least ${count(input.minItems)} item${input.minItems === 1 ? '' : 's'}`;
+  if (input.minItems !== undefined && items.length < input.minItems) return t.count('needsItems', input.minItems, { count: count(input.minItems) });
   return undefined;
 }
 
 /** Why a picked file cannot be sent, if it cannot. */
 function fileProblem(file: FilePayload): string | undefined {
-  if (file.name.length > MAX_FILE_NAME_LENGTH || LONE_SURROGATE.test(file.name)) return 'has a file name that is too long or has broken characters';
-  if (file.type.length > MAX_FILE_NAME_LENGTH || !/^[\x20-\x7e]*$/.test(file.type)) return 'has an invalid file type';
-  if (file.base64.length > MAX_FILE_TEXT) return `is too large: at most ${MAX_FILE_BYTES / 1024 / 1024} MB of files per call`;
-  if (!isValidBase64(file.base64)) return 'is not a readable file (its data is not valid base64): pick the file again';
+  if (file.name.length > MAX_FILE_NAME_LENGTH || LONE_SURROGATE.test(file.name)) return t('badFileName');
+  if (file.type.length > MAX_FILE_NAME_LENGTH || !/^[\x20-\x7e]*$/.test(file.type)) return t('badFileType');
+  if (file.base64.length > MAX_FILE_TEXT) return filesTooLarge();
+  if (!isValidBase64(file.base64)) return t('notBase64');
   return undefined;
 }
 
 function fileTextProblem(text: string): string | undefined {
-  if (text.length > MAX_FILE_TEXT) return `is too large: at most ${MAX_FILE_BYTES / 1024 / 1024} MB of files per call`;
+  if (text.length > MAX_FILE_TEXT) return filesTooLarge();
   return textProblem(text, undefined);
 }
 
 /** What is wrong with a structured value: a key that could reach a prototype, too deep, too big. */
 function jsonProblem(value: unknown, depth = 0): string | undefined {
-  if (depth > MAX_JSON_DEPTH) return `is nested too deeply (more than ${MAX_JSON_DEPTH} levels)`;
+  if (depth > MAX_JSON_DEPTH) return t('tooDeep', { max: MAX_JSON_DEPTH });
   if (typeof value === 'string') return textProblem(value, undefined);
   if (value === null || typeof value !== 'object') {
-    return typeof value === 'number' && !Number.isFinite(value) ? 'holds a number that is not finite' : undefined;
+    return typeof value === 'number' && !Number.isFinite(value) ? t('notFinite') : undefined;
   }
   if (Array.isArray(value)) {
-    if (value.length > MAX_LIST_ITEMS) return `has too many items: at most ${count(MAX_LIST_ITEMS)}`;
+    if (value.length > MAX_LIST_ITEMS) return t('tooManyItems', { max: count(MAX_LIST_ITEMS) });
     for (const item of value) {
       const problem = jsonProblem(item, depth + 1);
       if (problem) return problem;
@@ -109,7 +112,7 @@ function jsonProblem(value: unknown, depth = 0): string | undefined {
     return undefined;
   }
   for (const [key, item] of Object.entries(value)) {
-    if (PROTOTYPE_KEYS.has(key)) return `has a key named “${key}”, which is not allowed`;
+    if (PROTOTYPE_KEYS.has(key)) return t('keyNotAllowed', { key });
     const problem = textProblem(key, undefined) ?? jsonProblem(item, depth + 1);
     if (problem) return problem;
   }
@@ -121,27 +124,27 @@ function shapeProblem(input: OperationInput, value: unknown): string | undefined
   const isObject = !!value && typeof value === 'object' && !isArray;
   switch (input.shape) {
     case 'object':
-      return isObject ? undefined : 'must be a JSON object ({ … })';
+      return isObject ? undefined : t('jsonObject');
     case 'array':
-      if (!isArray) return 'must be a JSON list ([ … ])';
-      if (input.minItems !== undefined && value.length < input.minItems) return `needs at least ${count(input.minItems)} item${input.minItems === 1 ? '' : 's'}`;
+      if (!isArray) return t('jsonList');
+      if (input.minItems !== undefined && value.length < input.minItems) return t.count('needsItems', input.minItems, { count: count(input.minItems) });
       return undefined;
     case 'object-or-array':
-      return isObject || isArray ? undefined : 'must be a JSON object or list';
+      return isObject || isArray ? undefined : t('jsonEither');
     default:
       return undefined;
   }
 }
 
 function fileListProblem(list: readonly unknown[]): string | undefined {
-  if (list.length > MAX_FILES) return `has too many files: at most ${MAX_FILES}`;
+  if (list.length > MAX_FILES) return t('tooManyFiles', { max: MAX_FILES });
   let text = 0;
   for (const item of list) {
     const problem = typeof item === 'string' ? fileTextProblem(item) : isFilePayload(item) ? fileProblem(item) : jsonProblem(item);
     if (problem) return problem;
     text += typeof item === 'string' ? item.length : isFilePayload(item) ? item.base64.length : (item as { file: string }).file.length;
   }
-  return text > MAX_FILE_TEXT ? `is too large: at most ${MAX_FILE_BYTES / 1024 / 1024} MB of files per call` : undefined;
+  return text > MAX_FILE_TEXT ? filesTooLarge() : undefined;
 }
 
 /**
@@ -154,35 +157,35 @@ export function coerceInput(input: OperationInput, value: unknown): Coerced {
   switch (input.type) {
     case 'string': {
       const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
-      if (typeof text !== 'string') return refuse('must be text');
+      if (typeof text !== 'string') return refuse(t('mustBeText'));
       // An option or a formatted value is sent trimmed, so it is measured trimmed.
       const exact = !!(input.options || input.format);
       const trimmed = text.trim();
       const problem = textProblem(exact ? trimmed : text, input.maxLength);
       // A value with a form is best told its form, also when it is far too long for it.
-      if (problem && input.format && trimmed.length > (input.maxLength ?? Infinity)) return refuse(`must be ${input.format.description}`);
+      if (problem && input.format && trimmed.length > (input.maxLength ?? Infinity)) return refuse(t('mustBe', { form: input.format.description }));
       if (problem) return refuse(problem);
-      if (input.options && !input.options.includes(trimmed)) return refuse(`must be one of ${input.options.join(', ')}`);
-      if (input.format && !input.format.pattern.test(trimmed)) return refuse(`must be ${input.format.description}`);
+      if (input.options && !input.options.includes(trimmed)) return refuse(t('oneOf', { options: input.options.join(', ') }));
+      if (input.format && !input.format.pattern.test(trimmed)) return refuse(t('mustBe', { form: input.format.description }));
       // Body text keeps its spaces (a message), but an option or a formatted value is sent exactly as checked.
       return { ok: true, value: input.in === 'body' && !exact ? text : trimmed };
     }
     case 'integer':
     case 'number': {
       const number = typeof value === 'string' ? Number(value.trim()) : value;
-      if (typeof number !== 'number' || !Number.isFinite(number)) return refuse('must be a number');
-      if (input.type === 'integer' && !Number.isInteger(number)) return refuse('must be a whole number');
-      if (input.type === 'integer' && !Number.isSafeInteger(number)) return refuse('is too large a number');
+      if (typeof number !== 'number' || !Number.isFinite(number)) return refuse(t('mustBeNumber'));
+      if (input.type === 'integer' && !Number.isInteger(number)) return refuse(t('wholeNumber'));
+      if (input.type === 'integer' && !Number.isSafeInteger(number)) return refuse(t('numberTooLarge'));
       const problem = rangeProblem(input, number);
       return problem ? refuse(problem) : { ok: true, value: number };
     }
     case 'boolean':
       if (typeof value === 'boolean') return { ok: true, value };
       if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-      return refuse('must be true or false');
+      return refuse(t('trueFalse'));
     case 'string[]': {
       const list = typeof value === 'string' ? splitList(value) : value;
-      if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) return refuse('must be a list of text items');
+      if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) return refuse(t('textList'));
       const items = list.map((item) => item.trim()).filter(Boolean);
       const problem = items.length ? listProblem(input, items) : undefined;
       return problem ? refuse(problem) : { ok: true, value: items };
@@ -196,16 +199,16 @@ export function coerceInput(input: OperationInput, value: unknown): Coerced {
         const problem = listProblem(input, value);
         return problem ? refuse(problem) : { ok: true, value };
       }
-      return refuse('must be a phone number, JID, or a list of them');
+      return refuse(t('recipients'));
     }
     case 'file': {
-      const problem = typeof value === 'string' ? fileTextProblem(value) : isFilePayload(value) ? fileProblem(value) : 'must be a file, a URL or base64 data';
+      const problem = typeof value === 'string' ? fileTextProblem(value) : isFilePayload(value) ? fileProblem(value) : t('fileInput');
       return problem ? refuse(problem) : { ok: true, value };
     }
     case 'file[]': {
       const list = Array.isArray(value) ? value : [value];
       if (!list.every((item) => typeof item === 'string' || isFilePayload(item) || isFileEntry(item))) {
-        return refuse('must be files, URLs or base64 data');
+        return refuse(t('filesInput'));
       }
       const problem = fileListProblem(list);
       return problem ? refuse(problem) : { ok: true, value: list };
@@ -213,18 +216,18 @@ export function coerceInput(input: OperationInput, value: unknown): Coerced {
     case 'json': {
       let parsed = value;
       if (typeof value === 'string') {
-        if (value.length > MAX_JSON_CHARS) return refuse(`is too long: at most ${count(MAX_JSON_CHARS)} characters`);
+        if (value.length > MAX_JSON_CHARS) return refuse(t('jsonTooLong', { max: count(MAX_JSON_CHARS) }));
         try {
           parsed = JSON.parse(value);
         } catch {
-          return refuse('is not valid JSON');
+          return refuse(t('notValidJson'));
         }
       }
       // A picked file is sent as a file only where the operation takes one; here it would become a data URL in place of the JSON.
       const holdsFile = isFilePayload(parsed) || (Array.isArray(parsed) && parsed.some(isFilePayload));
-      const problem = holdsFile ? 'must be JSON data, not a file' : (shapeProblem(input, parsed) ?? jsonProblem(parsed));
+      const problem = holdsFile ? t('notAFile') : (shapeProblem(input, parsed) ?? jsonProblem(parsed));
       if (problem) return refuse(problem);
-      if (typeof value !== 'string' && (JSON.stringify(parsed)?.length ?? 0) > MAX_JSON_CHARS) return refuse(`is too large: at most ${count(MAX_JSON_CHARS)} characters of JSON`);
+      if (typeof value !== 'string' && (JSON.stringify(parsed)?.length ?? 0) > MAX_JSON_CHARS) return refuse(t('jsonTooLarge', { max: count(MAX_JSON_CHARS) }));
       return { ok: true, value: parsed };
     }
   }
@@ -271,13 +274,13 @@ export function buildRequest(
   inputs: OperationInputs,
 ): { ok: true; request: BuiltRequest } | { ok: false; error: ApiError } {
   if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs)) {
-    return failure('invalid-input', `The inputs of “${operation.label}” must be named values (an object).`);
+    return failure('invalid-input', t('inputsNotObject', { label: operation.label }));
   }
   try {
     return checkAndBuild(baseUrl, operation, inputs);
   } catch {
     // Nothing the checks let through should fail here; if something does, it is still the input's fault, and nothing was sent.
-    return failure('invalid-input', `The values given for “${operation.label}” could not be put into a request. Check them for unusual characters or very large content; nothing was sent.`);
+    return failure('invalid-input', t('cannotBuild', { label: operation.label }));
   }
 }
 
@@ -286,7 +289,7 @@ function checkAndBuild(baseUrl: string, operation: Operation, inputs: OperationI
   // Own keys only: a key like "__proto__" is just an unknown name here, and nothing is read from a prototype.
   const unknown = Object.keys(inputs).filter((name) => !known.has(name));
   if (unknown.length) {
-    return failure('invalid-input', `“${operation.label}” has no input named ${unknown.join(', ')}.`);
+    return failure('invalid-input', t('unknownInput', { label: operation.label, names: unknown.join(', ') }));
   }
 
   const values = new Map<string, unknown>();
@@ -303,11 +306,11 @@ function checkAndBuild(baseUrl: string, operation: Operation, inputs: OperationI
     else if (!isBlank(coerced.value)) values.set(input.name, coerced.value);
     else if (input.required) missing.push(input.label);
   }
-  if (missing.length) return failure('invalid-input', `Fill in: ${missing.join(', ')}.`);
+  if (missing.length) return failure('invalid-input', t('fillIn', { names: missing.join(', ') }));
   if (invalid.length) return failure('invalid-input', `${invalid.join('. ')}.`);
   // URL parsing resolves a "." or ".." path segment (escaped or not) away, which would call another route.
   const dotted = operation.inputs.filter((input) => input.in === 'path' && /^\.{1,2}$/.test(queryText(values.get(input.name) ?? '')));
-  if (dotted.length) return failure('invalid-input', `${dotted.map((input) => input.label).join(', ')} cannot be “.” or “..” here: the address would point at another route.`);
+  if (dotted.length) return failure('invalid-input', t('dotted', { names: dotted.map((input) => input.label).join(', ') }));
 
   let path = operation.path;
   const query = new URLSearchParams();

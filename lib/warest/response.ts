@@ -1,5 +1,6 @@
 import { failure, type ApiError, type ApiResult, type RateLimitInfo } from './api-result';
 import { record as asRecord } from '../answers/loose';
+import { textsOf } from '../i18n';
 
 /**
  * Reads an HTTP answer from WARest, or from whatever stands in front of it. The HTTP status
@@ -9,9 +10,7 @@ import { record as asRecord } from '../answers/loose';
 
 const NOT_LOGGED_IN = 1106;
 
-const FORBIDDEN_FOR_KEY = "This API key isn't allowed to do that: the session may belong to another key, or the action needs an admin key.";
-const NEEDS_ADMIN_KEY =
-  'This needs an admin key: the saved API key is a user key, and WARest lets only admin keys do this (server information, health, restarts). Enter an admin key for this server in the options page, or ask the server’s admin.';
+const t = textsOf('errors');
 /**
  * How the server words a refusal of an admin-only route to a user key ("Admin only", "Admin
  * access required"); not WhatsApp's "only group admins can …", which is about the account.
@@ -29,13 +28,13 @@ export const RESET_ROUNDING_MS = 1_000;
  * WARest answers 403 for refusals by WhatsApp too, not only for the key's rights: these codes
  * say the key is fine and name what was refused instead.
  */
-const FORBIDDEN_BY_CODE: Partial<Record<number, string>> = {
-  3005: 'WhatsApp did not allow sending to this recipient (in an announcement group, only admins can send).',
-  3006: 'The recipient is blocked, or has blocked this account.',
-  4001: 'WhatsApp does not allow editing this message: only your own text messages can be edited, within 15 minutes of sending.',
-  4003: 'WhatsApp did not allow this pin change. At most 3 chats can be pinned: unpin another chat first, then try again.',
-  5008: 'This needs group admin rights, which this WhatsApp account does not have in the group.',
-  8006: 'This feature is switched off on the server.',
+const FORBIDDEN_BY_CODE: Partial<Record<number, Parameters<typeof t>[0]>> = {
+  3005: 'noSendHere',
+  3006: 'blocked',
+  4001: 'noEdit',
+  4003: 'noPin',
+  5008: 'needsGroupAdmin',
+  8006: 'featureOff',
 };
 const MAX_SERVER_MESSAGE = 300;
 
@@ -135,7 +134,7 @@ function keyForms(secret: string): string[] {
 
 function redactText(text: string, forms: readonly string[]): string {
   let result = text;
-  for (const form of forms) if (result.includes(form)) result = result.split(form).join('[API key]');
+  for (const form of forms) if (result.includes(form)) result = result.split(form).join(t('keyMark'));
   return result;
 }
 
@@ -196,17 +195,16 @@ export function interpretResponse(
   const serverMessage = serverWords(body);
   const extra: Omit<ApiError, 'kind' | 'message'> = { status, ...(code !== undefined && { code }), ...(serverMessage && { serverMessage }) };
   const { host } = context;
-  const session = context.sessionId ? `Session “${context.sessionId}”` : 'This session';
 
   if (status >= 200 && status < 300) {
     if (body.kind === 'empty' && status !== 204 && status !== 205) {
-      return failure('bad-response', `${host} answered with an empty body (HTTP ${status}), where a WARest server always sends data. Check the server URL: it may point at another service, or a proxy in front of the server may be cutting its answers.`, extra);
+      return failure('bad-response', t('emptyBody', { host, status }), extra);
     }
     if (body.kind === 'html') {
-      return failure('bad-response', `${host} answered with a web page instead of WARest data. Check the server URL: it may point at a dashboard, a proxy login page or another service.`, extra);
+      return failure('bad-response', t('htmlBody', { host }), extra);
     }
     if (body.kind === 'text' || (body.kind === 'json' && !record)) {
-      return failure('bad-response', `${host} sent an answer that isn't WARest JSON (it may have been cut off). Try again; if it persists, check the server URL and any proxy in front of the server.`, extra);
+      return failure('bad-response', t('notJson', { host }), extra);
     }
     return {
       ok: true,
@@ -222,22 +220,22 @@ export function interpretResponse(
   }
 
   if (code === NOT_LOGGED_IN) {
-    return failure('not-logged-in', `${session} isn't logged in to WhatsApp. Scan its QR code or use a pairing code, then try again.`, extra);
+    return failure('not-logged-in', context.sessionId ? t('notLoggedIn', { id: context.sessionId }) : t('thisNotLoggedIn'), extra);
   }
   const looksLikeWarest = body.kind === 'json';
-  const said = serverMessage ? ` The server said: “${serverMessage}”.` : '';
+  const said = serverMessage ? t('serverSaid', { words: serverMessage }) : '';
   switch (true) {
     case status === 401:
-      return failure('auth', `The server rejected the API key. A key changes each time its user signs in to the WARest dashboard: copy the current key and enter it again in the options page.`, extra);
+      return failure('auth', t('keyRejected401'), extra);
     case status === 403: {
       const byCode = code !== undefined ? FORBIDDEN_BY_CODE[code] : undefined;
       const adminOnly = !byCode && (ADMIN_ONLY_WORDS.test(serverMessage ?? '') || (context.adminOnly && code === undefined));
-      return failure('forbidden', `${byCode || (adminOnly ? NEEDS_ADMIN_KEY : FORBIDDEN_FOR_KEY)}${said}`, extra);
+      return failure('forbidden', t(byCode || (adminOnly ? 'needsAdmin' : 'forbiddenKey')) + said, extra);
     }
     case status === 404:
       return looksLikeWarest
-        ? failure('not-found', `Not found.${said || ' The item may have been deleted.'}`, extra)
-        : failure('not-found', `${host} has no WARest API at this address (404). Check the server URL, including any path prefix of a reverse proxy.`, extra);
+        ? failure('not-found', t('notFound', { said: said || t('mayBeDeleted') }), extra)
+        : failure('not-found', t('noApiHere', { host }), extra);
     case status === 429: {
       const retryAfterMs = readRetryAfter(headers, now);
       if (isRecipientCooldown(record, serverMessage, rateLimit)) {
@@ -245,31 +243,29 @@ export function interpretResponse(
         const retryAt = now + (retryAfterMs ?? bodyWait ?? RECIPIENT_COOLDOWN_MS);
         return failure(
           'rate-limited',
-          `WARest's anti-spam guard allows one message to the same recipient every ${RECIPIENT_COOLDOWN_MS / 1000} s, and this one came too soon after the last: nothing was sent. Try again in ${seconds(retryAt - now)} s.`,
+          t('cooldown', { cooldown: RECIPIENT_COOLDOWN_MS / 1000, seconds: seconds(retryAt - now) }),
           { ...extra, retryAt, scope: 'recipient' },
         );
       }
       const retryAt = retryAtFrom(retryAfterMs, rateLimit, now);
-      const wait = `Nothing was done. Try again in ${seconds(retryAt - now)} s.`;
+      const wait = seconds(retryAt - now);
       if (rateLimit && rateLimit.remaining > 0 && retryAfterMs !== undefined) {
         // Another limiter than the window (which still has requests left): it names its own wait.
-        return failure('rate-limited', `The server is refusing requests of this kind for a moment (too many in a short time), though this API key has ${rateLimit.remaining} of ${rateLimit.limit} requests left in its window. ${wait}`, { ...extra, retryAt });
+        return failure('rate-limited', t('otherLimiter', { remaining: rateLimit.remaining, limit: rateLimit.limit, seconds: wait }), { ...extra, retryAt });
       }
-      const limit = rateLimit
-        ? ` WARest allows it ${rateLimit.limit} requests per window (calls to messages, chats and tools count twice).`
-        : '';
-      return failure('rate-limited', `This API key has used up its requests to the server for now.${limit} ${wait}`, { ...extra, retryAt });
+      const limit = rateLimit ? t('perWindow', { limit: rateLimit.limit }) : '';
+      return failure('rate-limited', t('keySpent', { limit, seconds: wait }), { ...extra, retryAt });
     }
     case status >= 400 && status < 500:
-      return failure('validation', `The server did not accept the request (HTTP ${status}).${said || ' Check the values you entered.'}`, extra);
+      return failure('validation', t('notAccepted', { status, said: said || t('checkValues') }), extra);
     case status >= 500 && /CORS not allowed/i.test(serverMessage ?? ''):
-      return failure('origin-blocked', `The server refused the request because of the browser's Origin header. Open the extension's options and save this server again so the extension can set up its access; if that does not help, allow origin * in the server's CORS settings.`, extra);
+      return failure('origin-blocked', t('originRefused'), extra);
     case status >= 500 && !looksLikeWarest && (status === 502 || status === 503 || status === 504):
-      return failure('server', `A proxy in front of the server answered HTTP ${status}: the WARest server behind it is probably down or restarting. Start it, or try again in a minute.`, extra);
+      return failure('server', t('proxyDown', { status }), extra);
     case status >= 500:
-      return failure('server', `The server had an error (HTTP ${status}).${said} Try again; if it keeps happening, look at the server's logs.`, extra);
+      return failure('server', t('serverError', { status, said }), extra);
     default:
-      return failure('bad-response', `Unexpected answer from ${host} (HTTP ${status}).${said}`, extra);
+      return failure('bad-response', t('unexpected', { host, status, said }), extra);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ApiError } from './api-result';
 import type { ServerHealth } from '../storage';
+import { textsOf } from '../i18n';
 
 /**
  * What a failed session list says about a server, in one or two words for the popup's pill and
@@ -25,19 +26,21 @@ export function healthStateFor(error: Pick<ApiError, 'kind' | 'status'>): Server
   }
 }
 
-const WORDS: Partial<Record<ApiError['kind'], string>> = {
-  permission: 'No access',
-  forbidden: 'Key refused',
-  'not-found': 'Wrong address',
-  'rate-limited': 'Rate limited',
-  'bad-response': 'Not WARest',
-  'origin-blocked': 'Origin refused',
-  server: 'Server error',
+const t = textsOf('errors');
+
+const WORDS: Partial<Record<ApiError['kind'], Parameters<typeof t>[0]>> = {
+  permission: 'trNoAccess',
+  forbidden: 'trKeyRefused',
+  'not-found': 'trWrongAddress',
+  'rate-limited': 'trRateLimited',
+  'bad-response': 'trNotWarest',
+  'origin-blocked': 'trOrigin',
+  server: 'trServerError',
 };
 
 /** The pill's words for a server that is not fine. */
 export function troubleWords(server: Pick<ServerHealth, 'state' | 'kind'>): string {
-  if (server.state === 'key-rejected') return 'Key rejected';
-  if (server.state === 'unreachable') return server.kind === 'permission' ? 'No access' : 'Unreachable';
-  return (server.kind && WORDS[server.kind as ApiError['kind']]) || 'Server problem';
+  if (server.state === 'key-rejected') return t('trKeyRejected');
+  if (server.state === 'unreachable') return t(server.kind === 'permission' ? 'trNoAccess' : 'trUnreachable');
+  return t((server.kind && WORDS[server.kind as ApiError['kind']]) || 'trProblem');
 }

@@ -4,6 +4,10 @@
  * since WARest often sits behind a reverse proxy under a prefix.
  */
 
+import { textsOf } from '../i18n';
+
+const t = textsOf('errors');
+
 export type ServerUrlCheck =
   | { ok: true; baseUrl: string; origin: string; warnings: string[] }
   | { ok: false; reason: string };
@@ -35,12 +39,12 @@ function guessScheme(hostAndRest: string): 'http' | 'https' {
 
 export function normalizeServerUrl(input: string): ServerUrlCheck {
   const typed = input.trim();
-  if (!typed) return { ok: false, reason: "Enter your WARest server's address, e.g. https://warest.example.com" };
-  if (/\s/.test(typed)) return { ok: false, reason: 'A server URL cannot contain spaces.' };
+  if (!typed) return { ok: false, reason: t('urlEmpty') };
+  if (/\s/.test(typed)) return { ok: false, reason: t('urlSpaces') };
 
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(typed);
   if (schemeMatch && !/^https?$/i.test(schemeMatch[1] ?? '')) {
-    return { ok: false, reason: 'Use an http:// or https:// address.' };
+    return { ok: false, reason: t('urlScheme') };
   }
   const withScheme = schemeMatch ? typed : `${guessScheme(typed)}://${typed}`;
 
@@ -48,14 +52,14 @@ export function normalizeServerUrl(input: string): ServerUrlCheck {
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, reason: 'That is not a valid address. Example: https://warest.example.com or 192.168.1.10:4001' };
+    return { ok: false, reason: t('urlInvalid') };
   }
-  if (!url.hostname) return { ok: false, reason: 'The address has no host name.' };
+  if (!url.hostname) return { ok: false, reason: t('urlNoHost') };
   if (url.username || url.password) {
-    return { ok: false, reason: 'Remove the user name and password from the URL; the API key goes in its own field.' };
+    return { ok: false, reason: t('urlUserInfo') };
   }
   if (!/^[a-z0-9.\-[\]:]+$/i.test(url.hostname) || url.hostname.startsWith('.') || url.hostname.includes('..')) {
-    return { ok: false, reason: 'The host name has characters a server name cannot have.' };
+    return { ok: false, reason: t('urlBadHost') };
   }
 
   // Keep any proxy prefix (even one like /api/warest), drop a pasted API path (/api, /api/v1, /api/v1/session/list…).
@@ -64,7 +68,7 @@ export function normalizeServerUrl(input: string): ServerUrlCheck {
 
   const warnings: string[] = [];
   if (url.protocol === 'http:' && !isLocalHost(url.hostname)) {
-    warnings.push('This server uses plain http: the API key and your messages travel unencrypted. Use https unless the server is on your own network.');
+    warnings.push(t('urlPlainHttp'));
   }
   return { ok: true, baseUrl, origin: `${url.protocol}//${url.host}`, warnings };
 }

@@ -1,5 +1,8 @@
 import type { ApiError } from './api-result';
 import { STATUS_INFO, type SessionSummary } from '../sessions';
+import { textsOf } from '../i18n';
+
+const t = textsOf('errors');
 
 /**
  * A stock WARest server answers Messages and Chats routes for a session that is registered but
@@ -18,20 +21,19 @@ export function isSessionNotFound(error: ApiError): boolean {
  * (`listed` undefined: the list could not be read; null: the session is not on it).
  */
 export function explainSessionNotFound(error: ApiError, sessionId: string, listed: SessionSummary | null | undefined): ApiError {
-  const name = `Session “${sessionId}”`;
   if (listed === null) {
-    return { ...error, message: `${name} does not exist on this server (it may have been deleted). Choose another session, or create it again.` };
+    return { ...error, message: t('sessionGone', { id: sessionId }) };
   }
   if (listed === undefined) {
-    return { ...error, message: `${name} is not open on the server: it may be logged out or still connecting. Check its status in the popup, log it in if needed, then try again.` };
+    return { ...error, message: t('sessionNotOpen', { id: sessionId }) };
   }
   if (listed.status === 'open') {
-    return { ...error, kind: 'not-logged-in', message: `${name} was not connected to WhatsApp at that moment. Wait a few seconds and try again.` };
+    return { ...error, kind: 'not-logged-in', message: t('sessionNotConnected', { id: sessionId }) };
   }
   const info = STATUS_INFO[listed.status];
   return {
     ...error,
     kind: 'not-logged-in',
-    message: `${name} is not logged in to WhatsApp (its status is ${info.word}). ${info.hint}`,
+    message: t('sessionLoggedOut', { id: sessionId, status: info.word, hint: info.hint }),
   };
 }

@@ -10,4 +10,4 @@ import { boundedRecord, KB } from '../limits';
 export const apiKeysSchema = boundedRecord(v.string(), 500);
 export type ApiKeys = v.InferOutput<typeof apiKeysSchema>;
 
-export const apiKeysItem = defineCheckedItem<ApiKeys>('local:apiKeys', apiKeysSchema, {}, 'your saved API keys', { version: 1, maxBytes: 256 * KB });
+export const apiKeysItem = defineCheckedItem<ApiKeys>('local:apiKeys', apiKeysSchema, {}, 'itemApiKeys', { version: 1, maxBytes: 256 * KB });

@@ -11,6 +11,6 @@ export const campaignFilesItem = defineCheckedItem<Record<string, v.InferOutput<
   'local:campaignFiles',
   record(v.string(), fileSchema),
   {},
-  'the files of your campaigns',
+  'itemCampaignFiles',
   { version: 1, maxBytes: 8 * MB },
 );

@@ -89,4 +89,4 @@ export type Campaign = v.InferOutput<typeof campaignSchema>;
 export type CampaignEntry = Campaign['entries'][number];
 export type CampaignState = Campaign['state'];
 
-export const campaignsItem = defineCheckedItem<Campaign[]>('local:campaigns', boundedArray(campaignSchema, 100), [], 'your campaigns', { version: 1, maxBytes: 6 * MB });
+export const campaignsItem = defineCheckedItem<Campaign[]>('local:campaigns', boundedArray(campaignSchema, 100), [], 'itemCampaigns', { version: 1, maxBytes: 6 * MB });

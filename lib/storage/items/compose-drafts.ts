@@ -72,7 +72,7 @@ export const composeDraftsItem = defineCheckedItem<Record<string, ComposeDraft>>
   'local:composeDrafts',
   boundedRecord(composeDraftSchema, 2000),
   {},
-  'your unsent messages (composer drafts)',
+  'itemDrafts',
   { version: 1, maxBytes: 6 * MB }, // a text may be 64K characters
 );
 

@@ -23,7 +23,7 @@ export const historyItem = /* @__PURE__ */ defineCheckedItem<HistoryEntry[]>(
   'local:history',
   boundedArray(entrySchema, HISTORY_LIMIT) as v.GenericSchema<unknown, HistoryEntry[]>,
   [],
-  'the history of operations',
+  'itemHistory',
   // Room over what addToHistory keeps, so a list it wrote is never taken for damage.
   { version: 1, maxBytes: HISTORY_MAX_BYTES + 8 * KB },
 );

@@ -43,4 +43,4 @@ const jobSchema = v.object({
 });
 export type Job = v.InferOutput<typeof jobSchema>;
 
-export const jobsItem = defineCheckedItem<Job[]>('local:jobs', boundedArray(jobSchema, 500), [], 'your bulk jobs', { version: 1, maxBytes: 8 * MB });
+export const jobsItem = defineCheckedItem<Job[]>('local:jobs', boundedArray(jobSchema, 500), [], 'itemJobs', { version: 1, maxBytes: 8 * MB });

@@ -26,6 +26,6 @@ export const loginItem = defineCheckedItem<LoginInProgress | null>(
   'local:loginInProgress',
   v.nullable(loginSchema),
   null,
-  'the login in progress',
+  'itemLogin',
   { version: 1, maxBytes: 1 * MB }, // a QR code as a data URL is a few KB
 );

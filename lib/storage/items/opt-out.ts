@@ -7,6 +7,6 @@ export const optOutItem = defineCheckedItem<{ numbers: string[] }>(
   'local:optOut',
   v.object({ numbers: boundedArray(v.string(), 100_000) }),
   { numbers: [] },
-  'your opt-out list',
+  'itemOptOut',
   { version: 1, maxBytes: 2 * MB },
 );

@@ -7,6 +7,6 @@ export const focusItem = defineCheckedItem<{ profileId: string; sessionId: strin
   'local:popupFocus',
   v.nullable(v.object({ profileId: v.string(), sessionId: v.string() })),
   null,
-  'the session to show',
+  'itemPopupFocus',
   { version: 1, maxBytes: 16 * KB },
 );

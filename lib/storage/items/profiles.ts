@@ -25,6 +25,6 @@ export const profilesItem = defineCheckedItem<ProfilesState>(
   'local:profiles',
   profilesStateSchema,
   { profiles: [], defaultProfileId: null },
-  'your server profiles',
+  'itemProfiles',
   { version: 1, maxBytes: 1 * MB },
 );

@@ -9,6 +9,6 @@ export const recentRecipientsItem = defineCheckedItem<Array<{ digits: string; us
   // RECENT_LIMIT (lib/omnibox.ts) are kept.
   boundedArray(v.object({ digits: v.string(), usedAt: num() }), 100),
   [],
-  'your recent recipients',
+  'itemRecipients',
   { version: 1, maxBytes: 64 * KB },
 );

@@ -56,6 +56,6 @@ export const scheduledMessagesItem = /* @__PURE__ */ defineCheckedItem<Scheduled
   'local:scheduledMessages',
   scheduledStateSchema,
   { onMissed: 'ask', messages: [] },
-  'your scheduled messages',
+  'itemScheduled',
   { version: 1, maxBytes: 6 * MB }, // MAX_SCHEDULED messages, most short; a text may be 64K characters
 );

@@ -55,7 +55,7 @@ export const snapshotsItem = defineCheckedItem<Record<string, ProfileSnapshot>>(
   'local:sessionSnapshots',
   boundedRecord(profileSnapshotSchema, 500) as unknown as Schema<Record<string, ProfileSnapshot>>,
   {},
-  'the last known state of your sessions',
+  'itemSnapshots',
   // Each profile's snapshot stays within a budget (lib/session-sync.ts); this is far above it.
   { version: 1, maxBytes: 8 * MB },
 );

@@ -30,4 +30,4 @@ export type Settings = v.InferOutput<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { requestTimeoutSec: 20, defaultCountryCode: '', pollIntervalSec: 30 };
 
-export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'your settings', { version: 1, maxBytes: 16 * KB });
+export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'itemSettings', { version: 1, maxBytes: 16 * KB });

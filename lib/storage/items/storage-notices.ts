@@ -16,6 +16,6 @@ export const storageNoticesItem = defineCheckedItem<StorageNotice[]>(
   'local:storageNotices',
   boundedArray(storageNoticeSchema, 100),
   [],
-  'the list of storage problems',
+  'itemNotices',
   { version: 1, maxBytes: 256 * KB },
 );

@@ -23,6 +23,6 @@ export const templatesItem = /* @__PURE__ */ defineCheckedItem<MessageTemplate[]
   'local:templates',
   boundedArray(templateSchema, 400),
   [],
-  'your message templates',
+  'itemTemplates',
   { version: 1, maxBytes: 2 * MB }, // 200 templates of up to 4,096 characters each, with room
 );

@@ -8,6 +8,6 @@ export const versionChecksItem = defineCheckedItem<Record<string, number>>(
   'local:versionChecks',
   boundedRecord(num(), 500),
   {},
-  'when the server versions were last checked',
+  'itemVersionChecks',
   { version: 1, maxBytes: 256 * KB },
 );

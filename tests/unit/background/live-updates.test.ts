@@ -13,7 +13,7 @@ import { registerLogin } from '@/entrypoints/background/login';
 import { notificationId, registerNotifications } from '@/entrypoints/background/notifications';
 import { POLL_ALARM, registerPolling } from '@/entrypoints/background/polling';
 import { registerSessionsSync } from '@/entrypoints/background/sessions-sync';
-import { KEY_REASON, ORIGIN_REASON, UNREACHABLE_REASON, liveFailureReason, socketEndpoint } from '@/lib/live-events';
+import { liveFailureReason, liveReason, socketEndpoint } from '@/lib/live-events';
 import { apiKeysItem, loginItem, profilesItem, readChecked, snapshotsItem, type LoginInProgress, type ProfileSnapshot } from '@/lib/storage';
 import { envelope, fakeWarestFetch, home, hostAccess, listOf, office, seed, QR_1, QR_2, type FakeWarestFetch } from '../helpers/warest-fetch';
 
@@ -122,7 +122,7 @@ describe('falling back to polling', () => {
     socket.fire('connect_error', Object.assign(new Error('websocket error'), { type: 'TransportError' }));
     await vi.waitFor(async () => expect((await snapshot())?.updates?.mode).toBe('polling'));
     const reason = (await snapshot())?.updates?.reason ?? '';
-    expect(reason).toBe(ORIGIN_REASON);
+    expect(reason).toBe(liveReason('origin'));
     expect(reason).toMatch(/allowed CORS origins to \*/);
     expect(reason).toMatch(/Origin/);
     expect(socket.closed).toBe(true);
@@ -133,7 +133,7 @@ describe('falling back to polling', () => {
     await start({ snapshots: {} });
     const socket = await firstSocket();
     socket.fire('connect_error', new Error('websocket error'));
-    await vi.waitFor(async () => expect((await snapshot())?.updates?.reason).toBe(ORIGIN_REASON));
+    await vi.waitFor(async () => expect((await snapshot())?.updates?.reason).toBe(liveReason('origin')));
     expect(server.count('/session/list')).toBe(1);
   });
 
@@ -141,14 +141,14 @@ describe('falling back to polling', () => {
     await start();
     const socket = await firstSocket();
     socket.fire('connect_error', Object.assign(new Error('unauthorized'), { data: { code: 1400, message: 'WebSocket unauthorized' } }));
-    await vi.waitFor(async () => expect((await snapshot())?.updates).toEqual({ mode: 'polling', reason: KEY_REASON }));
+    await vi.waitFor(async () => expect((await snapshot())?.updates).toEqual({ mode: 'polling', reason: liveReason('key') }));
   });
 
   it('a server that is down → a reason that says so, not the Origin', async () => {
     await start({ snapshots: { home: { ...ok, server: { state: 'unreachable', message: 'down' } } } });
     const socket = await firstSocket();
     socket.fire('connect_error', new Error('websocket error'));
-    await vi.waitFor(async () => expect((await snapshot())?.updates).toEqual({ mode: 'polling', reason: UNREACHABLE_REASON }));
+    await vi.waitFor(async () => expect((await snapshot())?.updates).toEqual({ mode: 'polling', reason: liveReason('unreachable') }));
   });
 
   it('backs off after refused handshakes (30 s, then 1 min), never retrying in a tight loop', async () => {
@@ -341,11 +341,11 @@ describe('live-events rules', () => {
   });
 
   it.each([
-    [new Error('CORS not allowed: chrome-extension://abc'), 'unreachable', ORIGIN_REASON],
-    [new Error('websocket error'), 'ok', ORIGIN_REASON],
-    [new Error('xhr poll error'), 'ok', ORIGIN_REASON],
-    [new Error('websocket error'), 'unreachable', UNREACHABLE_REASON],
-    [Object.assign(new Error('unauthorized'), { data: { code: 1400 } }), 'ok', KEY_REASON],
+    [new Error('CORS not allowed: chrome-extension://abc'), 'unreachable', liveReason('origin')],
+    [new Error('websocket error'), 'ok', liveReason('origin')],
+    [new Error('xhr poll error'), 'ok', liveReason('origin')],
+    [new Error('websocket error'), 'unreachable', liveReason('unreachable')],
+    [Object.assign(new Error('unauthorized'), { data: { code: 1400 } }), 'ok', liveReason('key')],
   ] as const)('%s with the server %s', (error, state, reason) => {
     expect(liveFailureReason(error, state)).toBe(reason);
   });

@@ -13,6 +13,25 @@ import { sentencesIn } from '../../support/literal-strings';
 const ROOT = path.resolve(__dirname, '../../..');
 const CONVERTED: string[] = [
   'entrypoints/background',
+  'lib/answers',
+  'lib/badge.ts',
+  'lib/first-run.ts',
+  'lib/live-events.ts',
+  'lib/messaging',
+  'lib/schema.ts',
+  'lib/sessions.ts',
+  'lib/socket-io-wire.ts',
+  'lib/storage',
+  'lib/warest/api-result.ts',
+  'lib/warest/client.ts',
+  'lib/warest/connection-test.ts',
+  'lib/warest/file-payload.ts',
+  'lib/warest/rate-pacer.ts',
+  'lib/warest/request-builder.ts',
+  'lib/warest/response.ts',
+  'lib/warest/server-trouble.ts',
+  'lib/warest/server-url.ts',
+  'lib/warest/session-not-open.ts',
 ];
 
 function tsUnder(relative: string): string[] {
