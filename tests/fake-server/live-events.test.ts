@@ -41,7 +41,7 @@ function client(apiKey: string | null, options: ClientOptions = {}): Socket {
 }
 
 /** The next `name` event's payload (bounded wait). */
-function next<T = Payload>(socket: Socket, name: string, timeoutMs = 2000): Promise<T> {
+function next<T = Payload>(socket: Socket, name: string, timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(name, onEvent);
@@ -63,7 +63,7 @@ function record(socket: Socket): Array<[string, unknown]> {
   return seen;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -79,7 +79,7 @@ async function connected(apiKey: string, options: ClientOptions = {}): Promise<{
 }
 
 function join(socket: Socket, room: unknown): Promise<JoinAnswer> {
-  return socket.timeout(2000).emitWithAck('join', { room }) as Promise<JoinAnswer>;
+  return socket.timeout(10_000).emitWithAck('join', { room }) as Promise<JoinAnswer>;
 }
 
 async function api(path: string, query: Record<string, string>, key = 'user-key', method = 'GET'): Promise<{ status: number; json: Payload }> {
