@@ -1,7 +1,9 @@
 import type allservers from '../../locales/en/allservers.json';
 import type common from '../../locales/en/common.json';
+import type compose from '../../locales/en/compose.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
+import type popupshared from '../../locales/en/popupshared.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
 
@@ -14,9 +16,13 @@ export interface Areas {
   allservers: typeof allservers;
   /** components/: what several pages share. */
   common: typeof common;
+  /** entrypoints/popup/compose/: the composer, its per-type fields, send later and the sent result. */
+  compose: typeof compose;
   manifest: typeof manifest;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
+  /** entrypoints/popup/shared/: the phone-list input, the picture form, loading states. */
+  popupshared: typeof popupshared;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */
   sessions: typeof sessions;
   /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */
