@@ -3,10 +3,12 @@ import type campaigns from '../../locales/en/campaigns.json';
 import type answers from '../../locales/en/answers.json';
 import type common from '../../locales/en/common.json';
 import type errors from '../../locales/en/errors.json';
+import type compose from '../../locales/en/compose.json';
 import type manifest from '../../locales/en/manifest.json';
 import type ops from '../../locales/en/ops.json';
 import type options from '../../locales/en/options.json';
 import type popup from '../../locales/en/popup.json';
+import type popupshared from '../../locales/en/popupshared.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
 import type worker from '../../locales/en/worker.json';
@@ -27,6 +29,8 @@ export interface Areas {
   common: typeof common;
   /** lib/warest/ (not the catalog): what went wrong with a call, a connection test, a server URL. */
   errors: typeof errors;
+  /** entrypoints/popup/compose/: the composer, its per-type fields, send later and the sent result. */
+  compose: typeof compose;
   manifest: typeof manifest;
   /** lib/warest/catalog/: every operation's label, and its fields' labels, help and formats (op_<id>, f_/h_/fmt_<field>). */
   ops: typeof ops;
@@ -34,6 +38,8 @@ export interface Areas {
   options: typeof options;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
+  /** entrypoints/popup/shared/: the phone-list input, the picture form, loading states. */
+  popupshared: typeof popupshared;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */
   sessions: typeof sessions;
   /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */

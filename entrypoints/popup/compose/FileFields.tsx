@@ -1,6 +1,10 @@
 import { useId } from 'react';
-import { ACCEPT, TYPE_LABELS } from '@/lib/compose';
+import { ACCEPT } from '@/lib/compose';
+import { currentLanguage, textsOf } from '@/lib/i18n';
+import type { ComposeType } from '@/lib/storage';
 import { CheckField, FieldError, TextField, type FieldsProps } from './fields';
+
+const t = textsOf('compose');
 
 interface FileFieldsProps extends FieldsProps {
   /** The files picked now (not kept in the draft; their names are). */
@@ -8,17 +12,34 @@ interface FileFieldsProps extends FieldsProps {
   onFiles(files: File[]): void;
 }
 
-const FILE_LABELS: Record<string, string> = {
-  files: 'Files to send',
-  media: 'Image or video file',
-  audio: 'Audio file',
-  document: 'Document file',
-  sticker: 'Sticker image',
-  gif: 'GIF or MP4 file',
-};
+/** The file input's label for a type (read when drawn: the language is chosen before the first render). */
+function fileLabel(type: ComposeType): string {
+  const labels: Partial<Record<ComposeType, string>> = {
+    files: t('fileFiles'),
+    media: t('fileMedia'),
+    audio: t('fileAudio'),
+    document: t('fileDocument'),
+    sticker: t('fileSticker'),
+    gif: t('fileGif'),
+  };
+  return labels[type] ?? t('file');
+}
+
+/** The link field's label for a single-file type. */
+function linkLabel(type: ComposeType): string {
+  const labels: Partial<Record<ComposeType, string>> = {
+    media: t('linkMedia'),
+    audio: t('linkAudio'),
+    document: t('linkDocument'),
+    sticker: t('linkSticker'),
+    gif: t('linkGif'),
+  };
+  return labels[type] ?? t('link');
+}
 
 function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const number = (value: number, digits: number) => value.toLocaleString(currentLanguage(), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+  return bytes >= 1024 * 1024 ? t('sizeMb', { size: number(bytes / 1024 / 1024, 1) }) : t('sizeKb', { size: number(Math.max(1, Math.round(bytes / 1024)), 0) });
 }
 
 /** The file types: files, image/video, audio, document, sticker, GIF — from disk or (single files) a link. */
@@ -26,22 +47,22 @@ export function FileFields({ form, set, errors, files, onFiles }: FileFieldsProp
   const id = useId();
   const single = form.type !== 'files';
   const fromUrl = single && form.source === 'url';
-  const label = FILE_LABELS[form.type] ?? 'File';
+  const label = fileLabel(form.type);
   const repick = files.length === 0 && form.pickedNames.length > 0;
   return (
     <>
       {single && (
-        <div role="radiogroup" aria-label="Where the file comes from" className="compose-source">
+        <div role="radiogroup" aria-label={t('fileSource')} className="compose-source">
           <label>
-            <input type="radio" name={`${id}-source`} checked={!fromUrl} onChange={() => set({ source: 'file' })} /> From this computer
+            <input type="radio" name={`${id}-source`} checked={!fromUrl} onChange={() => set({ source: 'file' })} /> {t('fromComputer')}
           </label>
           <label>
-            <input type="radio" name={`${id}-source`} checked={fromUrl} onChange={() => set({ source: 'url' })} /> From a link
+            <input type="radio" name={`${id}-source`} checked={fromUrl} onChange={() => set({ source: 'url' })} /> {t('fromLink')}
           </label>
         </div>
       )}
       {fromUrl ? (
-        <TextField label={`${TYPE_LABELS[form.type]} link`} value={form.url} onChange={(url) => set({ url })} error={errors.url} inputMode="url" placeholder="https://example.com/file" hint="The server downloads the file from this address." />
+        <TextField label={linkLabel(form.type)} value={form.url} onChange={(url) => set({ url })} error={errors.url} inputMode="url" placeholder={t('exampleFileUrl')} hint={t('fileUrlHint')} />
       ) : (
         <div className="field">
           <label htmlFor={`${id}-file`}>{label}</label>
@@ -56,12 +77,10 @@ export function FileFields({ form, set, errors, files, onFiles }: FileFieldsProp
             onChange={(event) => onFiles([...(event.target.files ?? [])])}
           />
           <span className="hint" id={`${id}-file-hint`}>
-            {repick
-              ? `You had picked ${form.pickedNames.join(', ')}; picked files are not kept when the popup closes, so pick again.`
-              : 'Picked files are not kept if the popup closes; the rest of the form is.'}
+            {repick ? t('repick', { names: form.pickedNames.join(', ') }) : t('pickedNotKept')}
           </span>
           {files.length > 0 && (
-            <ul className="compose-files" aria-label="Picked files">
+            <ul className="compose-files" aria-label={t('pickedFiles')}>
               {files.map((file) => (
                 <li key={`${file.name}-${file.size}`}>
                   {file.name} <span className="hint">({size(file.size)})</span>
@@ -73,14 +92,14 @@ export function FileFields({ form, set, errors, files, onFiles }: FileFieldsProp
         </div>
       )}
       {form.type === 'document' && (
-        <TextField label="File name shown (optional)" value={form.filename} onChange={(filename) => set({ filename })} error={errors.filename} hint="Defaults to the picked file’s name." />
+        <TextField label={t('fileName')} value={form.filename} onChange={(filename) => set({ filename })} error={errors.filename} hint={t('fileNameHint')} />
       )}
       {form.type !== 'audio' && form.type !== 'sticker' && (
-        <TextField label={form.type === 'files' ? 'Caption for all files (optional)' : 'Caption (optional)'} multiline value={form.caption} onChange={(caption) => set({ caption })} error={errors.caption} />
+        <TextField label={form.type === 'files' ? t('captionAll') : t('caption')} multiline value={form.caption} onChange={(caption) => set({ caption })} error={errors.caption} />
       )}
-      {form.type === 'media' && <CheckField label="View once" checked={form.viewOnce} onChange={(viewOnce) => set({ viewOnce })} hint="The recipient can open it one time." />}
-      {(form.type === 'media' || form.type === 'gif' || form.type === 'sticker') && <CheckField label="Compress" checked={form.compress} onChange={(compress) => set({ compress })} />}
-      {form.type === 'audio' && <CheckField label="Send as voice note" checked={form.isVN} onChange={(isVN) => set({ isVN })} hint="Shown as a recorded voice message." />}
+      {form.type === 'media' && <CheckField label={t('viewOnce')} checked={form.viewOnce} onChange={(viewOnce) => set({ viewOnce })} hint={t('viewOnceHint')} />}
+      {(form.type === 'media' || form.type === 'gif' || form.type === 'sticker') && <CheckField label={t('compress')} checked={form.compress} onChange={(compress) => set({ compress })} />}
+      {form.type === 'audio' && <CheckField label={t('voiceNote')} checked={form.isVN} onChange={(isVN) => set({ isVN })} hint={t('voiceNoteHint')} />}
     </>
   );
 }

@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
 import { describeDue, localDateTime, toLocalInputs, utcOffset } from '@/lib/scheduled';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('compose');
 
 /** The browser's time zone, as the date and time inputs read. */
 export const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -19,35 +22,35 @@ export function SendLater({ busy, onSchedule, disabledReason }: { busy: boolean;
 
   function schedule() {
     if (!parsed.ok) return setProblem(parsed.message);
-    if (parsed.at <= Date.now()) return setProblem('That time has passed: choose a time later than now, or send it now.');
+    if (parsed.at <= Date.now()) return setProblem(t('timePassed'));
     setProblem(null);
     onSchedule(parsed.at, zone);
   }
 
   return (
     <details className="compose-options compose-later">
-      <summary>Send later</summary>
+      <summary>{t('sendLater')}</summary>
       {disabledReason ? (
         <p className="hint">{disabledReason}</p>
       ) : (
         <>
           <div className="compose-pair">
             <div className="field">
-              <label htmlFor={ids.date}>Day</label>
+              <label htmlFor={ids.date}>{t('day')}</label>
               <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={ids.zone} />
             </div>
             <div className="field">
-              <label htmlFor={ids.time}>Time</label>
+              <label htmlFor={ids.time}>{t('time')}</label>
               <input id={ids.time} type="time" step={1} value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={ids.zone} />
             </div>
           </div>
           <p className="hint" id={ids.zone}>
-            Time zone: {zone} ({utcOffset(parsed.ok ? parsed.at : Date.now(), zone)}){parsed.ok ? ` · ${describeDue(parsed.at, zone)}` : ''}
+            {parsed.ok ? t('timeZoneDue', { zone, offset: utcOffset(parsed.at, zone), when: describeDue(parsed.at, zone) }) : t('timeZone', { zone, offset: utcOffset(Date.now(), zone) })}
           </p>
           {problem && <p className="error-text" role="alert">{problem}</p>}
-          <p className="hint">The browser must be running for a scheduled message to be sent. One that comes due while it is closed is sent when it starts again, or kept for you to decide, as set in the options.</p>
+          <p className="hint">{t('browserMustRun')}</p>
           <div className="actions">
-            <button type="button" disabled={busy} onClick={schedule}>{busy ? 'Scheduling…' : 'Schedule'}</button>
+            <button type="button" disabled={busy} onClick={schedule}>{busy ? t('scheduling') : t('schedule')}</button>
           </div>
         </>
       )}

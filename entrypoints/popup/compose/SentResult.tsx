@@ -1,28 +1,33 @@
 import { CopyIcon } from '@/components/CopyIcon';
 import type { SentMessage } from '@/lib/compose';
 import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('compose');
 
 /** What was sent: the message id(s), each with a copy button, and any files the server refused. */
 export function SentResult({ sent, to, onCopied }: { sent: SentMessage; to: string; onCopied(text: string, ok: boolean): void }) {
-  const copy = (id: string) => void copyText(id).then((ok) => onCopied(ok ? `Copied message id ${id}.` : CLIPBOARD_REFUSED, ok));
+  const copy = (id: string) => void copyText(id).then((ok) => onCopied(ok ? t('copiedId', { id }) : CLIPBOARD_REFUSED, ok));
   return (
-    <section className="compose-sent" role="status" aria-label="Sent">
+    <section className="compose-sent" role="status" aria-label={t('sent')}>
       <p>
-        Sent to {to}.{sent.confirmedFromChat && ' (Its answer never came; the message was found in the chat.)'}{sent.messageIds.length === 0 && ' The server did not give a message id.'}
+        {t('sentTo', { to })}
+        {sent.confirmedFromChat && t('foundInChat')}
+        {sent.messageIds.length === 0 && t('noMessageId')}
       </p>
       {sent.messageIds.length > 0 && (
-        <ul aria-label="Message ids">
+        <ul aria-label={t('messageIds')}>
           {sent.messageIds.map((id) => (
             <li key={id}>
-              Message id <code>{id}</code>{' '}
-              <button type="button" className="icon" aria-label={`Copy message id ${id}`} onClick={() => copy(id)}>
+              {t('messageId')} <code>{id}</code>{' '}
+              <button type="button" className="icon" aria-label={t('copyMessageId', { id })} onClick={() => copy(id)}>
                 <CopyIcon />
               </button>
             </li>
           ))}
         </ul>
       )}
-      {sent.blocked.length > 0 && <p className="warning-text">Not sent: {sent.blocked.join('; ')}.</p>}
+      {sent.blocked.length > 0 && <p className="warning-text">{t('blocked', { list: sent.blocked.join('; ') })}</p>}
     </section>
   );
 }

@@ -2,7 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { readChecked, templatesItem, watchChecked, type MessageTemplate } from '@/lib/storage';
 import { byName, variablesOf } from '@/lib/templates';
+import { textsOf } from '@/lib/i18n';
 import { TextField } from './fields';
+
+const t = textsOf('compose');
+const common = textsOf('common');
 
 /** Opens the templates page in a tab. */
 export function openTemplatesPage(): void {
@@ -20,24 +24,24 @@ export function InsertTemplate({ onInsert }: { onInsert(template: MessageTemplat
   }, []);
   if (!templates) return null;
   const sorted = byName(templates);
-  const picked = sorted.find((t) => t.id === chosen) ?? sorted[0];
+  const picked = sorted.find((template) => template.id === chosen) ?? sorted[0];
   return (
     <div className="field compose-template">
-      <label htmlFor={pickId}>Template</label>
+      <label htmlFor={pickId}>{common('template')}</label>
       {sorted.length === 0 ? (
         <p className="hint">
-          No templates yet.{' '}
-          <button type="button" className="link" onClick={openTemplatesPage}>Add templates</button>
+          {t('noTemplates')}{' '}
+          <button type="button" className="link" onClick={openTemplatesPage}>{common('addTemplates')}</button>
         </p>
       ) : (
         <div className="field-row">
           <select id={pickId} value={picked?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-            {sorted.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
+            {sorted.map((template) => (
+              <option key={template.id} value={template.id}>{template.name}</option>
             ))}
           </select>
-          <button type="button" onClick={() => picked && onInsert(picked)}>Insert template</button>
-          <button type="button" className="link" onClick={openTemplatesPage}>Manage</button>
+          <button type="button" onClick={() => picked && onInsert(picked)}>{t('insertTemplate')}</button>
+          <button type="button" className="link" onClick={openTemplatesPage}>{t('manage')}</button>
         </div>
       )}
     </div>
@@ -49,17 +53,17 @@ export function VariableFields({ text, values, onChange, errors }: { text: strin
   const variables = variablesOf(text);
   if (variables.length === 0) return null;
   return (
-    <fieldset className="compose-group" aria-label="Variables">
-      <legend>Variables</legend>
+    <fieldset className="compose-group" aria-label={common('variables')}>
+      <legend>{common('variables')}</legend>
       {variables.map((v) => (
         <TextField
           key={v.name.toLowerCase()}
-          label={`Value for {{${v.name}}}`}
+          label={common('variableValue', { name: v.name })}
           value={values[v.name.toLowerCase()] ?? ''}
           onChange={(value) => onChange(v.name.toLowerCase(), value)}
           error={errors[variableErrorKey(v.name)]}
-          placeholder={v.fallback !== undefined ? `empty: “${v.fallback}”` : undefined}
-          hint={v.fallback === undefined ? 'Needed: it has no fallback.' : undefined}
+          placeholder={v.fallback !== undefined ? common('variableFallback', { fallback: v.fallback }) : undefined}
+          hint={v.fallback === undefined ? t('neededNoFallback') : undefined}
         />
       ))}
     </fieldset>

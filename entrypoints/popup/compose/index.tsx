@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { RecipientPicker, useDefaultCountry } from '@/components/RecipientPicker';
-import { buildSend, readSent, takesFiles, TYPE_LABELS, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
+import { buildSend, readSent, takesFiles, type ComposeForm, type FieldErrors, type PickedFile, type SentMessage } from '@/lib/compose';
 import { filePayloadFromBlob } from '@/lib/warest/file-payload';
 import { expectationFor, type SentExpectation } from '@/lib/delivery-check';
 import { resolveRecipient } from '@/lib/recipient';
@@ -24,7 +24,42 @@ import { useComposeDraft } from './use-compose-draft';
 import { RecipientChip } from './RecipientChip';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
 import './compose.css';
+
+const t = textsOf('compose');
+
+/** Each message type's name, and its send button's words (read when drawn: the language is chosen before the first render). */
+const typeLabel = (type: ComposeType): string =>
+  ({
+    text: t('typeText'),
+    files: t('typeFiles'),
+    media: t('typeMedia'),
+    audio: t('typeAudio'),
+    document: t('typeDocument'),
+    sticker: t('typeSticker'),
+    gif: t('typeGif'),
+    contact: t('typeContact'),
+    location: t('typeLocation'),
+    poll: t('typePoll'),
+    buttons: t('typeButtons'),
+    list: t('typeList'),
+  })[type];
+const sendLabel = (type: ComposeType): string =>
+  ({
+    text: t('sendText'),
+    files: t('sendFiles'),
+    media: t('sendMedia'),
+    audio: t('sendAudio'),
+    document: t('sendDocument'),
+    sticker: t('sendSticker'),
+    gif: t('sendGif'),
+    contact: t('sendContact'),
+    location: t('sendLocation'),
+    poll: t('sendPoll'),
+    buttons: t('sendButtons'),
+    list: t('sendList'),
+  })[type];
 
 /** Files as the checks see them before their bytes are read. */
 const described = (files: readonly File[]): PickedFile[] => files.map((file) => ({ name: file.name, type: file.type, size: file.size, value: null }));
@@ -39,7 +74,7 @@ function checkSend(form: ComposeForm, values: Record<string, string>, sessionId:
   const built = buildSend(filled.ok ? { ...form, message: filled.text } : form, sessionId, files, country);
   if (filled.ok) return built;
   const errors: FieldErrors = { ...(built.ok ? {} : built.errors), message: filled.error };
-  for (const name of filled.missing) errors[variableErrorKey(name)] = `Fill in {{${name}}}.`;
+  for (const name of filled.missing) errors[variableErrorKey(name)] = t('fillIn', { name });
   return { ok: false as const, errors };
 }
 
@@ -74,8 +109,8 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
 
   if (!form) {
     return (
-      <section className="panel" aria-label={`Send from ${sessionId}`}>
-        <p className="hint" aria-busy="true">Loading the composer…</p>
+      <section className="panel" aria-label={t('sendFrom', { session: sessionId })}>
+        <p className="hint" aria-busy="true">{t('loadingComposer')}</p>
       </section>
     );
   }
@@ -133,8 +168,8 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
         dueAt,
         timeZone,
       });
-      if (!reply.ok) return setSendError(`Not scheduled. ${reply.error.message}`);
-      setScheduled(`Scheduled for ${describeDue(reply.data.dueAt, reply.data.timeZone)}, to ${reply.data.label}. It is in the list of scheduled messages under the sessions.`);
+      if (!reply.ok) return setSendError(t('notScheduled', { reason: reply.error.message }));
+      setScheduled(t('scheduledFor', { when: describeDue(reply.data.dueAt, reply.data.timeZone), label: reply.data.label }));
       setValues({});
       await clear().catch(() => undefined);
     } finally {
@@ -171,7 +206,7 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
       try {
         picked = await Promise.all(files.map(async (file) => ({ name: file.name, type: file.type, size: file.size, value: await filePayloadFromBlob(file, file.name) })));
       } catch {
-        return setSendError('The files could not be read. Pick them again and retry.');
+        return setSendError(t('filesUnreadable'));
       }
       const built = checkSend(form!, values, sessionId, picked, country);
       if (!built.ok) return setErrors(built.errors);
@@ -183,7 +218,7 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
         // No answer is not a failure: it may have gone out. Find out before anything is sent again.
         const expected = reply.error.outcomeUnknown ? expectationFor(built.inputs, startedAt) : undefined;
         if (expected) return setUnsure({ expected, why: reply.error.message, to });
-        return setSendError(reply.error.outcomeUnknown ? `${reply.error.message} Check the chat before sending it again.` : reply.error.message);
+        return setSendError(reply.error.outcomeUnknown ? t('checkChatFirst', { reason: reply.error.message }) : reply.error.message);
       }
       await delivered(readSent(reply.data), to);
     } finally {
@@ -203,19 +238,19 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
 
   const props: FieldsProps = { form, set, errors: shownErrors };
   return (
-    <form ref={formRef} className="panel compose" aria-label={`Send from ${sessionId}`} noValidate onSubmit={(event) => { event.preventDefault(); void send(); }}>
-      <h2>Send from “{sessionId}”</h2>
+    <form ref={formRef} className="panel compose" aria-label={t('sendFrom', { session: sessionId })} noValidate onSubmit={(event) => { event.preventDefault(); void send(); }}>
+      <h2>{t('sendFromHeading', { session: sessionId })}</h2>
       {!changingRecipient && to && toName && form.recipient.jid ? (
         <RecipientChip recipient={form.recipient} onChange={() => setChangingRecipient(true)} />
       ) : (
         <RecipientPicker profileId={profileId ?? undefined} sessionId={sessionId} value={form.recipient} onChange={(recipient) => set({ recipient })} defaultCountry={country} error={shownErrors.recipient} />
       )}
       <div className="field">
-        <label htmlFor={typeId}>Message type</label>
+        <label htmlFor={typeId}>{t('messageType')}</label>
         <select id={typeId} value={form.type} onChange={(event) => changeType(event.target.value as ComposeType)}>
           {COMPOSE_TYPES.map((type) => (
             <option key={type} value={type}>
-              {TYPE_LABELS[type]}
+              {typeLabel(type)}
             </option>
           ))}
         </select>
@@ -234,19 +269,19 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
       {form.type === 'buttons' && <ButtonsFields {...props} />}
       {form.type === 'list' && <ListFields {...props} />}
       <details className="compose-options" open={!!form.replyMessageId || !!shownErrors.replyMessageId}>
-        <summary>More options</summary>
-        <TextField label="Reply to message id (optional)" value={form.replyMessageId} onChange={(replyMessageId) => set({ replyMessageId })} error={shownErrors.replyMessageId} hint="The id of the message to quote, e.g. from a chat." />
-        <CheckField label="Show “typing…” first" checked={form.presence} onChange={(presence) => set({ presence })} />
+        <summary>{t('moreOptions')}</summary>
+        <TextField label={t('replyTo')} value={form.replyMessageId} onChange={(replyMessageId) => set({ replyMessageId })} error={shownErrors.replyMessageId} hint={t('replyToHint')} />
+        <CheckField label={t('typingFirst')} checked={form.presence} onChange={(presence) => set({ presence })} />
       </details>
-      <SendLater busy={busy} onSchedule={(dueAt, timeZone) => void schedule(dueAt, timeZone)} disabledReason={form.type === 'text' ? undefined : 'Only text messages can be scheduled (files are not kept while waiting).'} />
+      <SendLater busy={busy} onSchedule={(dueAt, timeZone) => void schedule(dueAt, timeZone)} disabledReason={form.type === 'text' ? undefined : t('onlyTextScheduled')} />
       {errors && Object.keys(errors).length > 0 && (
         <p className="error-text" role="alert">
-          Nothing was sent: fix the {Object.keys(errors).length === 1 ? 'field' : `${Object.keys(errors).length} fields`} marked above.
+          {t.count('nothingSent', Object.keys(errors).length)}
         </p>
       )}
       {sendError && (
         <p className="error-text" role="alert">
-          Not sent. {sendError}
+          {t('notSent', { reason: sendError })}
         </p>
       )}
       {unsure && (
@@ -259,20 +294,20 @@ export default function ComposeScreen({ view }: { view: ComposeView }): ReactNod
         />
       )}
       {scheduled && (
-        <p className="banner ok" role="status" aria-label="Scheduled">
+        <p className="banner ok" role="status" aria-label={t('scheduled')}>
           {scheduled}
         </p>
       )}
       {sent && <SentResult sent={sent.result} to={sent.to} onCopied={(text, ok) => say({ tone: ok ? 'ok' : 'error', text })} />}
       <div className="actions compose-send">
         <button type="submit" className="primary" disabled={busy || !!unsure}>
-          {busy ? 'Sending…' : `Send ${TYPE_LABELS[form.type].toLowerCase()}`}
+          {busy ? t('sending') : sendLabel(form.type)}
         </button>
         <button type="button" onClick={() => show({ name: 'list' })}>
-          Back to sessions
+          {t('backToSessions')}
         </button>
       </div>
-      {savedAt && !sent && <p className="hint compose-saved">Draft saved; it is kept if the popup closes.</p>}
+      {savedAt && !sent && <p className="hint compose-saved">{t('draftSaved')}</p>}
     </form>
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { PhoneListResult } from '@/lib/phone-list';
 import { readChecked, settingsItem } from '@/lib/storage';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popupshared');
 
 type Parser = (text: string, defaultCountryCode: string) => PhoneListResult;
 
@@ -48,30 +51,30 @@ export function PhoneListInput(props: { label: string; text: string; onText: (te
         disabled={disabled}
         onChange={(e) => onText(e.target.value)}
         aria-describedby={ids.summary}
-        placeholder={'+62 812-3456-7890\n0812 3456 7891\nhttps://wa.me/6281234567892'}
+        placeholder={t('phonePlaceholder')}
         spellCheck={false}
       />
       <div id={ids.summary} className="phone-list-summary" aria-live="polite">
-        {!parsed && text.trim() && <span className="hint">Checking the numbers…</span>}
+        {!parsed && text.trim() && <span className="hint">{t('checkingNumbers')}</span>}
         {parsed && text.trim() !== '' && (
           <>
-            <p className={valid ? 'ok-text' : 'hint'}>{valid === 0 ? 'No usable numbers yet.' : `${valid} valid number${valid === 1 ? '' : 's'}.`}</p>
+            <p className={valid ? 'ok-text' : 'hint'}>{valid === 0 ? t('noUsable') : t.count('valid', valid)}</p>
             {parsed.invalid.length > 0 && (
               <div className="error-text">
-                <p>{parsed.invalid.length} not usable (left out):</p>
-                <ul aria-label="Numbers that are not usable">
+                <p>{t('notUsable', { count: parsed.invalid.length })}</p>
+                <ul aria-label={t('notUsableList')}>
                   {parsed.invalid.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
                     <li key={i}>
-                      “{problem.input}”: {problem.reason}
+                      {t('problem', { input: problem.input, reason: problem.reason })}
                     </li>
                   ))}
-                  {parsed.invalid.length > SHOWN_PROBLEMS && <li>…and {parsed.invalid.length - SHOWN_PROBLEMS} more.</li>}
+                  {parsed.invalid.length > SHOWN_PROBLEMS && <li>{t('andMore', { count: parsed.invalid.length - SHOWN_PROBLEMS })}</li>}
                 </ul>
               </div>
             )}
             {parsed.duplicates.length > 0 && (
               <p className="hint">
-                {parsed.duplicates.length} duplicate{parsed.duplicates.length === 1 ? '' : 's'} left out: {parsed.duplicates.slice(0, SHOWN_PROBLEMS).map((d) => `“${d}”`).join(', ')}
+                {t.count('duplicates', parsed.duplicates.length, { list: parsed.duplicates.slice(0, SHOWN_PROBLEMS).map((d) => `“${d}”`).join(', ') })}
                 {parsed.duplicates.length > SHOWN_PROBLEMS ? '…' : ''}
               </p>
             )}

@@ -1,13 +1,16 @@
 import { useId, useState } from 'react';
 import { filePayloadFromBlob, type FilePayload } from '@/lib/warest/file-payload';
 import { checkPictureFile, checkPictureUrl } from '@/lib/picture';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('popupshared');
 
 /** Where a new picture comes from: a file (sent as its bytes) or a link (the server fetches it). */
 export type PictureSource = { kind: 'file'; value: FilePayload; name: string } | { kind: 'url'; value: string };
 
 /** "from “team.png”" or "from the link", for the outcome's sentence. */
 export function fromWords(source: PictureSource): string {
-  return source.kind === 'file' ? `from “${source.name}”` : 'from the link';
+  return source.kind === 'file' ? t('fromFile', { name: source.name }) : t('fromLink');
 }
 
 /** A picture, or a "?" in its place. */
@@ -41,12 +44,12 @@ export function PictureForm(props: {
     setProblem(null);
     let source: PictureSource;
     if (kind === 'file') {
-      const why = file ? checkPictureFile(file) : 'Choose a picture file first.';
+      const why = file ? checkPictureFile(file) : t('chooseFile');
       if (why || !file) return refuse('file', why ?? '');
       try {
         source = { kind, value: await filePayloadFromBlob(file, file.name), name: file.name };
       } catch {
-        return refuse('file', `“${file.name}” could not be read. Pick it again.`);
+        return refuse('file', t('unreadable', { name: file.name }));
       }
     } else {
       const why = checkPictureUrl(url);
@@ -67,7 +70,7 @@ export function PictureForm(props: {
     );
   return (
     <div className="picture-form">
-      <label htmlFor={ids.file}>Picture file (JPEG or PNG)</label>
+      <label htmlFor={ids.file}>{t('pictureFile')}</label>
       <div className="field-row">
         <input
           key={fileInputKey}
@@ -77,10 +80,10 @@ export function PictureForm(props: {
           aria-describedby={inline ? ids.fileProblem : undefined}
           onChange={(e) => { setFile(e.target.files?.[0] ?? null); setProblem(null); }}
         />
-        <button type="button" className="small" disabled={busy || !file} onClick={() => void set('file')}>Set from file</button>
+        <button type="button" className="small" disabled={busy || !file} onClick={() => void set('file')}>{t('setFromFile')}</button>
       </div>
       {problemLine('file', ids.fileProblem)}
-      <label htmlFor={ids.url}>Picture URL</label>
+      <label htmlFor={ids.url}>{t('pictureUrl')}</label>
       <div className="field-row">
         <input
           id={ids.url}
@@ -92,7 +95,7 @@ export function PictureForm(props: {
           autoComplete="off"
           spellCheck={false}
         />
-        <button type="button" className="small" disabled={busy || !url.trim()} onClick={() => void set('url')}>Set from URL</button>
+        <button type="button" className="small" disabled={busy || !url.trim()} onClick={() => void set('url')}>{t('setFromUrl')}</button>
       </div>
       {problemLine('url', ids.urlProblem)}
     </div>

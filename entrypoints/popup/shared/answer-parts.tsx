@@ -4,7 +4,10 @@ import type { OperationId } from '@/lib/warest/catalog';
 import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
 import { useLatest } from '@/components/use-latest';
 import type { Fact } from '@/lib/answers/account';
+import { textsOf } from '@/lib/i18n';
 import { callActive } from './run-operation';
+
+const t = textsOf('popupshared');
 
 /**
  * What the Profile and Server views share: one operation's answer for the active server (with
@@ -50,7 +53,7 @@ export function LoadState(props: { loaded: Loaded; what: string; explain?: (erro
       <div aria-busy="true">
         <span className="skeleton" aria-hidden="true" style={{ width: '85%' }} />
         <span className="skeleton" aria-hidden="true" style={{ width: '60%' }} />
-        <p className="hint">Loading {what}…</p>
+        <p className="hint">{t('loading', { what })}</p>
       </div>
     );
   }

@@ -23,6 +23,8 @@ const CONVERTED = [
   'entrypoints/popup/all-servers',
   'entrypoints/campaigns',
   'entrypoints/options',
+  'entrypoints/popup/compose',
+  'entrypoints/popup/shared',
 ];
 
 function tsxUnder(relative: string): string[] {
