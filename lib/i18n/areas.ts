@@ -4,6 +4,8 @@ import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
+import type tools from '../../locales/en/tools.json';
+import type work from '../../locales/en/work.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -21,5 +23,9 @@ export interface Areas {
   sessions: typeof sessions;
   /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */
   sessiontools: typeof sessiontools;
+  /** lib/ for campaigns, templates, scheduled messages, settings files, menus, the address bar, the explorer form. */
+  tools: typeof tools;
+  /** lib/ for sending and bulk jobs: the composer's checks, phone numbers, recipients, invite links, pictures. */
+  work: typeof work;
 }
 export type Area = keyof Areas;
