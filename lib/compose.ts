@@ -4,6 +4,10 @@ import { parsePhoneList } from './phone-list';
 import { EMPTY_RECIPIENT, resolveRecipient, type RecipientValue } from './recipient';
 import { CAPTION_LIMIT, TEXT_LIMIT } from './sent-message';
 import type { ComposeDraft, ComposeType } from './storage';
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
+type WorkKey = Parameters<typeof t>[0];
 
 // The service worker needs these without the composer's phone parsing (libphonenumber).
 export { CAPTION_LIMIT, readSent, TEXT_LIMIT, type SentMessage } from './sent-message';
@@ -30,19 +34,20 @@ export type BuiltSend =
   | { ok: true; operationId: OperationId; inputs: Record<string, unknown> }
   | { ok: false; errors: FieldErrors };
 
+/** Each type's name, read when shown (so it is in the language of that moment). */
 export const TYPE_LABELS: Record<ComposeType, string> = {
-  text: 'Text',
-  files: 'Files',
-  media: 'Image or video',
-  audio: 'Audio',
-  document: 'Document',
-  sticker: 'Sticker',
-  gif: 'GIF',
-  contact: 'Contact card',
-  location: 'Location',
-  poll: 'Poll',
-  buttons: 'Buttons',
-  list: 'List',
+  get text() { return t('tText'); },
+  get files() { return t('tFiles'); },
+  get media() { return t('tMedia'); },
+  get audio() { return t('tAudio'); },
+  get document() { return t('tDoc'); },
+  get sticker() { return t('tSticker'); },
+  get gif() { return t('tGif'); },
+  get contact() { return t('tContact'); },
+  get location() { return t('tPlace'); },
+  get poll() { return t('tPoll'); },
+  get buttons() { return t('tButtons'); },
+  get list() { return t('tList'); },
 };
 
 const OPERATION: Record<ComposeType, OperationId> = {
@@ -66,13 +71,13 @@ const OPERATION: Record<ComposeType, OperationId> = {
  */
 export const MAX_UPLOAD_MB = 40;
 
-/** The single-file types, their input name, and what kind of file each takes. */
-const SINGLE_FILE: Partial<Record<ComposeType, { input: string; accepts: (mime: string, name: string) => boolean; what: string; maxMb: number }>> = {
-  media: { input: 'media', accepts: (m) => /^(image|video)\//.test(m), what: 'an image or a video', maxMb: 16 },
-  audio: { input: 'audio', accepts: (m, n) => m.startsWith('audio/') || /\.(mp3|ogg|opus|m4a|aac|wav|amr|flac)$/i.test(n), what: 'an audio file', maxMb: 16 },
-  document: { input: 'document', accepts: () => true, what: 'a file', maxMb: MAX_UPLOAD_MB },
-  sticker: { input: 'sticker', accepts: (m) => /^image\/(webp|png|jpeg|gif)$/.test(m), what: 'a WebP, PNG, JPEG or GIF image', maxMb: 1 },
-  gif: { input: 'gif', accepts: (m) => m === 'image/gif' || m === 'video/mp4', what: 'a GIF or an MP4 video', maxMb: 16 },
+/** The single-file types, their input name, and what kind of file each takes (the key of its words). */
+const SINGLE_FILE: Partial<Record<ComposeType, { input: string; accepts: (mime: string, name: string) => boolean; what: WorkKey; maxMb: number }>> = {
+  media: { input: 'media', accepts: (m) => /^(image|video)\//.test(m), what: 'wMedia', maxMb: 16 },
+  audio: { input: 'audio', accepts: (m, n) => m.startsWith('audio/') || /\.(mp3|ogg|opus|m4a|aac|wav|amr|flac)$/i.test(n), what: 'wAudio', maxMb: 16 },
+  document: { input: 'document', accepts: () => true, what: 'wFile', maxMb: MAX_UPLOAD_MB },
+  sticker: { input: 'sticker', accepts: (m) => /^image\/(webp|png|jpeg|gif)$/.test(m), what: 'wSticker', maxMb: 1 },
+  gif: { input: 'gif', accepts: (m) => m === 'image/gif' || m === 'video/mp4', what: 'wGif', maxMb: 16 },
 };
 
 /** Which file picker each type shows (the `accept` attribute); undefined for types without files. */
@@ -161,7 +166,7 @@ export function parseDecimal(text: string): number | undefined {
 }
 
 function checkCaption(caption: string, errors: FieldErrors): void {
-  if (caption.length > CAPTION_LIMIT) errors.caption = `The caption is ${caption.length} characters long; WhatsApp takes at most ${CAPTION_LIMIT}.`;
+  if (caption.length > CAPTION_LIMIT) errors.caption = t('capLong', { n: caption.length, max: CAPTION_LIMIT });
 }
 
 /** Mentions typed as numbers → "@digits" tokens appended to the text where not already there. */
@@ -170,7 +175,7 @@ export function withMentions(message: string, mentions: string, country: string)
   const parsed = parsePhoneList(mentions, country);
   if (parsed.invalid.length > 0) {
     const bad = parsed.invalid[0]!;
-    return { error: `Mention “${bad.input}”: ${bad.reason} Enter numbers with the country code, separated by commas.` };
+    return { error: t('mention', { input: bad.input, reason: bad.reason }) };
   }
   const missing = parsed.valid.map((entry) => `@${entry.digits}`).filter((token) => !new RegExp(`${token}(?!\\d)`).test(message));
   return { text: missing.length ? `${message.trimEnd()} ${missing.join(' ')}` : message };
@@ -180,50 +185,43 @@ function singleFileInput(form: ComposeForm, files: readonly PickedFile[], errors
   const rule = SINGLE_FILE[form.type]!;
   if (form.source === 'url') {
     const url = form.url.trim();
-    if (!url) errors.url = 'Enter the link to the file (https://…).';
-    else if (!isHttpUrl(url)) errors.url = `“${url}” is not a web link; it must start with https://.`;
+    if (!url) errors.url = t('fileLink');
+    else if (!isHttpUrl(url)) errors.url = t('notLink', { url });
     return url;
   }
   const file = files[0];
   if (!file) {
-    errors.files = form.pickedNames.length
-      ? `Pick ${form.pickedNames[0]} again: picked files are not kept when the popup closes.`
-      : `Choose ${rule.what} to send.`;
+    errors.files = form.pickedNames.length ? t('pickAgain', { name: form.pickedNames[0]! }) : t('chooseWhat', { what: t(rule.what) });
     return undefined;
   }
-  if (!rule.accepts(file.type, file.name)) errors.files = `“${file.name}” is not ${rule.what}; choose ${rule.what}.`;
-  else if (BLOCKED.test(file.name)) errors.files = `WARest refuses programs and scripts like “${file.name}”.`;
+  const name = file.name;
+  if (!rule.accepts(file.type, name)) errors.files = t('notWhat', { name, what: t(rule.what) });
+  else if (BLOCKED.test(name)) errors.files = t('blocked', { name });
   else if (file.size > rule.maxMb * 1024 * 1024) {
-    errors.files = rule.maxMb === MAX_UPLOAD_MB
-      ? `“${file.name}” is larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload; send it from a link instead.`
-      : `“${file.name}” is larger than ${rule.maxMb} MB, the most WhatsApp takes for ${rule.what}.`;
+    errors.files = rule.maxMb === MAX_UPLOAD_MB ? t('bigUpload', { name, mb: MAX_UPLOAD_MB }) : t('bigForWa', { name, mb: rule.maxMb, what: t(rule.what) });
   }
-  else if (file.size === 0) errors.files = `“${file.name}” is empty.`;
+  else if (file.size === 0) errors.files = t('fileEmpty', { name });
   return file.value;
 }
 
 function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], country: string, errors: FieldErrors): Record<string, unknown> {
   switch (form.type) {
     case 'text': {
-      if (!form.message.trim()) errors.message = 'Write the message.';
-      else if (form.message.length > TEXT_LIMIT) errors.message = `The message is too long (${form.message.length} characters; at most ${TEXT_LIMIT}).`;
+      if (!form.message.trim()) errors.message = t('writeMsg');
+      else if (form.message.length > TEXT_LIMIT) errors.message = t('msgLong', { n: form.message.length, max: TEXT_LIMIT });
       const mentioned = withMentions(form.message, form.mentions, country);
       if ('error' in mentioned) errors.mentions = mentioned.error;
       return { message: 'text' in mentioned ? mentioned.text : form.message };
     }
     case 'files': {
       if (files.length === 0) {
-        errors.files = form.pickedNames.length
-          ? `Pick the files again (${form.pickedNames.join(', ')}): picked files are not kept when the popup closes.`
-          : 'Choose one or more files to send.';
+        errors.files = form.pickedNames.length ? t('pickFiles', { names: form.pickedNames.join(', ') }) : t('chooseFiles');
       }
       const blocked = files.find((file) => BLOCKED.test(file.name));
       const huge = files.find((file) => file.size > MAX_UPLOAD_MB * 1024 * 1024);
-      if (blocked) errors.files = `WARest refuses programs and scripts like “${blocked.name}”; remove it from the selection.`;
-      else if (huge) errors.files = `“${huge.name}” is larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload; send it as a document from a link instead.`;
-      else if (files.reduce((total, file) => total + file.size, 0) > MAX_UPLOAD_MB * 1024 * 1024) {
-        errors.files = `Together the files are larger than ${MAX_UPLOAD_MB} MB, the most the extension can upload at once; send them in smaller groups.`;
-      }
+      if (blocked) errors.files = t('blockedSel', { name: blocked.name });
+      else if (huge) errors.files = t('bigAsDoc', { name: huge.name, mb: MAX_UPLOAD_MB });
+      else if (files.reduce((total, file) => total + file.size, 0) > MAX_UPLOAD_MB * 1024 * 1024) errors.files = t('bigTogether', { mb: MAX_UPLOAD_MB });
       checkCaption(form.caption, errors);
       return { files: files.map((file) => file.value), caption: form.caption.trim() || undefined };
     }
@@ -243,19 +241,19 @@ function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], countr
       if (form.type === 'audio') inputs.isVN = form.isVN;
       if (form.type === 'document') {
         const name = form.filename.trim();
-        if (name && BLOCKED.test(name)) errors.filename = `WARest refuses files named like programs or scripts (“${name}”).`;
-        else if (name && /[\\/]/.test(name)) errors.filename = 'A file name cannot contain “/” or “\\”.';
+        if (name && BLOCKED.test(name)) errors.filename = t('blockedName', { name });
+        else if (name && /[\\/]/.test(name)) errors.filename = t('slashName');
         inputs.filename = name || undefined;
       }
       return inputs;
     }
     case 'contact': {
       const name = form.contactName.trim();
-      if (!name) errors.contactName = 'Enter the name shown on the card.';
+      if (!name) errors.contactName = t('cardName');
       const phone = normalizePhone(form.contactPhone, country);
       if (!phone.ok) errors.contactPhone = phone.message;
       const email = form.contactEmail.trim();
-      if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.contactEmail = `“${email}” is not an e-mail address.`;
+      if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.contactEmail = t('notEmail', { email });
       const contact: Record<string, string> = { name, fullName: name, phone: phone.ok ? phone.digits : '' };
       if (form.contactOrganization.trim()) contact.organization = form.contactOrganization.trim();
       if (email) contact.email = email;
@@ -264,12 +262,12 @@ function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], countr
     case 'location': {
       const latitude = parseDecimal(form.latitude);
       const longitude = parseDecimal(form.longitude);
-      if (!form.latitude.trim()) errors.latitude = 'Enter the latitude, e.g. -6.1754.';
-      else if (latitude === undefined) errors.latitude = `“${form.latitude.trim()}” is not a number; write it like -6.1754.`;
-      else if (Math.abs(latitude) > 90) errors.latitude = `Latitude ${latitude} is out of range: it must be between -90 and 90.`;
-      if (!form.longitude.trim()) errors.longitude = 'Enter the longitude, e.g. 106.8272.';
-      else if (longitude === undefined) errors.longitude = `“${form.longitude.trim()}” is not a number; write it like 106.8272.`;
-      else if (Math.abs(longitude) > 180) errors.longitude = `Longitude ${longitude} is out of range: it must be between -180 and 180.`;
+      if (!form.latitude.trim()) errors.latitude = t('latEmpty');
+      else if (latitude === undefined) errors.latitude = t('latNaN', { value: form.latitude.trim() });
+      else if (Math.abs(latitude) > 90) errors.latitude = t('latRange', { value: latitude });
+      if (!form.longitude.trim()) errors.longitude = t('lngEmpty');
+      else if (longitude === undefined) errors.longitude = t('lngNaN', { value: form.longitude.trim() });
+      else if (Math.abs(longitude) > 180) errors.longitude = t('lngRange', { value: longitude });
       const location: Record<string, unknown> = { latitude, longitude };
       if (form.placeName.trim()) location.name = form.placeName.trim();
       if (form.address.trim()) location.address = form.address.trim();
@@ -277,20 +275,20 @@ function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], countr
     }
     case 'poll': {
       const question = form.question.trim();
-      if (!question) errors.question = 'Write the poll question.';
+      if (!question) errors.question = t('pollQ');
       const options = form.pollOptions.map((option) => option.trim()).filter(Boolean);
       const lower = options.map((option) => option.toLowerCase());
-      if (options.length < POLL_MIN_OPTIONS) errors.pollOptions = `A poll needs at least ${POLL_MIN_OPTIONS} options; fill in ${POLL_MIN_OPTIONS - options.length} more.`;
-      else if (options.length > POLL_MAX_OPTIONS) errors.pollOptions = `A poll takes at most ${POLL_MAX_OPTIONS} options; remove ${options.length - POLL_MAX_OPTIONS}.`;
-      else if (new Set(lower).size !== lower.length) errors.pollOptions = `Each option must be different; “${options[lower.findIndex((o, i) => lower.indexOf(o) !== i)]}” repeats.`;
+      if (options.length < POLL_MIN_OPTIONS) errors.pollOptions = t('pollFew', { min: POLL_MIN_OPTIONS, n: POLL_MIN_OPTIONS - options.length });
+      else if (options.length > POLL_MAX_OPTIONS) errors.pollOptions = t('pollMany', { max: POLL_MAX_OPTIONS, n: options.length - POLL_MAX_OPTIONS });
+      else if (new Set(lower).size !== lower.length) errors.pollOptions = t('pollSame', { option: options[lower.findIndex((o, i) => lower.indexOf(o) !== i)]! });
       let maxSelection = 1;
       if (form.multipleAnswers) {
         const typed = form.maxSelection.trim();
         maxSelection = options.length || 1;
         if (typed) {
           const limit = Number(typed);
-          if (!Number.isInteger(limit) || limit < 1) errors.maxSelection = 'Enter a whole number of answers, 1 or more, or leave it empty for no limit.';
-          else if (options.length >= POLL_MIN_OPTIONS && limit > options.length) errors.maxSelection = `At most ${options.length} answers: the poll has ${options.length} options.`;
+          if (!Number.isInteger(limit) || limit < 1) errors.maxSelection = t('maxWhole');
+          else if (options.length >= POLL_MIN_OPTIONS && limit > options.length) errors.maxSelection = t('maxOver', { n: options.length });
           else maxSelection = limit;
         }
       }
@@ -298,16 +296,16 @@ function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], countr
     }
     case 'buttons': {
       const text = form.bodyText.trim();
-      if (!text) errors.bodyText = 'Write the message shown above the buttons.';
-      if (form.buttons.length === 0) errors.buttons = 'Add at least one button.';
-      if (form.buttons.length > MAX_BUTTONS) errors.buttons = `WhatsApp shows at most ${MAX_BUTTONS} buttons; remove ${form.buttons.length - MAX_BUTTONS}.`;
+      if (!text) errors.bodyText = t('btnBody');
+      if (form.buttons.length === 0) errors.buttons = t('addBtn');
+      if (form.buttons.length > MAX_BUTTONS) errors.buttons = t('btnMany', { max: MAX_BUTTONS, n: form.buttons.length - MAX_BUTTONS });
       const buttons = form.buttons.map((button, index) => {
         const displayText = button.text.trim();
-        if (!displayText) errors[`buttons.${index}.text`] = 'Enter the button’s label.';
-        else if (displayText.length > BUTTON_TEXT_LIMIT) errors[`buttons.${index}.text`] = `Button labels take at most ${BUTTON_TEXT_LIMIT} characters.`;
+        if (!displayText) errors[`buttons.${index}.text`] = t('btnLabel');
+        else if (displayText.length > BUTTON_TEXT_LIMIT) errors[`buttons.${index}.text`] = t('btnLong', { max: BUTTON_TEXT_LIMIT });
         const value = button.value.trim();
         if (button.kind === 'url') {
-          if (!isHttpUrl(value)) errors[`buttons.${index}.value`] = value ? `“${value}” is not a web link; it must start with https://.` : 'Enter the link the button opens.';
+          if (!isHttpUrl(value)) errors[`buttons.${index}.value`] = value ? t('notLink', { url: value }) : t('btnLink');
           return { type: 'url', displayText, url: value };
         }
         if (button.kind === 'call') {
@@ -321,20 +319,20 @@ function buildTypeInputs(form: ComposeForm, files: readonly PickedFile[], countr
     }
     case 'list': {
       const text = form.bodyText.trim();
-      if (!text) errors.bodyText = 'Write the message shown above the list.';
+      if (!text) errors.bodyText = t('listBody');
       const buttonText = form.listButtonText.trim();
-      if (!buttonText) errors.listButtonText = 'Enter the label of the button that opens the list, e.g. “Choose”.';
-      else if (buttonText.length > BUTTON_TEXT_LIMIT) errors.listButtonText = `The button label takes at most ${BUTTON_TEXT_LIMIT} characters.`;
-      if (form.sections.length === 0) errors.sections = 'Add at least one section.';
-      if (form.sections.length > MAX_SECTIONS) errors.sections = `A list takes at most ${MAX_SECTIONS} sections.`;
+      if (!buttonText) errors.listButtonText = t('listBtn');
+      else if (buttonText.length > BUTTON_TEXT_LIMIT) errors.listButtonText = t('listBtnLong', { max: BUTTON_TEXT_LIMIT });
+      if (form.sections.length === 0) errors.sections = t('addSection');
+      if (form.sections.length > MAX_SECTIONS) errors.sections = t('sectMany', { max: MAX_SECTIONS });
       const sections = form.sections.map((section, s) => {
-        if (!section.title.trim()) errors[`sections.${s}.title`] = 'Enter the section’s title.';
-        if (section.rows.length === 0) errors[`sections.${s}.rows`] = 'Add at least one row to this section.';
-        if (section.rows.length > MAX_ROWS) errors[`sections.${s}.rows`] = `A section takes at most ${MAX_ROWS} rows.`;
+        if (!section.title.trim()) errors[`sections.${s}.title`] = t('sectTitle');
+        if (section.rows.length === 0) errors[`sections.${s}.rows`] = t('addRow');
+        if (section.rows.length > MAX_ROWS) errors[`sections.${s}.rows`] = t('rowMany', { max: MAX_ROWS });
         return {
           title: section.title.trim(),
           rows: section.rows.map((row, r) => {
-            if (!row.title.trim()) errors[`sections.${s}.rows.${r}.title`] = 'Enter the row’s title.';
+            if (!row.title.trim()) errors[`sections.${s}.rows.${r}.title`] = t('rowTitle');
             return { id: `row-${s + 1}-${r + 1}`, title: row.title.trim(), ...(row.description.trim() && { description: row.description.trim() }) };
           }),
         };
@@ -356,7 +354,7 @@ export function buildSend(form: ComposeForm, sessionId: string, files: readonly 
   const recipient = resolveRecipient(form.recipient, country);
   if (!recipient.ok) errors.recipient = recipient.reason;
   const reply = form.replyMessageId.trim();
-  if (reply && !MESSAGE_ID.test(reply)) errors.replyMessageId = `“${reply}” is not a message id; copy it from the message (letters and digits, e.g. 3EB0C0FFEE1234).`;
+  if (reply && !MESSAGE_ID.test(reply)) errors.replyMessageId = t('notMsgId', { id: reply });
   const typeInputs = buildTypeInputs(form, files, country, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const inputs: Record<string, unknown> = { sessionId, to: recipient.ok ? recipient.to : '', ...typeInputs };

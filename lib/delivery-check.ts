@@ -1,5 +1,8 @@
 import type { ApiSuccess } from './warest/api-result';
 import { readMessagePage, type ChatMessage } from './answers/chats';
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
 
 /**
  * Whether a send whose answer never came (the worker stopped, the request timed out, the
@@ -52,7 +55,7 @@ export const READ_PATIENCE_MS = 10_000;
 function readWithin(read: ReadMessages, inputs: Record<string, unknown>): ReturnType<ReadMessages> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const lost = new Promise<Awaited<ReturnType<ReadMessages>>>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: { message: 'No answer came from the extension’s background.', outcomeUnknown: true } }), READ_PATIENCE_MS);
+    timer = setTimeout(() => resolve({ ok: false, error: { message: t('noBgAnswer'), outcomeUnknown: true } }), READ_PATIENCE_MS);
   });
   return Promise.race([read(inputs), lost]).finally(() => clearTimeout(timer));
 }
@@ -66,7 +69,7 @@ export async function checkDelivery(read: ReadMessages, expected: SentExpectatio
     reply = await readWithin(read, inputs);
     for (let again = 0; again < 2 && !reply.ok && reply.error.outcomeUnknown; again++) reply = await readWithin(read, inputs);
   } catch {
-    return { state: 'unknown', reason: 'The chat could not be read.' };
+    return { state: 'unknown', reason: t('chatUnread') };
   }
   if (!reply.ok) return { state: 'unknown', reason: reply.error.message };
   const found = findSent(readMessagePage(reply.data).items, expected);

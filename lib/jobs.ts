@@ -3,6 +3,9 @@ import type { PhoneListEntry } from './phone-list';
 import type { OperationInputs } from './warest/request-builder';
 import type { Job, JobItem, JobKind } from './storage';
 import { record as asRecord } from './answers/loose';
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
 
 /**
  * The pure part of bulk jobs (adding many participants, approving or rejecting many join
@@ -38,35 +41,35 @@ export interface ItemOutcome {
   reason?: string;
 }
 
-const KIND_WORDS: Record<JobKind, { title: string; operation: string; verb: string }> = {
-  'group.add': { title: 'Add participants', operation: 'postGroupParticipantsAdd', verb: 'adding' },
-  'group.approve': { title: 'Approve join requests', operation: 'postGroupParticipantsRequestApprove', verb: 'approving' },
-  'group.reject': { title: 'Reject join requests', operation: 'postGroupParticipantsRequestReject', verb: 'rejecting' },
-  'numbers.check': { title: 'Check numbers on WhatsApp', operation: 'getProfileOnWhatsapp', verb: 'checking' },
-};
+const KIND_WORDS = {
+  'group.add': { title: 'jAdd', operation: 'postGroupParticipantsAdd' },
+  'group.approve': { title: 'jApprove', operation: 'postGroupParticipantsRequestApprove' },
+  'group.reject': { title: 'jReject', operation: 'postGroupParticipantsRequestReject' },
+  'numbers.check': { title: 'jCheck', operation: 'getProfileOnWhatsapp' },
+} as const satisfies Record<JobKind, { title: Parameters<typeof t>[0]; operation: string }>;
 
-/** Outcome words for people. */
+/** Outcome words for people, read when shown (so they are in the language of that moment). */
 export const OUTCOME_LABELS: Record<string, string> = {
-  added: 'Added',
-  'already-in-group': 'Already in group',
-  'not-on-whatsapp': 'Not on WhatsApp',
-  'on-whatsapp': 'On WhatsApp',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  'no-request': 'No pending request',
-  cancelled: 'Not sent (cancelled)',
-  failed: 'Failed',
+  get added() { return t('oAdded'); },
+  get 'already-in-group'() { return t('oInGroup'); },
+  get 'not-on-whatsapp'() { return t('oNoWa'); },
+  get 'on-whatsapp'() { return t('oOnWa'); },
+  get approved() { return t('oApproved'); },
+  get rejected() { return t('oRejected'); },
+  get 'no-request'() { return t('oNoReq'); },
+  get cancelled() { return t('oCancelled'); },
+  get failed() { return t('oFailed'); },
 };
 
 export function outcomeLabel(item: Pick<JobItem, 'state' | 'outcome'>): string {
   if (item.outcome) return OUTCOME_LABELS[item.outcome] ?? item.outcome;
-  if (item.state === 'sending') return 'Sending…';
-  if (item.state === 'failed') return 'Failed';
-  return 'Waiting';
+  if (item.state === 'sending') return t('sending');
+  if (item.state === 'failed') return t('oFailed');
+  return t('waiting');
 }
 
 export function jobTitle(job: Pick<Job, 'kind' | 'groupName' | 'groupId'>): string {
-  const title = KIND_WORDS[job.kind].title;
+  const title = t(KIND_WORDS[job.kind].title);
   const group = job.groupName ?? job.groupId;
   return job.kind === 'numbers.check' || !group ? title : `${title} · ${group}`;
 }
@@ -114,10 +117,8 @@ export function itemKey(value: string): string {
  * be named by a LID JID.
  */
 export function checkJobItems(kind: JobKind, items: JobRequestItem[]): { ok: true; items: JobRequestItem[] } | { ok: false; reason: string } {
-  if (items.length === 0) return { ok: false, reason: 'There is nothing to do: the list is empty.' };
-  if (items.length > MAX_JOB_ITEMS) {
-    return { ok: false, reason: `That is ${items.length} items; one job can hold at most ${MAX_JOB_ITEMS}. Split the list.` };
-  }
+  if (items.length === 0) return { ok: false, reason: t('emptyJob') };
+  if (items.length > MAX_JOB_ITEMS) return { ok: false, reason: t('bigJob', { n: items.length, max: MAX_JOB_ITEMS }) };
   const bad: string[] = [];
   const seen = new Set<string>();
   const kept: JobRequestItem[] = [];
@@ -137,11 +138,8 @@ export function checkJobItems(kind: JobKind, items: JobRequestItem[]): { ok: tru
     kept.push({ input: item.input.trim() || normalised, value: normalised });
   }
   if (bad.length > 0) {
-    const shown = bad.slice(0, 5).map((entry) => `“${entry}”`).join(', ');
-    return {
-      ok: false,
-      reason: `${bad.length === 1 ? 'This is' : `${bad.length} items are`} not a phone number in international digits: ${shown}${bad.length > 5 ? ', …' : ''}. Nothing was started.`,
-    };
+    const shown = `${bad.slice(0, 5).map((entry) => `“${entry}”`).join(', ')}${bad.length > 5 ? ', …' : ''}`;
+    return { ok: false, reason: t.count('notIntl', bad.length, { shown }) };
   }
   return { ok: true, items: kept };
 }
@@ -293,7 +291,7 @@ export function retryFailedItems(job: Job, now: number): Job {
  */
 export function cancelJobState(job: Job, now: number): Job {
   const items = job.items.map((item): JobItem =>
-    item.state === 'pending' ? { ...item, state: 'failed', outcome: 'cancelled', reason: 'Not sent: the job was cancelled.' } : item,
+    item.state === 'pending' ? { ...item, state: 'failed', outcome: 'cancelled', reason: t('jobCancelled') } : item,
   );
   const { note: _note, ...rest } = job;
   return { ...rest, state: 'cancelled', updatedAt: now, items };
@@ -355,32 +353,28 @@ function entryReason(entry: unknown): string {
 }
 
 function quote(reason: string): string {
-  return reason ? `The server says: “${reason}”.` : 'The server reported a failure without a reason.';
+  return reason ? t('srvSays', { reason }) : t('srvNoReason');
 }
 
 /** What a per-participant failure means, in words (WhatsApp's numeric statuses included). */
 function addFailure(reason: string): ItemOutcome {
   const text = reason.toLowerCase();
-  if (/already|\b409\b/.test(text)) return { state: 'done', outcome: 'already-in-group', reason: 'Already in the group.' };
+  if (/already|\b409\b/.test(text)) return { state: 'done', outcome: 'already-in-group', reason: t('inGroup') };
   if (/not on whatsapp|not registered|no whatsapp|does not exist|doesn't exist|not exist|\b404\b/.test(text)) {
-    return { state: 'done', outcome: 'not-on-whatsapp', reason: 'This number has no WhatsApp account.' };
+    return { state: 'done', outcome: 'not-on-whatsapp', reason: t('noWa') };
   }
-  if (/\b403\b|privacy|invite/.test(text)) {
-    return { state: 'failed', outcome: 'failed', reason: 'Their privacy settings do not let others add them; send them the group’s invite link instead.' };
-  }
-  if (/\b408\b|recently left|left recently/.test(text)) {
-    return { state: 'failed', outcome: 'failed', reason: 'They left the group recently, and WhatsApp does not let them be added back yet; send them the invite link.' };
-  }
-  if (/invalid/.test(text)) return { state: 'failed', outcome: 'failed', reason: `Not a valid WhatsApp number. ${quote(reason)}` };
-  if (/not.*admin|not authori[sz]ed|\b401\b/.test(text)) return { state: 'failed', outcome: 'failed', reason: `Not allowed. ${quote(reason)}` };
+  if (/\b403\b|privacy|invite/.test(text)) return { state: 'failed', outcome: 'failed', reason: t('privacy') };
+  if (/\b408\b|recently left|left recently/.test(text)) return { state: 'failed', outcome: 'failed', reason: t('leftGroup') };
+  if (/invalid/.test(text)) return { state: 'failed', outcome: 'failed', reason: t('badWaNum', { server: quote(reason) }) };
+  if (/not.*admin|not authori[sz]ed|\b401\b/.test(text)) return { state: 'failed', outcome: 'failed', reason: t('notAllowed', { server: quote(reason) }) };
   return { state: 'failed', outcome: 'failed', reason: quote(reason) };
 }
 
 function requestFailure(kind: 'group.approve' | 'group.reject', reason: string): ItemOutcome {
   if (/no pending request|not found|no request/i.test(reason)) {
-    return { state: 'done', outcome: 'no-request', reason: 'No pending join request from this number (already handled, or withdrawn).' };
+    return { state: 'done', outcome: 'no-request', reason: t('noRequest') };
   }
-  return { state: 'failed', outcome: 'failed', reason: `Could not ${kind === 'group.approve' ? 'approve' : 'reject'} the request. ${quote(reason)}` };
+  return { state: 'failed', outcome: 'failed', reason: t(kind === 'group.approve' ? 'cantApprove' : 'cantReject', { server: quote(reason) }) };
 }
 
 const SUCCESS_STATUS = /^(?:200|success|ok|added|approved|rejected|promoted|true)$/i;
@@ -399,7 +393,7 @@ export function readChunkAnswer(kind: JobKind, values: string[], success: ApiSuc
   const unreported: ItemOutcome = {
     state: 'failed',
     outcome: 'failed',
-    reason: 'The server’s answer did not mention this number, so it is not known what happened. Check, then use Retry failed if needed.',
+    reason: t('unreported'),
   };
 
   if (kind === 'numbers.check') {
@@ -414,8 +408,8 @@ export function readChunkAnswer(kind: JobKind, values: string[], success: ApiSuc
       found.set(
         key,
         exists
-          ? { state: 'done', outcome: 'on-whatsapp', reason: 'Has a WhatsApp account.' }
-          : { state: 'done', outcome: 'not-on-whatsapp', reason: 'This number has no WhatsApp account.' },
+          ? { state: 'done', outcome: 'on-whatsapp', reason: t('hasWa') }
+          : { state: 'done', outcome: 'not-on-whatsapp', reason: t('noWa') },
       );
     }
     return keys.map((key) => found.get(key) ?? unreported);
@@ -474,15 +468,15 @@ export function classifyChunkError(error: ApiError, now: number): ChunkErrorActi
   switch (error.kind) {
     case 'rate-limited': {
       const until = Math.max(error.retryAt ?? now + 5_000, now + 250);
-      return { action: 'wait-rate-limit', until, note: `The server’s rate limit is reached; sending resumes at ${clockTime(until)}.` };
+      return { action: 'wait-rate-limit', until, note: t('rateLimit', { time: clockTime(until) }) };
     }
     case 'network':
     case 'timeout':
     case 'server':
     case 'bad-response':
-      return { action: 'wait-unreachable', note: `${error.message} The job waits and tries again by itself.`, reason: error.message };
+      return { action: 'wait-unreachable', note: t('jobWaits', { error: error.message }), reason: error.message };
     case 'validation':
-      return { action: 'fail-chunk', reason: error.serverMessage ? `The server refused this batch: “${error.serverMessage}”.` : error.message };
+      return { action: 'fail-chunk', reason: error.serverMessage ? t('batchRefused', { message: error.serverMessage }) : error.message };
     default:
       return { action: 'fail-job', reason: error.message };
   }
@@ -553,10 +547,7 @@ export function settleSending(job: Job, roster: Roster | undefined, now: number,
           ...rest,
           state: 'failed',
           outcome: 'failed',
-          reason:
-            job.kind === 'group.add'
-              ? 'Interrupted while this number was being added, and the group’s list does not show everyone’s number, so it is not known whether it was added. Check the group, then use Retry failed if it is missing.'
-              : 'Interrupted while this request was being answered, and the list of requests does not show everyone’s number, so it is not known whether it was handled. Check the requests, then use Retry failed if it is still there.',
+          reason: t(job.kind === 'group.add' ? 'cutAdd' : 'cutRequest'),
         };
       }
       if (job.kind === 'group.add' ? present : !present) {
@@ -564,7 +555,7 @@ export function settleSending(job: Job, roster: Roster | undefined, now: number,
           ...rest,
           state: 'done',
           outcome: goodWord,
-          reason: job.kind === 'group.add' ? 'Confirmed in the group after an interruption.' : 'Confirmed after an interruption: the request is no longer pending.',
+          reason: t(job.kind === 'group.add' ? 'confAdd' : 'confRequest'),
         };
       }
     }
@@ -573,7 +564,7 @@ export function settleSending(job: Job, roster: Roster | undefined, now: number,
         ...rest,
         state: 'failed',
         outcome: 'failed',
-        reason: `Sent ${item.attempts} times without a clear answer${lastError ? ` (last: ${lastError})` : ''}. Use Retry failed to try again.`,
+        reason: lastError ? t('sentTimesLast', { n: item.attempts, error: lastError }) : t('sentTimes', { n: item.attempts }),
       };
     }
     return { ...rest, state: 'pending' };

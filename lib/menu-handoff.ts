@@ -6,6 +6,9 @@
  */
 
 import { CAPTION_LIMIT, TEXT_LIMIT } from './sent-message';
+import { textsOf } from './i18n';
+
+const t = textsOf('tools');
 
 export const MENU_IDS = {
   joinGroup: 'warest-join-group',
@@ -42,18 +45,18 @@ export interface MenuItem {
   targetUrlPatterns?: string[];
 }
 
-/** Every menu, each shown only for the kind of thing it acts on. */
+/** Every menu, each shown only for the kind of thing it acts on; a title is read when the menu is made, in that moment's language. */
 export const MENU_ITEMS: readonly MenuItem[] = [
-  { id: MENU_IDS.joinGroup, title: 'Preview and join group…', contexts: ['link'], targetUrlPatterns: INVITE_LINK_PATTERNS },
+  { id: MENU_IDS.joinGroup, get title() { return t('mJoin'); }, contexts: ['link'], targetUrlPatterns: INVITE_LINK_PATTERNS },
   { id: MENU_IDS.selection, title: 'WARest', contexts: ['selection'] },
-  { id: MENU_IDS.checkNumbers, parentId: MENU_IDS.selection, title: 'Check on WhatsApp', contexts: ['selection'] },
-  { id: MENU_IDS.addToGroup, parentId: MENU_IDS.selection, title: 'Add to group…', contexts: ['selection'] },
-  { id: MENU_IDS.sendMessage, parentId: MENU_IDS.selection, title: 'Send a message…', contexts: ['selection'] },
-  { id: MENU_IDS.sendSelection, parentId: MENU_IDS.selection, title: 'Send selection to…', contexts: ['selection'] },
-  { id: MENU_IDS.groupPicture, title: 'Set as group picture…', contexts: ['image'], targetUrlPatterns: IMAGE_PATTERNS },
+  { id: MENU_IDS.checkNumbers, parentId: MENU_IDS.selection, get title() { return t('mCheck'); }, contexts: ['selection'] },
+  { id: MENU_IDS.addToGroup, parentId: MENU_IDS.selection, get title() { return t('mAdd'); }, contexts: ['selection'] },
+  { id: MENU_IDS.sendMessage, parentId: MENU_IDS.selection, get title() { return t('mSend'); }, contexts: ['selection'] },
+  { id: MENU_IDS.sendSelection, parentId: MENU_IDS.selection, get title() { return t('mSendSel'); }, contexts: ['selection'] },
+  { id: MENU_IDS.groupPicture, get title() { return t('mPicture'); }, contexts: ['image'], targetUrlPatterns: IMAGE_PATTERNS },
   // On every link and image: for a data: or blob: image the window says why it cannot be sent.
-  { id: MENU_IDS.sendLink, title: 'Send link to…', contexts: ['link'] },
-  { id: MENU_IDS.sendImage, title: 'Send image to…', contexts: ['image'] },
+  { id: MENU_IDS.sendLink, get title() { return t('mSendLink'); }, contexts: ['link'] },
+  { id: MENU_IDS.sendImage, get title() { return t('mSendImage'); }, contexts: ['image'] },
 ];
 
 const ACTIONS: Record<string, MenuAction> = {
@@ -162,8 +165,7 @@ export const MENU_JOB_PREFIX = 'menuJob:';
 /** Why an image cannot be sent by its address, or undefined when the server can download it. */
 export function imageProblem(url: string): string | undefined {
   if (/^https?:\/\//i.test(url)) return undefined;
-  const kind = /^data:/i.test(url) ? 'is embedded in the page (a data: address)' : /^blob:/i.test(url) ? 'only exists inside the page (a blob: address)' : 'has no web address';
-  return `This image ${kind}, so your WARest server cannot download it. Save the image to a file and send it from the popup instead.`;
+  return t(/^data:/i.test(url) ? 'imgData' : /^blob:/i.test(url) ? 'imgBlob' : 'imgNoUrl');
 }
 
 /** What the person wrote next to the thing clicked: the message, a comment on a link, or a caption. */
@@ -188,21 +190,21 @@ export function sendCallFor(action: SendAction, request: Pick<MenuRequest, 'url'
   const base = { sessionId, to };
   if (action === 'send-selection') {
     const message = (draft.message ?? request.text ?? '').trim();
-    if (!message) return { ok: false, reason: 'The message is empty. Type the text to send.' };
-    if (message.length > TEXT_LIMIT) return { ok: false, reason: `The message is ${message.length} characters long; WhatsApp takes at most ${TEXT_LIMIT}. Shorten it.` };
+    if (!message) return { ok: false, reason: t('selEmpty') };
+    if (message.length > TEXT_LIMIT) return { ok: false, reason: t('selLong', { n: message.length, max: TEXT_LIMIT }) };
     return { ok: true, operationId: 'postMessagesSendText', inputs: { ...base, message }, preview: message };
   }
   const url = request.url ?? '';
   if (action === 'send-link') {
-    if (!/^https?:\/\//i.test(url)) return { ok: false, reason: 'Only web links (http or https) can be sent.' };
+    if (!/^https?:\/\//i.test(url)) return { ok: false, reason: t('webOnly') };
     const comment = draft.comment?.trim();
     const message = comment ? `${comment}\n${url}` : url;
-    if (message.length > TEXT_LIMIT) return { ok: false, reason: `The comment is too long: WhatsApp takes at most ${TEXT_LIMIT} characters.` };
+    if (message.length > TEXT_LIMIT) return { ok: false, reason: t('commentLong', { max: TEXT_LIMIT }) };
     return { ok: true, operationId: 'postMessagesSendText', inputs: { ...base, message }, preview: message };
   }
   const problem = imageProblem(url);
   if (problem) return { ok: false, reason: problem };
   const caption = draft.caption?.trim();
-  if (caption && caption.length > CAPTION_LIMIT) return { ok: false, reason: `The caption is ${caption.length} characters long; WhatsApp takes at most ${CAPTION_LIMIT}. Shorten it.` };
+  if (caption && caption.length > CAPTION_LIMIT) return { ok: false, reason: t('capLongCut', { n: caption.length, max: CAPTION_LIMIT }) };
   return { ok: true, operationId: 'postMessagesSendMedia', inputs: { ...base, media: url, ...(caption && { caption }) }, preview: caption ?? '' };
 }

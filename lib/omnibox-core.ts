@@ -1,5 +1,8 @@
 import type { PhoneResult } from './phone-normalize';
 import { findTemplate, matchingTemplates, variablesOf, type TemplateLike } from './templates';
+import { textsOf } from './i18n';
+
+const t = textsOf('tools');
 
 /**
  * The address-bar keyword: `wa <number> <message>`. Everything here is pure (no browser), so the
@@ -9,7 +12,6 @@ import { findTemplate, matchingTemplates, variablesOf, type TemplateLike } from 
  */
 
 export const OMNIBOX_KEYWORD = 'wa';
-const EXAMPLE = '+62 812 3456 7890 Hello';
 
 /** A recent recipient, newest first (stored in `recentRecipientsItem`). */
 export interface RecentRecipient {
@@ -101,13 +103,16 @@ export function messageIntent(text: string): { kind: 'template'; name: string } 
 export function templateSuggestions(digits: string, typedName: string, templates: readonly TemplateLike[]): OmniboxSuggestion[] {
   return matchingTemplates(templates, typedName)
     .slice(0, SUGGESTION_LIMIT)
-    .map((t) => {
-      const variables = variablesOf(t.text).map((v) => v.name);
-      return {
-        content: `+${digits} /${t.name}`,
-        description: `Template <match>${escapeXml(t.name)}</match> <dim>— “${escapeXml(shortText(t.text, 50))}”${variables.length ? ` (asks for ${escapeXml(variables.join(', '))})` : ''}</dim>`,
-      };
+    .map((template) => {
+      const variables = variablesOf(template.text).map((v) => v.name);
+      const shown = { name: escapeXml(template.name), text: escapeXml(shortText(template.text, 50)), vars: escapeXml(variables.join(', ')) };
+      return { content: `+${digits} /${template.name}`, description: t(variables.length ? 'tplAsks' : 'tplSugg', shown) };
     });
+}
+
+/** The sender's names for a suggestion, escaped. */
+function senderWords(sender: Sender | undefined): { session: string; server: string } | undefined {
+  return sender && { session: escapeXml(sender.sessionId), server: escapeXml(sender.profileName) };
 }
 
 /** How phone numbers are read and shown: the full check in pages (lib/omnibox.ts), the light one in the worker. */
@@ -121,7 +126,7 @@ export interface PhoneFormat {
 export function omniboxWith(phone: PhoneFormat) {
   function withText(digits: string, text: string): OmniboxInput {
     const message = text.trim();
-    if (!message) return { ok: false, missing: 'text', digits, message: `Now type the message to send to ${phone.display(digits)}.` };
+    if (!message) return { ok: false, missing: 'text', digits, message: t('typeMsgTo', { to: phone.display(digits) }) };
     return { ok: true, digits, text: message };
   }
 
@@ -133,7 +138,7 @@ export function omniboxWith(phone: PhoneFormat) {
    */
   function parseOmniboxInput(input: string, defaultCountryCode: string): OmniboxInput {
     const typed = input.trim();
-    if (!typed) return { ok: false, missing: 'everything', message: `Type a phone number, then your message, e.g. ${EXAMPLE}.` };
+    if (!typed) return { ok: false, missing: 'everything', message: t('typeNumMsg') };
 
     const separated = WITH_SEPARATOR.exec(typed);
     if (separated) {
@@ -146,21 +151,21 @@ export function omniboxWith(phone: PhoneFormat) {
     let count = 0;
     while (count < words.length && NUMBER_TOKEN.test(words[count]!.word)) count += 1;
     if (count === 0) {
-      return { ok: false, missing: 'number', message: `Start with the phone number, then the message, e.g. ${EXAMPLE}.` };
+      return { ok: false, missing: 'number', message: t('startNumMsg') };
     }
     for (let take = count; take > 0; take -= 1) {
       const number = phone.normalize(words.slice(0, take).map((w) => w.word).join(' '), defaultCountryCode);
       if (number.ok) return withText(number.digits, typed.slice(words[take - 1]!.end));
     }
     const whole = phone.normalize(words.slice(0, count).map((w) => w.word).join(' '), defaultCountryCode);
-    return { ok: false, missing: 'number', message: whole.ok ? `Start with the phone number, e.g. ${EXAMPLE}.` : whole.message };
+    return { ok: false, missing: 'number', message: whole.ok ? t('startNum') : whole.message };
   }
 
   /** The first line under the address bar: what Enter will do, or what is still missing. */
   function defaultSuggestion(parsed: OmniboxInput, sender?: Sender): string {
     if (parsed.ok) {
-      const from = sender ? `from “${escapeXml(sender.sessionId)}” of ${escapeXml(sender.profileName)} ` : '';
-      return `Send “<match>${escapeXml(shortText(parsed.text))}</match>” to ${escapeXml(phone.display(parsed.digits))} <dim>${from}— press Enter to review</dim>`;
+      const shown = { text: escapeXml(shortText(parsed.text)), to: escapeXml(phone.display(parsed.digits)), ...senderWords(sender) };
+      return t(sender ? 'sendFrom' : 'send', shown);
     }
     return escapeXml(parsed.message);
   }
@@ -179,9 +184,7 @@ export function omniboxWith(phone: PhoneFormat) {
       .slice(0, SUGGESTION_LIMIT)
       .map((r) => ({
         content: text ? `+${r.digits} ${text}` : `+${r.digits} `,
-        description: `<match>${escapeXml(phone.display(r.digits))}</match> ${
-          text ? `— send “${escapeXml(shortText(text))}”` : '<dim>— recent recipient, type your message</dim>'
-        }`,
+        description: t(text ? 'recentSend' : 'recentType', { to: escapeXml(phone.display(r.digits)), text: escapeXml(shortText(text)) }),
       }));
   }
 
@@ -189,8 +192,8 @@ export function omniboxWith(phone: PhoneFormat) {
   function templateDefaultSuggestion(digits: string, typedName: string, templates: readonly TemplateLike[], sender?: Sender): string {
     const found = findTemplate(templates, typedName);
     if (!found.ok) return escapeXml(found.message);
-    const from = sender ? `from “${escapeXml(sender.sessionId)}” of ${escapeXml(sender.profileName)} ` : '';
-    return `Send the template <match>${escapeXml(found.template.name)}</match> to ${escapeXml(phone.display(digits))} <dim>${from}— press Enter to fill it in and review</dim>`;
+    const shown = { name: escapeXml(found.template.name), to: escapeXml(phone.display(digits)), ...senderWords(sender) };
+    return t(sender ? 'sendTplFrom' : 'sendTpl', shown);
   }
 
   return { displayNumber: phone.display, parseOmniboxInput, defaultSuggestion, recentSuggestions, templateDefaultSuggestion };

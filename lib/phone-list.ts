@@ -1,5 +1,9 @@
 import { findPhoneNumbersInText, validatePhoneNumberLength } from 'libphonenumber-js';
 import { normalizePhone } from './phone';
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
+type WorkKey = Parameters<typeof t>[0];
 
 /**
  * Lists of phone numbers as people paste them: one per line, or separated by commas, semicolons
@@ -55,60 +59,57 @@ function decode(value: string): string {
 
 type Parsed = { ok: true; digits: string } | { ok: false; reason: string };
 
-/** Digits from a WhatsApp link or id, which always carries the country code. */
-function fromInternationalDigits(raw: string, what: string): Parsed {
+/** Digits from a WhatsApp link or id, which always carries the country code; the keys say what is wrong when it has none or a bad one. */
+function fromInternationalDigits(raw: string, none: WorkKey, bad: WorkKey): Parsed {
   const digits = raw.replace(/\D/g, '');
-  if (!digits) return { ok: false, reason: `${what} has no phone number in it.` };
+  if (!digits) return { ok: false, reason: t(none) };
   const result = normalizePhone(`+${digits}`, '');
-  return result.ok ? result : { ok: false, reason: `${what} holds +${digits}, which is not a valid phone number.` };
+  return result.ok ? result : { ok: false, reason: t(bad, { digits }) };
 }
 
 /** Reads one WhatsApp link or id, or returns undefined when `text` is neither. */
 function parseWhatsAppForm(text: string): Parsed | undefined {
-  if (/@g\.us$/i.test(text)) return { ok: false, reason: 'This is the id of a WhatsApp group, not a phone number.' };
-  if (/@(?:newsletter|broadcast|lid)$/i.test(text)) return { ok: false, reason: 'This is a WhatsApp channel, broadcast or private id, not a phone number.' };
+  if (/@g\.us$/i.test(text)) return { ok: false, reason: t('groupId') };
+  if (/@(?:newsletter|broadcast|lid)$/i.test(text)) return { ok: false, reason: t('otherId') };
   const jid = JID.exec(text);
-  if (jid) return fromInternationalDigits(jid[1]!, 'This WhatsApp id');
-  if (/chat\.whatsapp\.com\//i.test(text)) return { ok: false, reason: 'This is a group invite link, not a phone number.' };
+  if (jid) return fromInternationalDigits(jid[1]!, 'idNoNum', 'idBadNum');
+  if (/chat\.whatsapp\.com\//i.test(text)) return { ok: false, reason: t('inviteNotNum') };
   const wa = WA_LINK.exec(text);
-  if (wa && wa.index === 0 && wa[0].length === text.length) return fromInternationalDigits(wa[1]!, 'This wa.me link');
-  if (/^(?:https?:\/\/)?(?:www\.)?wa\.me\/?/i.test(text)) return { ok: false, reason: 'This wa.me link has no phone number in it.' };
+  if (wa && wa.index === 0 && wa[0].length === text.length) return fromInternationalDigits(wa[1]!, 'waNoNum', 'waBadNum');
+  if (/^(?:https?:\/\/)?(?:www\.)?wa\.me\/?/i.test(text)) return { ok: false, reason: t('waNoNum') };
   const send = SEND_LINK.exec(text);
-  if (send && send.index === 0) return fromInternationalDigits(decode(send[1]!), 'This WhatsApp link');
-  if (/^(?:https?:\/\/|whatsapp:\/\/|www\.)/i.test(text) || /^[a-z0-9.-]+\.[a-z]{2,}\//i.test(text)) {
-    return { ok: false, reason: 'This is a web link, not a phone number or a WhatsApp chat link.' };
-  }
+  if (send && send.index === 0) return fromInternationalDigits(decode(send[1]!), 'linkNoNum', 'linkBadNum');
+  if (/^(?:https?:\/\/|whatsapp:\/\/|www\.)/i.test(text) || /^[a-z0-9.-]+\.[a-z]{2,}\//i.test(text)) return { ok: false, reason: t('webLink') };
   return undefined;
 }
 
 /** Why a typed number is not valid, in words (shorter than normalizePhone's single-field message). */
 function reasonFor(text: string, defaultCountryCode: string): string {
   const country = defaultCountryCode.replace(/\D/g, '');
-  if (/[a-z]/i.test(text)) return 'Contains letters; this is not a phone number.';
-  if (/[^\d\s+().\-/]/.test(text)) return 'Contains characters that a phone number cannot have.';
+  if (/[a-z]/i.test(text)) return t('letters');
+  if (/[^\d\s+().\-/]/.test(text)) return t('badChars');
   let compact = text.replace(/[\s().\-/]/g, '');
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
-  if (compact.indexOf('+') > 0 || compact.split('+').length > 2) return 'Has a “+” in the middle; this is not one phone number.';
+  if (compact.indexOf('+') > 0 || compact.split('+').length > 2) return t('plusInside');
   const digits = compact.replace(/\D/g, '');
-  if (digits.length < 5) return `Only ${digits.length} digit${digits.length === 1 ? '' : 's'}; too short to be a phone number.`;
-  if (!compact.startsWith('+') && compact.startsWith('0') && !country) {
-    return 'Starts with 0 (a national number) but no default country code is set in the settings; write it with + and the country code.';
-  }
+  if (digits.length < 5) return t.count('fewDigits', digits.length);
+  if (!compact.startsWith('+') && compact.startsWith('0') && !country) return t('zeroNoCc');
   const international = compact.startsWith('+');
   const length = international
     ? validatePhoneNumberLength(compact)
     : validatePhoneNumberLength(compact, country ? { defaultCallingCode: country } : undefined);
-  const where = international || !country ? '' : ` for country code +${country}`;
+  // Said for the default country code when the number was read in it.
+  const inCc = !international && !!country;
   switch (length) {
     case 'INVALID_COUNTRY':
-      return international ? `+${digits.slice(0, 3)}… is not a known country code.` : 'Needs the country code: write it with + and the country code.';
+      return international ? t('unknownCc', { cc: digits.slice(0, 3) }) : t('needCc');
     case 'TOO_SHORT':
     case 'INVALID_LENGTH':
-      return `Too short to be a phone number${where}.`;
+      return inCc ? t('shortCc', { cc: country }) : t('short');
     case 'TOO_LONG':
-      return `Too long to be a phone number${where}.`;
+      return inCc ? t('longCc', { cc: country }) : t('long');
     default:
-      return `Not a valid phone number${where}; check the digits and the country code.`;
+      return inCc ? t('invalidCc', { cc: country }) : t('invalid');
   }
 }
 
@@ -204,7 +205,7 @@ export function findPhoneNumbers(text: string, defaultCountryCode: string): Phon
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       covered.push([match.index, match.index + match[0].length]);
-      const parsed = fromInternationalDigits(read(match), 'link');
+      const parsed = fromInternationalDigits(read(match), 'linkNoNum', 'linkBadNum');
       if (parsed.ok) found.push({ input: match[0], digits: parsed.digits, at: match.index });
     }
   };

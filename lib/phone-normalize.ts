@@ -8,6 +8,10 @@
  * brings its own reader of a number.
  */
 
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
+
 export type PhoneResult = { ok: true; digits: string } | { ok: false; message: string };
 
 /** Reads a compact number (digits, perhaps a leading +) as international digits, or undefined when invalid. */
@@ -17,8 +21,6 @@ export interface PhoneReader {
   /** Digits without +: national in the country of `callingCode` (which also accepts that code in front). */
   national(digits: string, callingCode: string): string | undefined;
 }
-
-const EXAMPLE = '+62 812 3456 7890';
 
 /**
  * Normalises a typed phone number to international digits.
@@ -30,33 +32,27 @@ const EXAMPLE = '+62 812 3456 7890';
  */
 export function normalizeWith(read: PhoneReader, input: string, defaultCountryCode: string): PhoneResult {
   const typed = input.trim();
-  if (!typed) return { ok: false, message: `Enter the phone number of the WhatsApp account, in international format, e.g. ${EXAMPLE}.` };
-  const invalid = (why: string): PhoneResult => ({
+  if (!typed) return { ok: false, message: t('enterPhone') };
+  const country = defaultCountryCode.replace(/\D/g, '');
+  // What is wrong, then how to write it (with the national way too when a default country code is set).
+  const invalid = (why: 'notPhone' | 'notIntlPhone' | 'notPhoneCc' | 'notValidPhone'): PhoneResult => ({
     ok: false,
-    message: `“${typed}” ${why} Enter the number in international format with the country code, e.g. ${EXAMPLE}${
-      defaultCountryCode ? `, or in national format starting with 0 (country code +${defaultCountryCode} from the settings).` : '.'
-    }`,
+    message: `${t(why, { typed, cc: country })} ${defaultCountryCode ? t('howBoth', { cc: defaultCountryCode }) : t('howIntl')}`,
   });
-  if (/[^\d\s+().\-/]/.test(typed)) return invalid('is not a phone number.');
+  if (/[^\d\s+().\-/]/.test(typed)) return invalid('notPhone');
   let compact = typed.replace(/[\s().\-/]/g, '');
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
-  if (compact.indexOf('+') > 0 || compact.split('+').length > 2) return invalid('is not a phone number.');
-  const country = defaultCountryCode.replace(/\D/g, '');
+  if (compact.indexOf('+') > 0 || compact.split('+').length > 2) return invalid('notPhone');
 
   if (compact.startsWith('+')) {
     const digits = read.international(compact);
-    return digits ? { ok: true, digits } : invalid('is not a valid international phone number.');
+    return digits ? { ok: true, digits } : invalid('notIntlPhone');
   }
   if (compact.startsWith('0')) {
-    if (!country) {
-      return {
-        ok: false,
-        message: `“${typed}” starts with 0, a national number, but no default country code is set. Enter it in international format with the country code, e.g. ${EXAMPLE}, or set the default country code in the extension's settings.`,
-      };
-    }
+    if (!country) return { ok: false, message: t('zeroNoDefault', { typed }) };
     const digits = read.national(compact, country);
-    return digits ? { ok: true, digits } : invalid(`is not a valid phone number for country code +${country}.`);
+    return digits ? { ok: true, digits } : invalid('notPhoneCc');
   }
   const digits = (country ? read.national(compact, country) : undefined) ?? read.international(`+${compact}`);
-  return digits ? { ok: true, digits } : invalid('is not a valid phone number.');
+  return digits ? { ok: true, digits } : invalid('notValidPhone');
 }

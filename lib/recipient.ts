@@ -2,6 +2,9 @@ import type { ApiSuccess } from './warest/api-result';
 import { readGroupList } from './answers/menu-results';
 import { parsePhoneList } from './phone-list';
 import { record, text, type Loose } from './answers/loose';
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
 
 /**
  * One recipient for WARest's `to`, from what a person typed or chose: a phone number in any
@@ -36,28 +39,22 @@ const LID_JID = /^(\d{5,20})(?::\d+)?@lid$/i;
 /** Reads typed text: a JID is kept (normalised), anything else must be one phone number. */
 export function parseRecipientText(input: string, defaultCountryCode: string): RecipientResult {
   const text = input.trim();
-  if (!text) return { ok: false, reason: 'Enter a phone number (e.g. +62 812 3456 7890) or a WhatsApp id.' };
+  if (!text) return { ok: false, reason: t('enterRcpt') };
   if (text.includes('@')) {
     const group = GROUP_JID.exec(text);
-    if (group) return { ok: true, to: `${group[1]}@g.us`, kind: 'group', label: `group ${group[1]}` };
+    if (group) return { ok: true, to: `${group[1]}@g.us`, kind: 'group', label: t('groupLabel', { id: group[1]! }) };
     const lid = LID_JID.exec(text);
-    if (lid) return { ok: true, to: `${lid[1]}@lid`, kind: 'lid', label: `private id ${lid[1]}` };
+    if (lid) return { ok: true, to: `${lid[1]}@lid`, kind: 'lid', label: t('lidLabel', { id: lid[1]! }) };
     const person = PERSON_JID.exec(text);
     if (person) return { ok: true, to: `${person[1]}@s.whatsapp.net`, kind: 'person', label: `+${person[1]}` };
-    if (/@(?:s\.whatsapp\.net|c\.us|g\.us|lid)$/i.test(text)) {
-      return { ok: false, reason: `“${text}” is not a valid WhatsApp id: the part before “@” must be digits (a group id may have one “-”).` };
-    }
-    return { ok: false, reason: `“${text}” is not a WhatsApp id. Ids end in @s.whatsapp.net (a person), @g.us (a group) or @lid.` };
+    return { ok: false, reason: t(/@(?:s\.whatsapp\.net|c\.us|g\.us|lid)$/i.test(text) ? 'badJid' : 'notJid', { text }) };
   }
   const parsed = parsePhoneList(text, defaultCountryCode);
   if (parsed.invalid.length > 0 || parsed.valid.length === 0) {
-    const reason = parsed.invalid[0]?.reason ?? 'This is not a phone number.';
-    const hint = defaultCountryCode ? '' : ' Numbers without a country code need a default country code in the settings.';
-    return { ok: false, reason: `“${text}”: ${reason} Enter one number with its country code, e.g. +62 812 3456 7890.${hint}` };
+    const said = t('rcptBad', { text, reason: parsed.invalid[0]?.reason ?? t('notNumber') });
+    return { ok: false, reason: defaultCountryCode ? said : `${said} ${t('rcptNeedCc')}` };
   }
-  if (parsed.valid.length + parsed.duplicates.length > 1) {
-    return { ok: false, reason: 'Enter one recipient only; send again for another.' };
-  }
+  if (parsed.valid.length + parsed.duplicates.length > 1) return { ok: false, reason: t('oneRcpt') };
   const digits = parsed.valid[0]!.digits;
   return { ok: true, to: digits, kind: 'person', label: `+${digits}` };
 }
@@ -65,10 +62,10 @@ export function parseRecipientText(input: string, defaultCountryCode: string): R
 /** The picker's value → WARest's `to`, or the reason it cannot be sent to yet. */
 export function resolveRecipient(value: RecipientValue, defaultCountryCode: string): RecipientResult {
   if (value.mode === 'number') return parseRecipientText(value.text, defaultCountryCode);
-  if (!value.jid) return { ok: false, reason: value.mode === 'contact' ? 'Choose a contact from the list.' : 'Choose a group from the list.' };
+  if (!value.jid) return { ok: false, reason: t(value.mode === 'contact' ? 'pickContact' : 'pickGroup') };
   const parsed = parseRecipientText(value.jid, defaultCountryCode);
   if (!parsed.ok) return parsed;
-  if (value.mode === 'group' && parsed.kind !== 'group') return { ok: false, reason: 'The chosen item is not a group; choose a group from the list.' };
+  if (value.mode === 'group' && parsed.kind !== 'group') return { ok: false, reason: t('notAGroup') };
   return { ...parsed, label: value.label || parsed.label };
 }
 
@@ -125,7 +122,7 @@ export function readContacts(success: Pick<ApiSuccess, 'results' | 'result'>): R
 export function readGroups(success: Pick<ApiSuccess, 'results' | 'result'>): RecipientOption[] {
   return readGroupList(resultsOf(success))
     .filter((group) => GROUP_JID.test(group.id))
-    .map((group) => ({ jid: group.id, name: group.subject, detail: group.size !== undefined ? `${group.size} member${group.size === 1 ? '' : 's'}` : undefined }))
+    .map((group) => ({ jid: group.id, name: group.subject, detail: group.size !== undefined ? t.count('members', group.size) : undefined }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

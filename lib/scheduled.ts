@@ -1,4 +1,7 @@
 import type { ScheduledMessage } from './storage';
+import { textsOf } from './i18n';
+
+const t = textsOf('tools');
 
 /**
  * Scheduled messages, without browser APIs: checking a chosen time, what to do with each stored
@@ -25,14 +28,14 @@ export const idFromAlarm = (name: string): string | undefined => (name.startsWit
  */
 export function localDateTime(date: string, time: string): { ok: true; at: number } | { ok: false; message: string } {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (!d) return { ok: false, message: 'Choose the day to send it.' };
-  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time.trim());
-  if (!t) return { ok: false, message: 'Choose the time to send it.' };
+  if (!d) return { ok: false, message: t('pickDay') };
+  const clock = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time.trim());
+  if (!clock) return { ok: false, message: t('pickTime') };
   const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const [hour, minute, second] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
+  const [hour, minute, second] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
   const at = new Date(year, month - 1, day, hour, minute, second);
   if (Number.isNaN(at.getTime()) || at.getMonth() !== month - 1 || at.getDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, message: `${date} ${time} is not a date and time that exists.` };
+    return { ok: false, message: t('noSuchTime', { date, time }) };
   }
   return { ok: true, at: at.getTime() };
 }
@@ -46,9 +49,9 @@ export function toLocalInputs(at: number): { date: string; time: string } {
 
 /** Why a time cannot be a message's send time, or null. */
 export function dueTimeProblem(dueAt: number, now: number): string | null {
-  if (!Number.isFinite(dueAt)) return 'Choose the day and time to send it.';
-  if (dueAt <= now) return 'That time has passed: choose a time later than now, or send it now.';
-  if (dueAt > now + MAX_AHEAD_MS) return 'That is more than a year ahead; choose an earlier day.';
+  if (!Number.isFinite(dueAt)) return t('pickWhen');
+  if (dueAt <= now) return t('timePassed');
+  if (dueAt > now + MAX_AHEAD_MS) return t('tooFar');
   return null;
 }
 

@@ -1,4 +1,7 @@
 import { renderTemplate, templateVariables, type TemplateVariable } from './campaigns/template';
+import { textsOf } from './i18n';
+
+const t = textsOf('tools');
 
 /**
  * Saved message templates (templatesItem): the checks the templates page makes before saving,
@@ -27,17 +30,15 @@ export type TemplateCheck = { ok: true; name: string; text: string } | { ok: fal
 export function checkTemplate(input: { name: string; text: string }, existing: readonly TemplateLike[], id?: string): TemplateCheck {
   const errors: { name?: string; text?: string } = {};
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) errors.name = 'Give the template a name, e.g. “welcome”.';
-  else if (name.length > TEMPLATE_NAME_LIMIT) errors.name = `The name is too long (${name.length} characters; at most ${TEMPLATE_NAME_LIMIT}).`;
-  else if (name.startsWith('/')) errors.name = 'Leave out the slash: in the address bar you type “/” and then the name.';
-  else if (existing.some((t) => t.id !== id && fold(t.name) === fold(name))) errors.name = `A template named “${name}” already exists; choose another name.`;
-  else if (!id && existing.length >= MAX_TEMPLATES) errors.name = `You have ${MAX_TEMPLATES} templates, the most that are kept; delete one you no longer use first.`;
+  if (!name) errors.name = t('tplName');
+  else if (name.length > TEMPLATE_NAME_LIMIT) errors.name = t('tplNameLong', { n: name.length, max: TEMPLATE_NAME_LIMIT });
+  else if (name.startsWith('/')) errors.name = t('tplSlash');
+  else if (existing.some((other) => other.id !== id && fold(other.name) === fold(name))) errors.name = t('tplExists', { name });
+  else if (!id && existing.length >= MAX_TEMPLATES) errors.name = t('tplMax', { max: MAX_TEMPLATES });
   const text = input.text;
-  if (!text.trim()) errors.text = 'Write the message of the template.';
-  else if (text.length > TEMPLATE_TEXT_LIMIT) errors.text = `The message is too long (${text.length} characters; at most ${TEMPLATE_TEXT_LIMIT}).`;
-  else if (/\{\{|\}\}/.test(text.replace(WELL_FORMED, ''))) {
-    errors.text = 'A variable is not written right: write {{name}}, or {{name|fallback}} for a word to use when it has no value.';
-  }
+  if (!text.trim()) errors.text = t('tplText');
+  else if (text.length > TEMPLATE_TEXT_LIMIT) errors.text = t('tplLong', { n: text.length, max: TEMPLATE_TEXT_LIMIT });
+  else if (/\{\{|\}\}/.test(text.replace(WELL_FORMED, ''))) errors.text = t('tplVar');
   return errors.name || errors.text ? { ok: false, errors } : { ok: true, name, text };
 }
 
@@ -54,14 +55,15 @@ export type TemplateLookup<T> = { ok: true; template: T } | { ok: false; message
  */
 export function findTemplate<T extends TemplateLike>(templates: readonly T[], typed: string): TemplateLookup<T> {
   const wanted = fold(typed);
-  if (!wanted) return { ok: false, message: 'Type the name of a template after the slash.' };
-  const exact = templates.find((t) => fold(t.name) === wanted);
+  if (!wanted) return { ok: false, message: t('tplTypeName') };
+  const exact = templates.find((one) => fold(one.name) === wanted);
   if (exact) return { ok: true, template: exact };
-  const starting = byName(templates).filter((t) => fold(t.name).startsWith(wanted));
+  const starting = byName(templates).filter((one) => fold(one.name).startsWith(wanted));
   if (starting.length === 1) return { ok: true, template: starting[0]! };
-  if (starting.length > 1) return { ok: false, message: `More than one template starts with “${typed.trim()}”: ${starting.map((t) => t.name).join(', ')}. Type more of the name.` };
-  if (templates.length === 0) return { ok: false, message: 'You have no templates yet: add them on the extension’s Templates page.' };
-  return { ok: false, message: `No template is named “${typed.trim()}”. Yours: ${byName(templates).map((t) => t.name).slice(0, 10).join(', ')}${templates.length > 10 ? ', …' : ''}.` };
+  if (starting.length > 1) return { ok: false, message: t('tplSeveral', { typed: typed.trim(), names: starting.map((one) => one.name).join(', ') }) };
+  if (templates.length === 0) return { ok: false, message: t('tplNone') };
+  const names = `${byName(templates).map((one) => one.name).slice(0, 10).join(', ')}${templates.length > 10 ? ', …' : ''}`;
+  return { ok: false, message: t('tplNoName', { typed: typed.trim(), names }) };
 }
 
 /** Templates whose names start with (or contain) what was typed, best first. */
@@ -87,7 +89,7 @@ export function fillVariables(text: string, values: Readonly<Record<string, stri
   return {
     ok: false,
     missing: rendered.missing,
-    error: `Fill in ${names} below, or give ${rendered.missing.length === 1 ? 'it' : 'each'} a fallback in the text, e.g. {{${rendered.missing[0]}|friend}}.`,
+    error: t.count('fillIn', rendered.missing.length, { names, v: rendered.missing[0]! }),
   };
 }
 

@@ -1,4 +1,7 @@
 import type { PhoneListEntry } from './phone-list';
+import { textsOf } from './i18n';
+
+const t = textsOf('work');
 
 /**
  * What in a selection looks like a phone number but was not read as one (findPhoneNumbers skips
@@ -24,13 +27,8 @@ export function findUnreadNumbers(text: string, country: string, found: readonly
     // Read already (as written, or with the default country code in front of its leading 0).
     if (found.some((entry) => entry.digits === digits || entry.digits.endsWith(national) || entry.input.replace(/\D/g, '') === digits)) continue;
     seen.add(digits);
-    const reason =
-      digits.length > 15
-        ? 'too many digits for a phone number (at most 15)'
-        : !input.startsWith('+') && !country
-          ? 'written without a country code, and no default country code is set in the settings'
-          : 'not a valid phone number for its country';
-    unread.push({ input, reason });
+    const reason = digits.length > 15 ? 'uTooMany' : !input.startsWith('+') && !country ? 'uNoCc' : 'uBad';
+    unread.push({ input, reason: t(reason) });
   }
   return unread;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { findImages } from '@/lib/explorer/result-images';
 import { JsonNode } from './JsonTree';
 import { useExplorerStore } from './store';
-import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
+import { clipboardRefused, copyText } from '@/lib/ui/clipboard';
 
 /** The last run's outcome: status and the server's words, pictures inline, the answer as JSON. */
 export function ResultView() {
@@ -24,7 +24,7 @@ export function ResultView() {
   const images = findImages(answer);
   const json = JSON.stringify(answer, null, 2) ?? 'null';
   async function copy() {
-    setCopied({ about: outcome, text: (await copyText(json)) ? 'Copied the answer as JSON.' : `${CLIPBOARD_REFUSED} Select the answer and copy it by hand.` });
+    setCopied({ about: outcome, text: (await copyText(json)) ? 'Copied the answer as JSON.' : `${clipboardRefused()} Select the answer and copy it by hand.` });
   }
   return (
     <section className="result" aria-label="Result" aria-live="polite">

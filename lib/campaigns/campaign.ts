@@ -5,6 +5,9 @@ import { ABSOLUTE_FLOOR_SEC } from './floor';
 import { MIN_DELAY_SEC } from './pacing';
 import { countStates, inDoubt, retryFailed, type LedgerCounts } from './ledger';
 import { localTime, nextSendAt, pacingProblem } from './pacing';
+import { currentLanguage, textsOf } from '../i18n';
+
+const t = textsOf('tools');
 
 /**
  * A campaign's life without a browser: what a page asks to start is checked and becomes a stored
@@ -44,9 +47,10 @@ export interface CampaignDraft {
   startAt?: number;
 }
 
-export const OPTED_OUT = 'On your opt-out list: never messaged by a campaign.';
-export const NOT_ON_WHATSAPP = 'This number has no WhatsApp account (checked before sending).';
-export const CANCELLED = 'The campaign was cancelled before this was sent.';
+/** Why a recipient is skipped, in the language of the moment it is stored (the reason is kept as words). */
+export const optedOutReason = (): string => t('optedOut');
+export const notOnWhatsAppReason = (): string => t('notOnWa');
+export const cancelledReason = (): string => t('cancelled');
 
 export function isActiveCampaign(campaign: Pick<Campaign, 'state'>): boolean {
   return campaign.state === 'scheduled' || campaign.state === 'running' || campaign.state === 'waiting';
@@ -67,36 +71,38 @@ export function floorOf(campaign: Pick<Campaign, 'floorSec'>): number {
 
 /** `floorSec`: the server's delay floor (lib/campaigns/floor.ts), 3 s for a stock server. */
 export function buildCampaign(draft: CampaignDraft, optOut: ReadonlySet<string>, id: string, now: number, floorSec: number = MIN_DELAY_SEC): { ok: true; campaign: Campaign } | { ok: false; message: string } {
-  const name = draft.name.trim() || `Campaign of ${new Date(now).toLocaleDateString('en-GB')}`;
-  if (!draft.sessionId.trim()) return { ok: false, message: 'Choose the WhatsApp session to send from.' };
+  const name = draft.name.trim() || t('defName', { date: new Date(now).toLocaleDateString('en-GB') });
+  if (!draft.sessionId.trim()) return { ok: false, message: t('pickSession') };
   const pacingError = pacingProblem(draft.pacing, floorSec);
   if (pacingError) return { ok: false, message: pacingError };
   const kind = draft.message.kind;
   if (kind !== 'text') {
-    if (!draft.file) return { ok: false, message: `Choose the ${kind} to send.` };
+    if (!draft.file) return { ok: false, message: t(kind === 'image' ? 'pickImage' : kind === 'video' ? 'pickVideo' : 'pickDoc') };
     const bytes = Math.floor((draft.file.base64.length * 3) / 4);
-    if (bytes > MAX_CAMPAIGN_FILE_BYTES) return { ok: false, message: `“${draft.file.name}” is larger than 2 MB, the most a campaign keeps; choose a smaller file.` };
+    if (bytes > MAX_CAMPAIGN_FILE_BYTES) return { ok: false, message: t('fileBig', { name: draft.file.name }) };
   }
-  if (draft.recipients.length === 0) return { ok: false, message: 'Add at least one recipient.' };
-  if (draft.recipients.length > MAX_CAMPAIGN_RECIPIENTS) return { ok: false, message: `A campaign takes at most ${MAX_CAMPAIGN_RECIPIENTS.toLocaleString('en-US')} recipients; split the list.` };
+  const lang = currentLanguage();
+  if (draft.recipients.length === 0) return { ok: false, message: t('addRcpt') };
+  if (draft.recipients.length > MAX_CAMPAIGN_RECIPIENTS) return { ok: false, message: t('manyRcpt', { max: MAX_CAMPAIGN_RECIPIENTS.toLocaleString(lang) }) };
   const limit = kind === 'text' ? TEXT_LIMIT : CAPTION_LIMIT;
   const entries: CampaignEntry[] = [];
   const seen = new Set<string>();
   let duplicates = draft.duplicates;
   let optedOut = 0;
   for (const recipient of draft.recipients) {
-    if (!DIGITS.test(recipient.digits)) return { ok: false, message: `“${recipient.digits}” is not a phone number in international digits.` };
+    const digits = recipient.digits;
+    if (!DIGITS.test(digits)) return { ok: false, message: t('notDigits', { digits }) };
     if (seen.has(recipient.digits)) {
       duplicates += 1;
       continue;
     }
     seen.add(recipient.digits);
-    if (kind === 'text' && !recipient.text.trim()) return { ok: false, message: `The message for +${recipient.digits} is empty.` };
-    if (recipient.text.length > limit) return { ok: false, message: `The ${kind === 'text' ? 'message' : 'caption'} for +${recipient.digits} is longer than ${limit.toLocaleString('en-US')} characters, the most WhatsApp takes.` };
+    if (kind === 'text' && !recipient.text.trim()) return { ok: false, message: t('emptyFor', { digits }) };
+    if (recipient.text.length > limit) return { ok: false, message: t(kind === 'text' ? 'longMsgFor' : 'longCapFor', { digits, max: limit.toLocaleString(lang) }) };
     const base = { digits: recipient.digits, text: recipient.text, ...(recipient.row !== undefined && { row: recipient.row }) };
     if (optOut.has(recipient.digits)) {
       optedOut += 1;
-      entries.push({ ...base, status: { state: 'skipped', reason: OPTED_OUT } });
+      entries.push({ ...base, status: { state: 'skipped', reason: optedOutReason() } });
     } else entries.push({ ...base, status: { state: 'pending' } });
   }
   for (const row of draft.unusable.slice(0, MAX_CAMPAIGN_RECIPIENTS)) {
@@ -131,7 +137,7 @@ export function buildCampaign(draft: CampaignDraft, optOut: ReadonlySet<string>,
 
 export function pauseCampaign(campaign: Campaign, now: number): Campaign {
   if (!isActiveCampaign(campaign)) return campaign;
-  return { ...campaign, state: 'paused', note: 'Paused. Nothing more is sent until you resume.', nextAt: undefined, updatedAt: now };
+  return { ...campaign, state: 'paused', note: t('pausedNote'), nextAt: undefined, updatedAt: now };
 }
 
 export function resumeCampaign(campaign: Campaign, now: number): Campaign {
@@ -149,7 +155,7 @@ export function cancelCampaign(campaign: Campaign, now: number): Campaign {
     note: undefined,
     nextAt: undefined,
     updatedAt: now,
-    entries: campaign.entries.map((entry) => (entry.status.state === 'pending' ? { ...entry, status: { state: 'skipped', reason: CANCELLED } } : entry)),
+    entries: campaign.entries.map((entry) => (entry.status.state === 'pending' ? { ...entry, status: { state: 'skipped', reason: cancelledReason() } } : entry)),
   };
 }
 
@@ -166,24 +172,26 @@ export function retryFailedCampaign(campaign: Campaign, now: number): Campaign {
  */
 export function duplicateCampaign(campaign: Campaign, optOut: ReadonlySet<string>, id: string, now: number): Campaign {
   let optedOut = 0;
+  const notOnWhatsApp = notOnWhatsAppReason();
   const entries = campaign.entries.map((entry): CampaignEntry => {
     const { checked: _checked, ...rest } = entry;
     if (!entry.digits) return rest;
     if (optOut.has(entry.digits)) {
       optedOut += 1;
-      return { ...rest, status: { state: 'skipped', reason: OPTED_OUT } };
+      return { ...rest, status: { state: 'skipped', reason: optedOutReason() } };
     }
-    if (entry.status.state === 'skipped' && entry.status.reason === NOT_ON_WHATSAPP) return rest;
+    // Known not to be on WhatsApp: left out. Compared in today's language, so one stored in another waits again.
+    if (entry.status.state === 'skipped' && entry.status.reason === notOnWhatsApp) return rest;
     return { ...rest, status: { state: 'pending' } };
   });
   return {
     ...campaign,
     id,
-    name: `Copy of ${campaign.name}`.slice(0, 200),
+    name: t('copyOf', { name: campaign.name }).slice(0, 200),
     createdAt: now,
     updatedAt: now,
     state: 'paused',
-    note: 'A copy, not started yet: check it, then press Start.',
+    note: t('copyNote'),
     startAt: undefined,
     nextAt: undefined,
     lastSentAt: undefined,
@@ -249,14 +257,14 @@ export function attemptFromError(error: ApiError, now: number): SendAttempt {
   switch (error.kind) {
     case 'rate-limited': {
       const until = Math.max(error.retryAt ?? now + 5_000, now + 250);
-      return { kind: 'later', until, note: error.scope === 'recipient' ? `WARest asked to wait before messaging this recipient again; sending resumes at ${clock(until)}.` : `The server’s rate limit is reached; sending resumes at ${clock(until)}.` };
+      return { kind: 'later', until, note: t(error.scope === 'recipient' ? 'waitRcpt' : 'rateLimit', { time: clock(until) }) };
     }
     case 'network':
     case 'timeout':
     case 'server':
     case 'bad-response':
       // Known not to have been acted on (a write whose fate is open says outcomeUnknown): try again soon.
-      return { kind: 'later', until: now + 15_000, note: `${error.message} Sending tries again at ${clock(now + 15_000)}.` };
+      return { kind: 'later', until: now + 15_000, note: t('againAt', { error: error.message, time: clock(now + 15_000) }) };
     case 'not-found':
     case 'not-logged-in':
     case 'auth':
@@ -264,9 +272,9 @@ export function attemptFromError(error: ApiError, now: number): SendAttempt {
     case 'permission':
     case 'no-profile':
     case 'origin-blocked':
-      return { kind: 'pause', note: `Paused: ${error.message} Fix that, then press Resume.` };
+      return { kind: 'pause', note: t('pausedErr', { error: error.message }) };
     default:
-      return { kind: 'failed', reason: error.serverMessage ? `The server refused it: “${error.serverMessage}”.` : error.message };
+      return { kind: 'failed', reason: error.serverMessage ? t('refused', { message: error.serverMessage }) : error.message };
   }
 }
 

@@ -2,6 +2,9 @@ import { parsePhoneList } from '../phone-list';
 import { normalizePhone } from '../phone';
 import { recipientsFromTable, type CsvTable, type Recipient, type RecipientList } from './recipients-csv';
 import { renderTemplate, templateProblems } from './template';
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
 
 /**
  * The campaign page's logic without a browser: recipients from any source (a paste, a CSV/TSV
@@ -87,11 +90,11 @@ export function renderAll(template: string, recipients: readonly Recipient[], co
       problems: [...missing].map(([name, rows]) => ({
         rows: rows.slice(0, 10),
         count: rows.length,
-        message: `{{${name}}} is empty for ${rows.length === 1 ? 'row' : `${rows.length} rows, e.g. rows`} ${rows.slice(0, 5).join(', ')}: fill it in, or give it a fallback, e.g. {{${name}|friend}}.`,
+        message: t.count('varEmpty', rows.length, { v: name, rows: rows.slice(0, 5).join(', ') }),
       })),
     };
   }
-  if (!options.allowEmpty && rendered.some((r) => !r.text.trim())) return { ok: false, problems: [{ rows: [], count: rendered.length, message: 'The message is empty: write what to send.' }] };
+  if (!options.allowEmpty && rendered.some((r) => !r.text.trim())) return { ok: false, problems: [{ rows: [], count: rendered.length, message: t('msgEmpty') }] };
   return { ok: true, recipients: rendered };
 }
 

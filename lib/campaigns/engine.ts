@@ -1,6 +1,7 @@
 import type { DeliveryCheck } from '../delivery-check';
 import type { Campaign, CampaignEntry } from '../storage';
-import { floorOf, isActiveCampaign, NOT_ON_WHATSAPP, type SendAttempt } from './campaign';
+import { currentLanguage, textsOf } from '../i18n';
+import { floorOf, isActiveCampaign, notOnWhatsAppReason, type SendAttempt } from './campaign';
 import { inDoubt, markSending, nextPending, settleSend, unsend, verifyUnknown } from './ledger';
 import { inWindow, localTime, nextDelayMs, nextSendAt } from './pacing';
 
@@ -38,8 +39,11 @@ const CHECK_CHUNK = 20;
 const VERIFY_TRIES = 3;
 const VERIFY_RETRY_MS = 15_000;
 
+const t = textsOf('tools');
+
+/** "Wed 09:30:00" (in Indonesian "Rab 09.30.00"): the weekday is a word. */
 const clockWords = (at: number, timeZone: string) =>
-  new Date(at).toLocaleString('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(at).toLocaleString(currentLanguage() === 'id' ? 'id' : 'en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** When the campaign's next message may go, and why it waits when that is not just the delay. */
 export function nextSlot(campaign: Campaign, now: number): { at: number; note?: string } {
@@ -52,8 +56,8 @@ export function nextSlot(campaign: Campaign, now: number): { at: number; note?: 
   if (at <= earliest) return { at };
   const { window, timeZone, dailyCap } = campaign.pacing;
   const when = clockWords(at, timeZone);
-  if (window && !inWindow(earliest, window, timeZone)) return { at, note: `Outside the sending window; the next message goes ${when}.` };
-  return { at, note: `Today’s cap of ${dailyCap} messages is reached; sending goes on ${when}.` };
+  if (window && !inWindow(earliest, window, timeZone)) return { at, note: t('outWindow', { when }) };
+  return { at, note: t('capReached', { cap: dailyCap ?? '', when }) };
 }
 
 function setEntry(campaign: Campaign, index: number, entry: CampaignEntry): Campaign {
@@ -64,11 +68,12 @@ async function verifyInDoubt(deps: EngineDeps, campaign: Campaign): Promise<bool
   for (const index of inDoubt(campaign.entries)) {
     const entry = campaign.entries[index]!;
     const since = entry.status.state === 'sending' ? entry.status.since : deps.now();
+    // i18n-exempt: never shown, the first look below always replaces it
     let check: DeliveryCheck = { state: 'unknown', reason: 'not checked' };
     for (let tries = 1; tries <= VERIFY_TRIES; tries++) {
       check = await deps.verify(campaign, entry, since);
       if (check.state !== 'unknown' || tries === VERIFY_TRIES) break;
-      await deps.update((c) => ({ ...c, note: `Checking whether the message to +${entry.digits} went out: ${check.state === 'unknown' ? check.reason : ''} Trying again shortly.`, updatedAt: deps.now() }));
+      await deps.update((c) => ({ ...c, note: t('checking', { digits: entry.digits, reason: check.state === 'unknown' ? check.reason : '' }), updatedAt: deps.now() }));
       if (!(await deps.sleep(VERIFY_RETRY_MS))) return false;
     }
     const settled = check;
@@ -100,7 +105,7 @@ async function checkNext(deps: EngineDeps, campaign: Campaign): Promise<'checked
       const entry = next.entries[index];
       if (!entry || entry.status.state !== 'pending') continue;
       const has = answer.onWhatsApp.get(entry.digits);
-      next = setEntry(next, index, has === false ? { ...entry, checked: true, status: { state: 'skipped', reason: NOT_ON_WHATSAPP } } : { ...entry, checked: true });
+      next = setEntry(next, index, has === false ? { ...entry, checked: true, status: { state: 'skipped', reason: notOnWhatsAppReason() } } : { ...entry, checked: true });
     }
     return { ...next, updatedAt: deps.now() };
   });

@@ -1,4 +1,7 @@
 import type { DeliveryCheck } from '../delivery-check';
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
 
 /**
  * The bookkeeping that makes a campaign send each recipient its message exactly once. A
@@ -43,6 +46,7 @@ export function nextPending(entries: readonly LedgerEntry[]): number | undefined
 
 /** Before the send: saved first, so a stop mid-send is noticed. */
 export function markSending<E extends LedgerEntry>(entries: readonly E[], index: number, now: number): E[] {
+  // i18n-exempt: developer error, never shown (the runner marks only a pending recipient)
   if (entries[index]?.status.state !== 'pending') throw new Error(`recipient ${index} is not waiting to be sent`);
   return replace(entries, index, { state: 'sending', since: now });
 }
@@ -52,6 +56,7 @@ export function markSending<E extends LedgerEntry>(entries: readonly E[], index:
  * the caller checks the chat next, before anything else goes out.
  */
 export function settleSend<E extends LedgerEntry>(entries: readonly E[], index: number, outcome: SendOutcome, now: number): E[] {
+  // i18n-exempt: developer error, never shown (the runner settles only a recipient it marked)
   if (entries[index]?.status.state !== 'sending') throw new Error(`recipient ${index} was not being sent`);
   switch (outcome.kind) {
     case 'sent':
@@ -78,9 +83,7 @@ export function inDoubt(entries: readonly LedgerEntry[]): number[] {
 export function verifyUnknown<E extends LedgerEntry>(entries: readonly E[], index: number, check: DeliveryCheck, now: number): E[] {
   if (entries[index]?.status.state !== 'sending') return [...entries];
   if (check.state === 'sent') return replace(entries, index, { state: 'sent', at: now, messageId: check.messageId, confirmedFromChat: true });
-  const reason = check.state === 'unknown'
-    ? `No answer came, and the chat could not be read to check (${check.reason}). It may have been sent: look at the chat before sending it again.`
-    : 'No answer came, and the chat’s latest messages do not show it yet. It may still arrive: look at the chat before sending it again.';
+  const reason = check.state === 'unknown' ? t('noAnswerUnread', { reason: check.reason }) : t('noAnswerUnseen');
   return replace(entries, index, { state: 'unconfirmed', at: now, reason });
 }
 

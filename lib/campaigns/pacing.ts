@@ -1,3 +1,7 @@
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
+
 /**
  * When a campaign's next message may go: a random delay between messages (a minimum and a
  * maximum, never below WARest's 3 s anti-spam cooldown), an optional daily cap, and an optional
@@ -29,20 +33,20 @@ export interface Pacing {
 
 /** Why a pacing cannot be used, or null. */
 export function pacingProblem(pacing: Pacing, floorSec: number = MIN_DELAY_SEC): string | null {
-  if (!Number.isFinite(pacing.minDelaySec) || pacing.minDelaySec < floorSec) return `The shortest delay is ${floorSec} s: WARest's anti-spam guard refuses faster sends.`;
-  if (!Number.isFinite(pacing.maxDelaySec) || pacing.maxDelaySec < pacing.minDelaySec) return 'The longest delay must be at least the shortest.';
-  if (pacing.dailyCap !== undefined && (!Number.isInteger(pacing.dailyCap) || pacing.dailyCap < 1)) return 'The daily cap is a whole number of messages, at least 1.';
+  if (!Number.isFinite(pacing.minDelaySec) || pacing.minDelaySec < floorSec) return t('minDelay', { sec: floorSec });
+  if (!Number.isFinite(pacing.maxDelaySec) || pacing.maxDelaySec < pacing.minDelaySec) return t('maxDelay');
+  if (pacing.dailyCap !== undefined && (!Number.isInteger(pacing.dailyCap) || pacing.dailyCap < 1)) return t('dailyCap');
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: pacing.timeZone });
   } catch {
-    return `“${pacing.timeZone}” is not a time zone.`;
+    return t('badZone', { zone: pacing.timeZone });
   }
   const w = pacing.window;
   if (w) {
-    if (w.days.length === 0 || w.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) return 'Choose at least one day for the sending window.';
+    if (w.days.length === 0 || w.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) return t('winDays');
     const minute = (m: number) => Number.isInteger(m) && m >= 0 && m < 1440;
-    if (!minute(w.startMinute) || !minute(w.endMinute)) return 'The sending window needs a start and an end time.';
-    if (w.startMinute === w.endMinute) return 'The sending window starts and ends at the same time.';
+    if (!minute(w.startMinute) || !minute(w.endMinute)) return t('winTimes');
+    if (w.startMinute === w.endMinute) return t('winSame');
   }
   return null;
 }
@@ -90,12 +94,12 @@ function instantOf(year: number, month: number, day: number, minuteOfDay: number
 
 /** Whether `ms` is inside the window. */
 export function inWindow(ms: number, window: SendingWindow, timeZone: string): boolean {
-  const t = localTime(ms, timeZone);
+  const local = localTime(ms, timeZone);
   const overnight = window.endMinute <= window.startMinute;
-  if (!overnight) return window.days.includes(t.weekday) && t.minute >= window.startMinute && t.minute < window.endMinute;
-  if (t.minute >= window.startMinute) return window.days.includes(t.weekday);
+  if (!overnight) return window.days.includes(local.weekday) && local.minute >= window.startMinute && local.minute < window.endMinute;
+  if (local.minute >= window.startMinute) return window.days.includes(local.weekday);
   // After midnight: the window opened the day before.
-  return t.minute < window.endMinute && window.days.includes((t.weekday + 6) % 7);
+  return local.minute < window.endMinute && window.days.includes((local.weekday + 6) % 7);
 }
 
 /** The next moment at or after `ms` when the window is open. */

@@ -1,5 +1,8 @@
 import Papa from 'papaparse';
 import { normalizePhone } from '../phone';
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
 
 /**
  * A campaign's recipients from a CSV or TSV file (an Excel or Google Sheets export, a CRM's
@@ -23,11 +26,11 @@ export type CsvResult = { ok: true; table: CsvTable } | { ok: false; message: st
 
 /** Parses the file's text; the first row is the header. */
 export function parseCsv(text: string): CsvResult {
-  if (text.length > MAX_CSV_BYTES) return { ok: false, message: `This file is larger than ${MAX_CSV_BYTES / 1_000_000} MB; split it into smaller files.` };
+  if (text.length > MAX_CSV_BYTES) return { ok: false, message: t('csvBig', { mb: MAX_CSV_BYTES / 1_000_000 }) };
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const [header, ...rows] = parsed.data;
-  if (!header || header.length === 0) return { ok: false, message: 'The file is empty: it needs a header row with column names, then one row per recipient.' };
-  if (rows.length > MAX_RECIPIENTS) return { ok: false, message: `The file has ${rows.length} rows; a campaign takes at most ${MAX_RECIPIENTS}.` };
+  if (!header || header.length === 0) return { ok: false, message: t('csvEmpty') };
+  if (rows.length > MAX_RECIPIENTS) return { ok: false, message: t('csvRows', { n: rows.length, max: MAX_RECIPIENTS }) };
   const seen = new Map<string, number>();
   const columns = header.map((raw, index) => {
     const base = raw.trim() || `column ${index + 1}`;

@@ -8,9 +8,11 @@ import type { LedgerEntry } from './ledger';
 export function resultsCsv(entries: readonly LedgerEntry[]): string {
   const time = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
   return Papa.unparse({
+    // i18n-exempt: the results file's column names and states are a format, the same in every language
     fields: ['phone', 'result', 'message id', 'time', 'reason'],
     data: entries.map(({ digits, input, status }) => [
       digits ? `+${digits}` : (input ?? ''),
+      // i18n-exempt: a state of the results file's format (like 'sent' and 'failed')
       status.state === 'sent' && status.confirmedFromChat ? 'sent (confirmed from the chat)' : status.state,
       status.state === 'sent' ? (status.messageId ?? '') : '',
       time('at' in status ? status.at : undefined),

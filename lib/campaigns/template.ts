@@ -6,6 +6,10 @@
  * literal "{{name}}" in a customer's chat.
  */
 
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
+
 const VARIABLE = /\{\{\s*([^{}|\s][^{}|]*?)\s*(?:\|([^{}]*))?\}\}/g;
 
 export interface TemplateVariable {
@@ -49,5 +53,5 @@ export function templateProblems(template: string, columns: readonly string[]): 
   const known = new Set(columns.map(key));
   return templateVariables(template)
     .filter((variable) => variable.fallback === undefined && !known.has(key(variable.name)))
-    .map((variable) => `{{${variable.name}}} is not a column of the recipients (${columns.length ? columns.join(', ') : 'none'}); fix its name or give it a fallback, e.g. {{${variable.name}|friend}}.`);
+    .map((variable) => t('notColumn', { v: variable.name, columns: columns.length ? columns.join(', ') : t('none') }));
 }

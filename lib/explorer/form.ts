@@ -1,6 +1,9 @@
 import type { Operation, OperationInput } from '../warest/catalog';
 import type { FilePayload } from '../warest/file-payload';
 import { coerceInput, isBlank } from '../warest/request-builder';
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
 
 /**
  * The explorer's forms, generated from the catalog: which control each input gets, what its
@@ -54,17 +57,17 @@ export function fieldKind(input: OperationInput): FieldKind {
 export function typeHint(input: OperationInput): string {
   switch (fieldKind(input)) {
     case 'session':
-      return 'A session ID of this server.';
+      return t('hSession');
     case 'number':
-      return input.type === 'integer' ? 'A whole number.' : 'A number.';
+      return t(input.type === 'integer' ? 'hWhole' : 'hNumber');
     case 'list':
-      return 'One per line (or separated by commas).';
+      return t('hList');
     case 'recipients':
-      return 'Phone number with country code, JID or LID; several separated by commas.';
+      return t('hRcpt');
     case 'file':
-      return 'Choose a file, or give a URL, a data URL or base64.';
+      return t('hFile');
     case 'files':
-      return 'Choose files, and/or give URLs or base64, one per line (or a JSON array).';
+      return t('hFiles');
     case 'json':
       return 'JSON.';
     default:
@@ -102,7 +105,7 @@ function parseJson(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (problem) {
-    return { ok: false, reason: `Not valid JSON: ${(problem as Error).message}` };
+    return { ok: false, reason: t('badJson', { error: (problem as Error).message }) };
   }
 }
 
@@ -122,7 +125,7 @@ function rawValue(input: OperationInput, form: FormState): Parsed {
       if (typed.startsWith('[')) {
         const parsed = parseJson(typed);
         if (!parsed.ok) return parsed;
-        if (!Array.isArray(parsed.value)) return { ok: false, reason: 'Must be a JSON array.' };
+        if (!Array.isArray(parsed.value)) return { ok: false, reason: t('jsonArray') };
         return { ok: true, value: [...picked, ...parsed.value] };
       }
       return { ok: true, value: [...picked, ...lines(typed)] };
@@ -147,12 +150,12 @@ export function readForm(operation: Operation, form: FormState): ReadForm {
       continue;
     }
     if (isBlank(raw.value)) {
-      if (input.required) errors[input.name] = 'Required.';
+      if (input.required) errors[input.name] = t('required');
       continue;
     }
     const coerced = coerceInput(input, raw.value);
     if (!coerced.ok) errors[input.name] = sentence(coerced.reason);
-    else if (isBlank(coerced.value) && input.required) errors[input.name] = 'Required.';
+    else if (isBlank(coerced.value) && input.required) errors[input.name] = t('required');
     else if (!isBlank(coerced.value)) inputs[input.name] = coerced.value;
   }
   return { inputs, errors };

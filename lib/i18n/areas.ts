@@ -13,6 +13,8 @@ import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
 import type worker from '../../locales/en/worker.json';
 import type status from '../../locales/en/status.json';
+import type tools from '../../locales/en/tools.json';
+import type work from '../../locales/en/work.json';
 
 /**
  * Every area's English messages, by area name: the source of the keys' types. A new area is a
@@ -48,5 +50,9 @@ export interface Areas {
   worker: typeof worker;
   /** lib/ states and notices: sessions, live updates, the badge, storage, first run, messaging. */
   status: typeof status;
+  /** lib/ for campaigns, templates, scheduled messages, settings files, menus, the address bar, the explorer form. */
+  tools: typeof tools;
+  /** lib/ for sending and bulk jobs: the composer's checks, phone numbers, recipients, invite links, pictures. */
+  work: typeof work;
 }
 export type Area = keyof Areas;

@@ -1,5 +1,8 @@
 import { normalizeServerUrl } from '../warest/server-url';
 import { isSealedBox, open, seal, type SealedBox } from './crypto';
+import { textsOf } from '../i18n';
+
+const t = textsOf('tools');
 
 /**
  * The file that moves servers and settings to another browser: names, addresses and settings in
@@ -76,17 +79,17 @@ export interface ReadFile {
 
 export type ReadResult = { ok: true; file: ReadFile } | { ok: false; problem: ReadProblem; message: string };
 
-const PROBLEM_WORDS: Record<ReadProblem, string> = {
-  'too-large': 'This file is far larger than a WARest Companion settings file. Choose the file the extension exported.',
-  'not-json': 'This file is not a WARest Companion settings file (it is not JSON). Choose the file the extension exported.',
-  foreign: 'This JSON file is not a WARest Companion settings file. Choose the file the extension exported.',
-  newer: 'This settings file comes from a newer version of WARest Companion. Update the extension, then import it again.',
-  damaged: 'This settings file is damaged: parts of it are missing or changed. Export it again from the other browser.',
-  'needs-passphrase': 'This file holds encrypted API keys: enter the passphrase it was exported with to import them, or import without keys.',
-  'wrong-passphrase': 'The passphrase does not open the API keys in this file. Check it and try again, or import without keys.',
-};
+const PROBLEM_WORDS = {
+  'too-large': 'fileBigSet',
+  'not-json': 'fileNotJson',
+  foreign: 'fileForeign',
+  newer: 'fileNewer',
+  damaged: 'fileDamaged',
+  'needs-passphrase': 'needPass',
+  'wrong-passphrase': 'wrongPass',
+} as const satisfies Record<ReadProblem, Parameters<typeof t>[0]>;
 
-const fail = (problem: ReadProblem): ReadResult => ({ ok: false, problem, message: PROBLEM_WORDS[problem] });
+const fail = (problem: ReadProblem): ReadResult => ({ ok: false, problem, message: t(PROBLEM_WORDS[problem]) });
 
 function readSettings(value: unknown): ExportedSettings | null | 'damaged' {
   if (value === undefined || value === null) return null;
@@ -134,7 +137,7 @@ export async function readSettingsFile(text: string, options: { passphrase?: str
       continue;
     }
     if (seen.has(url.baseUrl)) {
-      skipped.push({ name: label, reason: 'The file lists this server twice; the first one is used.' });
+      skipped.push({ name: label, reason: t('srvTwice') });
       continue;
     }
     seen.add(url.baseUrl);
@@ -211,8 +214,8 @@ export function planImport(existing: readonly ExistingServer[], file: ReadFile, 
     const key = !!file.keys?.[server.baseUrl];
     if (!here) return { action: 'add', server, key };
     const changes = [
-      ...(here.name !== server.name ? [`name “${here.name}” → “${server.name}”`] : []),
-      ...(here.notifications !== server.notifications ? [`notifications ${here.notifications ? 'on' : 'off'} → ${server.notifications ? 'on' : 'off'}`] : []),
+      ...(here.name !== server.name ? [t('chName', { from: here.name, to: server.name })] : []),
+      ...(here.notifications !== server.notifications ? [t(server.notifications ? 'notifyOn' : 'notifyOff')] : []),
     ];
     // A key the file has for a server here without one fills the gap (e.g. a server that came
     // through sync): nothing is replaced by that, so it needs no "replace".
@@ -225,9 +228,10 @@ export function planImport(existing: readonly ExistingServer[], file: ReadFile, 
   if (options.withSettings && file.settings) {
     const before = options.currentSettings;
     const after = file.settings;
-    if (before.requestTimeoutSec !== after.requestTimeoutSec) settings.push(`request timeout: ${before.requestTimeoutSec} s → ${after.requestTimeoutSec} s`);
-    if (before.defaultCountryCode !== after.defaultCountryCode) settings.push(`default country code: ${before.defaultCountryCode ? `+${before.defaultCountryCode}` : 'none'} → ${after.defaultCountryCode ? `+${after.defaultCountryCode}` : 'none'}`);
-    if (before.pollIntervalSec !== after.pollIntervalSec) settings.push(`refresh interval: ${before.pollIntervalSec} s → ${after.pollIntervalSec} s`);
+    const code = (cc: string) => (cc ? `+${cc}` : t('none'));
+    if (before.requestTimeoutSec !== after.requestTimeoutSec) settings.push(t('chTimeout', { from: before.requestTimeoutSec, to: after.requestTimeoutSec }));
+    if (before.defaultCountryCode !== after.defaultCountryCode) settings.push(t('chCountry', { from: code(before.defaultCountryCode), to: code(after.defaultCountryCode) }));
+    if (before.pollIntervalSec !== after.pollIntervalSec) settings.push(t('chPoll', { from: before.pollIntervalSec, to: after.pollIntervalSec }));
   }
   const changes = settings.length > 0 || servers.some((s) => s.action === 'add' || s.action === 'replace' || s.key === true);
   return { servers, settings, skipped: file.skipped, changes };

@@ -1,3 +1,7 @@
+import { textsOf } from '../i18n';
+
+const t = textsOf('work');
+
 /** Puts text on the clipboard. Never throws: false when the browser refuses (no focus, no permission). */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -8,4 +12,5 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export const CLIPBOARD_REFUSED = 'Could not copy: the browser refused clipboard access.';
+/** What to say when copyText answered false. */
+export const clipboardRefused = (): string => t('clipRefused');

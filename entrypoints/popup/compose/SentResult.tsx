@@ -1,13 +1,13 @@
 import { CopyIcon } from '@/components/CopyIcon';
 import type { SentMessage } from '@/lib/compose';
-import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
+import { clipboardRefused, copyText } from '@/lib/ui/clipboard';
 import { textsOf } from '@/lib/i18n';
 
 const t = textsOf('compose');
 
 /** What was sent: the message id(s), each with a copy button, and any files the server refused. */
 export function SentResult({ sent, to, onCopied }: { sent: SentMessage; to: string; onCopied(text: string, ok: boolean): void }) {
-  const copy = (id: string) => void copyText(id).then((ok) => onCopied(ok ? t('copiedId', { id }) : CLIPBOARD_REFUSED, ok));
+  const copy = (id: string) => void copyText(id).then((ok) => onCopied(ok ? t('copiedId', { id }) : clipboardRefused(), ok));
   return (
     <section className="compose-sent" role="status" aria-label={t('sent')}>
       <p>

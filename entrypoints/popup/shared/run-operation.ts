@@ -4,7 +4,7 @@ import type { Reply } from '@/lib/messaging/protocol';
 import { callOperation, type OperationData, type OperationInputs } from '@/lib/messaging/call-operation';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from './store';
-import { CLIPBOARD_REFUSED, copyText } from '@/lib/ui/clipboard';
+import { clipboardRefused, copyText } from '@/lib/ui/clipboard';
 import { textsOf } from '@/lib/i18n';
 
 const t = textsOf('popup');
@@ -44,7 +44,7 @@ export async function runAndSay(
 export async function copyAndSay(text: string, copied: string, whenRefused = ''): Promise<void> {
   const { say } = usePopupStore.getState();
   if (await copyText(text)) say({ tone: 'ok', text: copied });
-  else say({ tone: 'error', text: `${CLIPBOARD_REFUSED}${whenRefused}` });
+  else say({ tone: 'error', text: `${clipboardRefused()}${whenRefused}` });
 }
 
 /**

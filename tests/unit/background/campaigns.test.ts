@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CAMPAIGNS_ALARM, resumeCampaigns, settleCampaigns } from '@/entrypoints/background/campaign-runner';
 import { registerCampaigns } from '@/entrypoints/background/campaigns';
-import { CANCELLED, NOT_ON_WHATSAPP, OPTED_OUT } from '@/lib/campaigns/campaign';
+import { cancelledReason, notOnWhatsAppReason, optedOutReason } from '@/lib/campaigns/campaign';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import { campaignFilesItem, campaignsItem, optOutItem, type Campaign, type ServerProfile } from '@/lib/storage';
 import { createClient } from '@/lib/warest/client';
@@ -69,7 +69,7 @@ describe('campaigns in the background', () => {
     const campaign = await stored(started.id);
     expect(campaign.state).toBe('done');
     expect(campaign.entries.map((e) => e.status.state)).toEqual(['sent', 'sent', 'skipped', 'sent', 'sent', 'skipped']);
-    expect(campaign.entries[2]!.status).toEqual({ state: 'skipped', reason: OPTED_OUT });
+    expect(campaign.entries[2]!.status).toEqual({ state: 'skipped', reason: optedOutReason() });
     expect(campaign.entries[5]).toMatchObject({ input: 'call me', status: { state: 'skipped', reason: 'not a number' } });
     const sent = server.sentMessages();
     expect(sent.map((m) => [m.to, m.body])).toEqual([0, 1, 3, 4].map((i) => [`${DIGITS(i)}@s.whatsapp.net`, `Hi person ${i}`]));
@@ -119,7 +119,7 @@ describe('campaigns in the background', () => {
     expect(copy).toMatchObject({ state: 'paused', name: 'Copy of Unit', duplicatedFrom: second.id });
     expect(copy.entries.filter((e) => e.status.state === 'pending')).toHaveLength(3);
     const cancelled = data(await ask('campaigns.cancel', { campaignId: copy.id }));
-    expect(cancelled.entries.filter((e) => e.status.state === 'skipped' && e.status.reason === CANCELLED)).toHaveLength(3);
+    expect(cancelled.entries.filter((e) => e.status.state === 'skipped' && e.status.reason === cancelledReason())).toHaveLength(3);
     expect(server.sentMessages()).toHaveLength(3);
   });
 
@@ -200,7 +200,7 @@ describe('campaigns in the background', () => {
     await settleCampaigns();
     const campaign = await stored(started.id);
     expect(campaign.entries.slice(0, 3).every((e) => e.checked)).toBe(true);
-    expect(campaign.entries[0]!.status).toEqual({ state: 'skipped', reason: NOT_ON_WHATSAPP });
+    expect(campaign.entries[0]!.status).toEqual({ state: 'skipped', reason: notOnWhatsAppReason() });
     expect(server.sentMessages().map((m) => m.body)).toEqual(['Hi 1', 'Hi 2']);
     expect(server.requests.filter((r) => r.operationId === 'getProfileOnWhatsapp')).toHaveLength(1);
   });

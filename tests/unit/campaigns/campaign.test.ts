@@ -7,8 +7,8 @@ import {
   estimateFinish,
   floorOf,
   MAX_CAMPAIGNS,
-  NOT_ON_WHATSAPP,
-  OPTED_OUT,
+  notOnWhatsAppReason,
+  optedOutReason,
   pruneCampaigns,
   resumeCampaign,
   pauseCampaign,
@@ -61,7 +61,7 @@ describe('buildCampaign', () => {
       ['6281200000001', 'pending'],
       ['6281200000002', 'skipped'],
     ]);
-    expect(campaign.entries[1]!.status).toEqual({ state: 'skipped', reason: OPTED_OUT });
+    expect(campaign.entries[1]!.status).toEqual({ state: 'skipped', reason: optedOutReason() });
     expect(campaign.report).toEqual({ duplicates: 2, optedOut: 1, unusable: 0 });
   });
 
@@ -111,11 +111,11 @@ describe('state changes', () => {
     expect(resumeCampaign(paused, T0 + 2).state).toBe('running');
     const cancelled = cancelCampaign(campaign, T0 + 3);
     expect(cancelled.entries.map((e) => e.status.state)).toEqual(['skipped', 'skipped']);
-    const withResults: Campaign = { ...campaign, state: 'done', entries: [{ ...campaign.entries[0]!, status: { state: 'sent', at: T0 } }, { ...campaign.entries[1]!, checked: true, status: { state: 'skipped', reason: NOT_ON_WHATSAPP } }] };
+    const withResults: Campaign = { ...campaign, state: 'done', entries: [{ ...campaign.entries[0]!, status: { state: 'sent', at: T0 } }, { ...campaign.entries[1]!, checked: true, status: { state: 'skipped', reason: notOnWhatsAppReason() } }] };
     const copy = duplicateCampaign(withResults, new Set(['6281200000001']), 'copy', T0 + 4);
     expect(copy).toMatchObject({ id: 'copy', name: 'Copy of Offer', state: 'paused', duplicatedFrom: 'c', dailyCounts: {} });
     // The opt-out list as it is now; a number found without WhatsApp stays skipped.
-    expect(copy.entries.map((e) => e.status)).toEqual([{ state: 'skipped', reason: OPTED_OUT }, { state: 'skipped', reason: NOT_ON_WHATSAPP }]);
+    expect(copy.entries.map((e) => e.status)).toEqual([{ state: 'skipped', reason: optedOutReason() }, { state: 'skipped', reason: notOnWhatsAppReason() }]);
   });
 
   it('keeps at most MAX_CAMPAIGNS, dropping the oldest ended ones, never an active one', () => {

@@ -32,6 +32,23 @@ const CONVERTED: string[] = [
   'lib/warest/server-trouble.ts',
   'lib/warest/server-url.ts',
   'lib/warest/session-not-open.ts',
+  'lib/campaigns',
+  'lib/compose.ts',
+  'lib/delivery-check.ts',
+  'lib/explorer',
+  'lib/invite-link.ts',
+  'lib/jobs.ts',
+  'lib/menu-handoff.ts',
+  'lib/omnibox-core.ts',
+  'lib/phone-list.ts',
+  'lib/phone-normalize.ts',
+  'lib/picture.ts',
+  'lib/recipient.ts',
+  'lib/scheduled.ts',
+  'lib/templates.ts',
+  'lib/transfer',
+  'lib/ui/clipboard.ts',
+  'lib/unread-numbers.ts',
 ];
 
 function tsUnder(relative: string): string[] {
