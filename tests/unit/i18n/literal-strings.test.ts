@@ -21,6 +21,8 @@ const CONVERTED = [
   'entrypoints/popup/sessions',
   'entrypoints/popup/session-tools',
   'entrypoints/popup/all-servers',
+  'entrypoints/menu-action',
+  'entrypoints/actions',
 ];
 
 function tsxUnder(relative: string): string[] {
