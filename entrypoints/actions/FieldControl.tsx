@@ -4,6 +4,9 @@ import { fieldKind, typeHint } from '@/lib/explorer/form';
 import { filePayloadFromBlob, type FilePayload } from '@/lib/warest/file-payload';
 import type { SessionSummary } from '@/lib/sessions';
 import { useExplorerStore } from './store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('actions');
 
 /**
  * One input of an operation as a labelled control chosen by its type. The label is the
@@ -40,16 +43,16 @@ export function FieldControl(props: { input: OperationInput; error?: string; ses
     case 'yes-no':
       control = (
         <select {...common} value={value} onChange={(e) => setText(input.name, e.target.value)}>
-          <option value="">Not set (server default)</option>
-          <option value="true">Yes</option>
-          <option value="false">No</option>
+          <option value="">{t('notSet')}</option>
+          <option value="true">{t('yes')}</option>
+          <option value="false">{t('no')}</option>
         </select>
       );
       break;
     case 'choice':
       control = (
         <select {...common} value={value} onChange={(e) => setText(input.name, e.target.value)}>
-          <option value="">{input.required ? 'Choose…' : 'Not set (server default)'}</option>
+          <option value="">{input.required ? t('choose') : t('notSet')}</option>
           {input.options?.map((option) => <option key={option} value={option}>{option}</option>)}
         </select>
       );
@@ -97,17 +100,17 @@ export function FieldControl(props: { input: OperationInput; error?: string; ses
       {kind !== 'checkbox' && control}
       {(kind === 'file' || kind === 'files') && (
         <div className="file-pick">
-          <input type="file" multiple={kind === 'files'} aria-label={`Choose ${kind === 'files' ? 'files' : 'a file'} for ${input.label}`} onChange={(e) => void pick(e.target.files)} />
+          <input type="file" multiple={kind === 'files'} aria-label={t(kind === 'files' ? 'chooseFiles' : 'chooseFile', { label: input.label })} onChange={(e) => void pick(e.target.files)} />
           {fileNames && (
             <span className="hint">
-              Chosen: {fileNames}{' '}
-              <button type="button" className="link" onClick={() => setFiles(input.name, [])}>Clear</button>
+              {t('chosenFiles', { files: fileNames })}{' '}
+              <button type="button" className="link" onClick={() => setFiles(input.name, [])}>{t('clear')}</button>
             </span>
           )}
         </div>
       )}
       <p id={`${id}-hint`} className="hint">
-        {input.required ? 'Required. ' : ''}
+        {input.required ? t('requiredPrefix') : ''}
         {hint} <code className="type-tag">{input.in} · {input.name}</code>
       </p>
       {error && <p id={`${id}-error`} className="error-text">{error}</p>}

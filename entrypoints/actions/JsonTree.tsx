@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('actions');
 
 /**
  * A readable, collapsible view of any JSON value: objects and arrays fold (the first three
@@ -16,7 +19,7 @@ function StringValue({ text }: { text: string }) {
   return (
     <span className="json-string">
       "{text.slice(0, LONG_STRING)}…"{' '}
-      <button type="button" className="link" onClick={() => setFull(true)}>Show all {text.length.toLocaleString()} characters</button>
+      <button type="button" className="link" onClick={() => setFull(true)}>{t('showAllCharacters', { count: text.length.toLocaleString() })}</button>
     </span>
   );
 }
@@ -31,7 +34,7 @@ function Branch({ name, value, depth }: { name: string; value: object; depth: nu
   const [all, setAll] = useState(false);
   const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
   const shown = all ? entries : entries.slice(0, MANY_ITEMS);
-  const summary = Array.isArray(value) ? `[${entries.length} item${entries.length === 1 ? '' : 's'}]` : `{${entries.length} field${entries.length === 1 ? '' : 's'}}`;
+  const summary = t.count(Array.isArray(value) ? 'items' : 'fields', entries.length);
   return (
     <details open={depth < OPEN_DEPTH}>
       <summary>
@@ -46,7 +49,7 @@ function Branch({ name, value, depth }: { name: string; value: object; depth: nu
         ))}
         {shown.length < entries.length && (
           <li>
-            <button type="button" className="link" onClick={() => setAll(true)}>Show the other {entries.length - shown.length}</button>
+            <button type="button" className="link" onClick={() => setAll(true)}>{t('showOthers', { count: entries.length - shown.length })}</button>
           </li>
         )}
       </ul>

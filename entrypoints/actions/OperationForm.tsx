@@ -7,6 +7,9 @@ import { ResultView } from './ResultView';
 import { activeProfile, useProfileChoice } from '@/lib/ui/profile-choice';
 import { currentForm, useExplorerStore } from './store';
 import { copyText } from '@/lib/ui/clipboard';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('actions');
 
 /** The chosen operation: what it is, its generated form, Run and Copy as cURL, and the outcome. */
 export function OperationForm({ operation }: { operation: Operation }) {
@@ -50,7 +53,7 @@ export function OperationForm({ operation }: { operation: Operation }) {
     const copied = await copyText(built.command);
     setCurl({
       text: built.command,
-      note: copied ? 'Copied. The command reads your API key from $WAREST_API_KEY: set that variable first.' : 'The browser refused clipboard access; select the command below and copy it.',
+      note: copied ? t('curlCopied') : t('curlRefused'),
     });
   }
 
@@ -62,47 +65,47 @@ export function OperationForm({ operation }: { operation: Operation }) {
         <span className="hint"> · {operation.category} · <code>{operation.id}</code></span>
       </p>
       <p className="badges">
-        {operation.needsSession && <span className="badge plain">acts on a session</span>}
-        {operation.adminOnly && <span className="badge warn">admin key only</span>}
-        {operation.destructive && <span className="badge danger">asks before running: cannot be undone</span>}
-        {operation.inputs.length === 0 && <span className="badge plain">no inputs</span>}
+        {operation.needsSession && <span className="badge plain">{t('actsOnSession')}</span>}
+        {operation.adminOnly && <span className="badge warn">{t('adminOnly')}</span>}
+        {operation.destructive && <span className="badge danger">{t('destructive')}</span>}
+        {operation.inputs.length === 0 && <span className="badge plain">{t('noInputs')}</span>}
       </p>
-      <form ref={formRef} noValidate onSubmit={submit} aria-label={`${operation.label} inputs`}>
+      <form ref={formRef} noValidate onSubmit={submit} aria-label={t('formLabel', { label: operation.label })}>
         {operation.inputs.map((input) => (
           <FieldControl key={`${operation.id}:${input.name}`} input={input} sessions={sessions} error={showErrors ? errors[input.name] : undefined} />
         ))}
         {showErrors && errorCount > 0 && (
           <p className="error-text" role="alert">
-            {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}: {operation.inputs.filter((i) => errors[i.name]).map((i) => i.label).join(', ')}.
+            {t.count('needAttention', errorCount, { fields: operation.inputs.filter((i) => errors[i.name]).map((i) => i.label).join(', ') })}
           </p>
         )}
         <div className="actions">
           <button type="submit" className={operation.destructive ? 'danger' : 'primary'} disabled={running || !profile}>
-            {running ? 'Running…' : 'Run'}
+            {running ? t('running') : t('run')}
           </button>
-          <button type="button" onClick={() => void copyCurl()} disabled={!profile}>Copy as cURL</button>
+          <button type="button" onClick={() => void copyCurl()} disabled={!profile}>{t('copyCurl')}</button>
         </div>
       </form>
       {curl && (
         <div className="curl" role="status">
           <p>{curl.note}</p>
-          {curl.text && <pre aria-label="cURL command">{curl.text}</pre>}
+          {curl.text && <pre aria-label={t('curlCommand')}>{curl.text}</pre>}
         </div>
       )}
-      {running && <p className="hint" aria-busy="true">Waiting for {profile?.name ?? 'the server'}…</p>}
+      {running && <p className="hint" aria-busy="true">{profile ? t('waitingFor', { server: profile.name }) : t('waitingForServer')}</p>}
       <ResultView />
       {confirming && (
         <ConfirmDialog
-          title={`Run “${operation.label}”?`}
-          confirmLabel="Run"
+          title={t('runTitle', { label: operation.label })}
+          confirmLabel={t('run')}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void run(inputs);
           }}
         >
-          This changes or removes something on {profile?.name ?? 'the server'} that cannot simply be undone.
-          {typeof inputs.sessionId === 'string' && ` Session: “${inputs.sessionId}”.`}
+          {profile ? t('destructiveBody', { server: profile.name }) : t('destructiveBodyServer')}
+          {typeof inputs.sessionId === 'string' && t('sessionSuffix', { session: inputs.sessionId })}
         </ConfirmDialog>
       )}
     </section>

@@ -2,6 +2,9 @@ import { useMemo, useRef } from 'react';
 import { CATEGORIES, OPERATIONS, type Operation } from '@/lib/warest/catalog';
 import { rankOperations, searchWords } from '@/lib/explorer/search';
 import { useExplorerStore } from './store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('actions');
 
 /**
  * Every WARest operation by category, with a search over names, ids and paths. While searching,
@@ -38,12 +41,12 @@ export function OperationList() {
   );
 
   return (
-    <nav className="operation-list" aria-label="Operations">
+    <nav className="operation-list" aria-label={t('operations')}>
       <input
         type="search"
-        aria-label="Search operations"
+        aria-label={t('searchOperations')}
         aria-describedby="search-help"
-        placeholder="Search 90 operations"
+        placeholder={t('searchPlaceholder', { count: OPERATIONS.length })}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={(e) => {
@@ -53,14 +56,14 @@ export function OperationList() {
         }}
       />
       <p className="hint" id="search-help" aria-live="polite">
-        {words.length ? `${shown.length} of ${OPERATIONS.length} operations match · Enter opens the first` : `${OPERATIONS.length} operations · arrow keys move in the list`}
+        {words.length ? t('matchCount', { shown: shown.length, total: OPERATIONS.length }) : t('totalCount', { total: OPERATIONS.length })}
       </p>
-      {shown.length === 0 && <p className="empty">No operation matches “{search}”. Try a word like “group”, “send” or “picture”.</p>}
+      {shown.length === 0 && <p className="empty">{t('noMatch', { search })}</p>}
       <div ref={listRef} onKeyDown={moveFocus}>
         {words.length > 0 ? (
           shown.length > 0 && (
             <section aria-labelledby="category-matches">
-              <h2 id="category-matches">Best matches</h2>
+              <h2 id="category-matches">{t('bestMatches')}</h2>
               <ul>{shown.map(button)}</ul>
             </section>
           )

@@ -1,5 +1,8 @@
 import type { PhoneListEntry } from '@/lib/phone-list';
 import { findUnreadNumbers, type UnreadNumber } from '@/lib/unread-numbers';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
 
 const SHOWN = 100;
 
@@ -8,8 +11,8 @@ const SHOWN = 100;
 function UnreadNumbers({ unread }: { unread: readonly UnreadNumber[] }) {
   if (unread.length === 0) return null;
   return (
-    <section aria-label="Numbers that could not be read">
-      <h3>{unread.length === 1 ? '1 number could not be read' : `${unread.length} numbers could not be read`}</h3>
+    <section aria-label={t('unreadLabel')}>
+      <h3>{t.count('unreadCount', unread.length)}</h3>
       <ul className="numbers">
         {unread.slice(0, SHOWN).map((n) => (
           <li key={n.input}>
@@ -27,26 +30,20 @@ export function FoundNumbers({ numbers, text, country }: { numbers: readonly Pho
     return (
       <>
         <UnreadNumbers unread={unread} />
-        <p className="banner warn" role="alert">
-          No phone numbers found in the selected text. Select text that contains phone numbers (e.g. +62 812 3456 7890 or a wa.me link) and try again.
-        </p>
-        {!country && (
-          <p className="hint">
-            Numbers written without a country code (such as 0812 3456 7890) are only recognised when a default country code is set in the extension’s settings.
-          </p>
-        )}
+        <p className="banner warn" role="alert">{t('noNumbers')}</p>
+        {!country && <p className="hint">{t('noCountryHint')}</p>}
         <details>
-          <summary>Selected text</summary>
+          <summary>{t('selectedText')}</summary>
           <p className="selection">{text.slice(0, 1000)}{text.length > 1000 ? '…' : ''}</p>
         </details>
       </>
     );
   }
-  const label = `${numbers.length} phone number${numbers.length === 1 ? '' : 's'} found`;
+  const label = t.count('foundCount', numbers.length);
   return (
     <section aria-label={label}>
       <h2>{label}</h2>
-      <ul className="numbers" aria-label="Phone numbers found">
+      <ul className="numbers" aria-label={t('foundList')}>
         {numbers.slice(0, SHOWN).map((n) => (
           <li key={n.digits}>
             <span className="mono">+{n.digits}</span>
@@ -54,7 +51,7 @@ export function FoundNumbers({ numbers, text, country }: { numbers: readonly Pho
           </li>
         ))}
       </ul>
-      {numbers.length > SHOWN && <p className="hint">…and {numbers.length - SHOWN} more.</p>}
+      {numbers.length > SHOWN && <p className="hint">{t('andMore', { count: numbers.length - SHOWN })}</p>}
       <UnreadNumbers unread={unread} />
     </section>
   );

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLatest } from '@/components/use-latest';
 import { loadGroups, type GroupNeed, type GroupOption, type GroupsLoad } from './groups';
+import { textsOf } from '@/lib/i18n';
 
-const WHY_HIDDEN: Record<GroupNeed, string> = {
-  add: 'where you are not an admin (only admins may add participants there)',
-  picture: 'where you are not an admin and only admins may change the group info',
-};
+const t = textsOf('menuaction');
+
+/** Why some groups are left out, and how many. */
+const HIDDEN = { add: 'hiddenAdd', picture: 'hiddenPicture' } as const satisfies Record<GroupNeed, string>;
 
 /** The group to act in, among those where this session may do it. */
 export function GroupPicker(props: { profileId: string; sessionId: string; need: GroupNeed; onChange: (group: GroupOption | null) => void }) {
@@ -37,18 +38,18 @@ export function GroupPicker(props: { profileId: string; sessionId: string; need:
     const [done, total] = progress;
     return (
       <p className="hint" role="status" aria-busy="true">
-        {total > 0 ? `Checking your admin rights… ${done} of ${total} groups` : `Loading the groups of “${sessionId}”…`}
+        {total > 0 ? t('checkingAdmin', { done, total }) : t('loadingGroups', { session: sessionId })}
       </p>
     );
   }
-  if (!load.ok) return <p className="banner error" role="alert">Could not list the groups of “{sessionId}”. {load.error}</p>;
-  const hidden = load.hidden > 0 ? ` ${load.hidden} group${load.hidden === 1 ? '' : 's'} ${WHY_HIDDEN[need]} ${load.hidden === 1 ? 'is' : 'are'} not listed.` : '';
+  if (!load.ok) return <p className="banner error" role="alert">{t('listFailed', { session: sessionId, error: load.error })}</p>;
+  const hidden = load.hidden > 0 ? t.count(HIDDEN[need], load.hidden) : '';
   if (load.groups.length === 0) {
-    return <p className="banner warn" role="alert">“{sessionId}” has no group where it can do this.{hidden}</p>;
+    return <p className="banner warn" role="alert">{t('noUsableGroup', { session: sessionId })}{hidden && ` ${hidden}`}</p>;
   }
   return (
     <div className="field">
-      <label htmlFor={selectId}>Group</label>
+      <label htmlFor={selectId}>{t('group')}</label>
       <select
         id={selectId}
         value={groupId}
@@ -61,11 +62,11 @@ export function GroupPicker(props: { profileId: string; sessionId: string; need:
           <option key={g.id} value={g.id}>
             {g.subject}
             {g.size !== undefined ? ` (${g.size})` : ''}
-            {g.admin ? ' · admin' : ''}
+            {g.admin ? t('adminSuffix') : ''}
           </option>
         ))}
       </select>
-      {hidden && <span className="hint">{hidden.trim()}</span>}
+      {hidden && <span className="hint">{hidden}</span>}
     </div>
   );
 }

@@ -8,6 +8,10 @@ import { notify } from './notify';
 import { Outcome, type OutcomeState } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
+import { withNodes } from './with-nodes';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
 
 type Preview = { state: 'loading' } | { state: 'ok'; preview: InvitePreview } | { state: 'error'; message: string };
 
@@ -25,7 +29,7 @@ export function JoinGroupView({ url, choice }: { url: string; choice: ServerChoi
     const reply = await callOperation('getGroupJoinViaLink', { sessionId: previewSession, inviteLink: link }, { profileId });
     if (!reply.ok) return reply;
     const read = readInvitePreview(reply.data.results);
-    return read ? { ok: true, data: read } : { ok: false, error: { kind: 'bad-response', message: 'The server sent no details about this group.' } };
+    return read ? { ok: true, data: read } : { ok: false, error: { kind: 'bad-response', message: t('noGroupDetails') } };
   }, [link, profileId, previewSession]);
   const preview: Preview = latest.loading || (!latest.data && !latest.error)
     ? { state: 'loading' }
@@ -43,34 +47,34 @@ export function JoinGroupView({ url, choice }: { url: string; choice: ServerChoi
     if (reply.ok) {
       const text = describeJoin(reply.data.code, reply.data.results, subject, sessionId);
       setOutcome({ ok: true, text });
-      await notify('join-group', true, `Group “${subject}”`, text);
+      await notify('join-group', true, t('notifyGroup', { subject }), text);
     } else {
-      const text = `“${sessionId}” could not join “${subject}”. ${explainError(reply.error)}`;
+      const text = t('couldNotJoinText', { session: sessionId, subject, error: explainError(reply.error) });
       setOutcome({ ok: false, text });
-      await notify('join-group', false, `Could not join “${subject}”`, text);
+      await notify('join-group', false, t('notifyCouldNotJoin', { subject }), text);
     }
   };
 
   return (
     <>
-      <p className="hint">Invite link: <span className="mono">{link}</span></p>
+      <p className="hint">{withNodes(t('inviteLink'), { link: <span className="mono">{link}</span> })}</p>
       <ServerPicker choice={choice} sessions={false} />
-      {previewSession && preview.state === 'loading' && <p className="hint" role="status" aria-busy="true">Looking up the group…</p>}
-      {previewSession && preview.state === 'error' && <p className="banner error" role="alert">Could not preview this invite. {preview.message}</p>}
+      {previewSession && preview.state === 'loading' && <p className="hint" role="status" aria-busy="true">{t('lookingUpGroup')}</p>}
+      {previewSession && preview.state === 'error' && <p className="banner error" role="alert">{t('previewFailed', { error: preview.message })}</p>}
       {previewSession && preview.state === 'ok' && (
-        <section className="card" aria-label="Group preview">
+        <section className="card" aria-label={t('groupPreview')}>
           <h2>{preview.preview.subject}</h2>
           <dl className="facts">
-            {preview.preview.size !== undefined && (<><dt>Members</dt><dd>{preview.preview.size}</dd></>)}
-            {preview.preview.creator && (<><dt>Created by</dt><dd>{preview.preview.creator}</dd></>)}
-            {preview.preview.announcement && (<><dt>Messages</dt><dd>Only admins can send messages</dd></>)}
+            {preview.preview.size !== undefined && (<><dt>{t('members')}</dt><dd>{preview.preview.size}</dd></>)}
+            {preview.preview.creator && (<><dt>{t('createdBy')}</dt><dd>{preview.preview.creator}</dd></>)}
+            {preview.preview.announcement && (<><dt>{t('messages')}</dt><dd>{t('onlyAdminsSend')}</dd></>)}
           </dl>
           {preview.preview.description && <p className="description">{preview.preview.description}</p>}
-          <h3 className="subhead">Join with a session of “{profileName}”</h3>
+          <h3 className="subhead">{t('joinWithSessionOf', { server: profileName })}</h3>
           <div className="actions">
             {openSessions.map((s) => (
               <button key={s.id} type="button" className="primary" disabled={busy !== null} onClick={() => void join(s.id, preview.preview.subject)}>
-                {busy === s.id ? `Joining with ${s.id}…` : `Join with ${s.id}`}
+                {busy === s.id ? t('joiningWith', { session: s.id }) : t('joinWith', { session: s.id })}
               </button>
             ))}
           </div>

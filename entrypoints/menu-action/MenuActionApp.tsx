@@ -7,28 +7,31 @@ import { PictureView } from './PictureView';
 import { QuickSendView } from './QuickSendView';
 import { SendView } from './SendView';
 import { useServerChoice } from './use-server-choice';
+import { textsOf } from '@/lib/i18n';
 
-const TITLES: Record<MenuAction, string> = {
-  'join-group': 'Join a group',
-  'check-numbers': 'Check numbers on WhatsApp',
-  'add-to-group': 'Add numbers to a group',
-  'send-message': 'Send a message',
-  'group-picture': 'Set a group picture',
-  'send-selection': 'Send the selected text',
-  'send-link': 'Send a link',
-  'send-image': 'Send an image',
-  'send-text': 'Send a message',
-};
+const t = textsOf('menuaction');
+
+const TITLES = {
+  'join-group': 'titleJoinGroup',
+  'check-numbers': 'titleCheckNumbers',
+  'add-to-group': 'titleAddToGroup',
+  'send-message': 'titleSendMessage',
+  'group-picture': 'titleGroupPicture',
+  'send-selection': 'titleSendSelection',
+  'send-link': 'titleSendLink',
+  'send-image': 'titleSendImage',
+  'send-text': 'titleSendMessage',
+} as const satisfies Record<MenuAction, Parameters<typeof t>[0]>;
 
 type Loaded = { request: MenuRequest } | { problem: string };
 
 /** The click's data, handed over by the background under the id in this window's address. */
 async function loadRequest(): Promise<Loaded> {
   const key = handoffKey(new URLSearchParams(location.search).get('id'));
-  if (!key) return { problem: 'This window was opened without a right-click action. Close it and use the menu again.' };
+  if (!key) return { problem: t('noRequest') };
   const stored = await browser.storage.session.get(key);
   const request = readMenuRequest(stored[key]);
-  return request ? { request } : { problem: 'This action is no longer available (the browser was restarted, or it is too old). Close this window and use the menu again.' };
+  return request ? { request } : { problem: t('requestGone') };
 }
 
 /** The small window a right-click menu (or the `wa` address-bar keyword) opens: pick the server, session and target, then confirm. */
@@ -37,28 +40,28 @@ export function MenuActionApp() {
   const choice = useServerChoice();
   useEffect(() => void loadRequest().then(setLoaded), []);
   const request = loaded && 'request' in loaded ? loaded.request : undefined;
-  const title = request ? TITLES[request.action] : 'WARest Companion';
+  const title = request ? t(TITLES[request.action]) : t('appName');
   useEffect(() => {
-    document.title = `${title} · WARest Companion`;
+    document.title = t('windowTitle', { title });
   }, [title]);
 
   if (!loaded || !choice.loaded) return <main className="menu-action" aria-busy="true" />;
   return (
     <main className="menu-action">
       <h1>{title}</h1>
-      {request?.pageTitle && <p className="hint source">From “{request.pageTitle}”</p>}
+      {request?.pageTitle && <p className="hint source">{t('fromPage', { title: request.pageTitle })}</p>}
       {'problem' in loaded ? (
         <p className="banner error" role="alert">{loaded.problem}</p>
       ) : choice.profiles.length === 0 ? (
         <>
-          <p className="banner warn" role="alert">No WARest server is set up yet. Add your server (its URL and API key) in the options, then use the menu again.</p>
-          <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>Add a server</button>
+          <p className="banner warn" role="alert">{t('noServer')}</p>
+          <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>{t('addServer')}</button>
         </>
       ) : (
         <Action request={loaded.request} choice={choice} />
       )}
       <div className="actions footer">
-        <button type="button" onClick={() => window.close()}>Close</button>
+        <button type="button" onClick={() => window.close()}>{t('close')}</button>
       </div>
     </main>
   );

@@ -13,9 +13,13 @@ import { addNumbers, checkNumbers, SEND_LIMIT, sendMessages, type RunOutcome } f
 import { NumberResults, Outcome, type OutcomeState } from './Outcome';
 import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
 
 type NumbersAction = Extract<MenuAction, 'check-numbers' | 'add-to-group' | 'send-message'>;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The button of each action, for its count of numbers. */
+const BUTTON = { 'check-numbers': 'checkCount', 'add-to-group': 'addCount', 'send-message': 'sendCount' } as const satisfies Record<NumbersAction, string>;
 
 interface Done {
   outcome: OutcomeState;
@@ -25,24 +29,24 @@ interface Done {
 
 /** Words for the window and the notification, from what the run answered. */
 function describe(action: NumbersAction, run: RunOutcome, count: number, sessionId: string, group: string): { title: string; done: Done } {
-  const failedTitle = { 'check-numbers': 'Could not check the numbers', 'add-to-group': `Could not add to “${group}”`, 'send-message': 'Message not sent' }[action];
+  const failedTitle = { 'check-numbers': t('failedCheck'), 'add-to-group': t('failedAdd', { group }), 'send-message': t('failedSend') }[action];
   if (run.kind === 'error') return { title: failedTitle, done: { outcome: { ok: false, text: run.message } } };
   if (run.kind === 'job') {
-    const what = action === 'check-numbers' ? `Checking ${plural(count, 'number')} on WhatsApp` : `Adding ${plural(count, 'number')} to “${group}”`;
-    const text = `${what} with “${sessionId}” in the background. Closing this window does not stop it: a notification says when it is done.`;
+    const what = action === 'check-numbers' ? t.count('jobChecking', count) : t.count('jobAdding', count, { group });
+    const text = t('jobInBackground', { what, session: sessionId });
     return { title: what, done: { outcome: { ok: true, text }, jobId: run.job.id } };
   }
   const { results } = run;
   const good = results.filter((r) => r.outcome !== 'failed' && r.outcome !== 'unknown').length;
   const firstReason = results.find((r) => r.outcome === 'failed')?.reason;
-  const text = `${summarize(results)}.${firstReason ? ` ${firstReason}` : ''}`;
+  const text = firstReason ? t('summaryWithReason', { summary: summarize(results), reason: firstReason }) : t('summary', { summary: summarize(results) });
   const title =
     action === 'check-numbers'
-      ? `Checked ${plural(count, 'number')} on WhatsApp`
+      ? t.count('checked', count)
       : action === 'add-to-group'
-        ? results.some((r) => r.outcome === 'added') ? `Added to “${group}”` : `Nobody was added to “${group}”`
-        : good > 0 ? `Message sent to ${good} of ${count}` : 'Message not sent';
-  return { title, done: { outcome: { ok: good > 0, text: `${title}: ${text}` }, results } };
+        ? t(results.some((r) => r.outcome === 'added') ? 'addedTo' : 'nobodyAdded', { group })
+        : good > 0 ? t('sentSome', { good, count }) : t('failedSend');
+  return { title, done: { outcome: { ok: good > 0, text: t('titled', { title, text }) }, results } };
 }
 
 /** "Check on WhatsApp", "Add to group…" and "Send a message…" on selected text. */
@@ -57,7 +61,7 @@ export function NumbersView({ action, text, choice }: { action: NumbersAction; t
   useEffect(() => void readChecked(settingsItem).then((s) => setCountry(s.defaultCountryCode)), []);
   const numbers = useMemo(() => (country === null ? null : findPhoneNumbers(text, country)), [text, country]);
 
-  if (!numbers || country === null) return <p className="hint" aria-busy="true">Reading the selection…</p>;
+  if (!numbers || country === null) return <p className="hint" aria-busy="true">{t('readingSelection')}</p>;
   const found = <FoundNumbers numbers={numbers} text={text} country={country} />;
   if (numbers.length === 0) return found;
 
@@ -65,18 +69,18 @@ export function NumbersView({ action, text, choice }: { action: NumbersAction; t
   const count = numbers.length;
   const tooMany = action === 'send-message' && count > SEND_LIMIT;
   const ready = !!profileId && !!sessionId && !working && !done && !tooMany && (action !== 'add-to-group' || !!group) && (action !== 'send-message' || !!message.trim());
-  const label = { 'check-numbers': `Check ${plural(count, 'number')}`, 'add-to-group': `Add ${plural(count, 'number')} to the group`, 'send-message': `Send to ${plural(count, 'number')}` }[action];
+  const label = t.count(BUTTON[action], count);
 
   const run = async () => {
     if (!profileId || !sessionId) return;
     setConfirming(false);
-    setWorking(action === 'send-message' ? `Sending… 0 of ${count}` : 'Working…');
+    setWorking(action === 'send-message' ? t('sendingProgress', { done: 0, count }) : t('working'));
     const result =
       action === 'check-numbers'
         ? await checkNumbers(profileId, sessionId, numbers)
         : action === 'add-to-group'
           ? await addNumbers(profileId, sessionId, group!, numbers)
-          : await sendMessages(profileId, sessionId, numbers, message, (n) => setWorking(`Sending… ${n} of ${count}`));
+          : await sendMessages(profileId, sessionId, numbers, message, (n) => setWorking(t('sendingProgress', { done: n, count })));
     const { title, done: next } = describe(action, result, count, sessionId, group?.subject ?? '');
     setWorking(null);
     setDone(next);
@@ -91,11 +95,11 @@ export function NumbersView({ action, text, choice }: { action: NumbersAction; t
       {action === 'add-to-group' && profileId && sessionId && <GroupPicker profileId={profileId} sessionId={sessionId} need="add" onChange={setGroup} />}
       {action === 'send-message' && (
         <div className="field">
-          <label htmlFor={messageId}>Message</label>
+          <label htmlFor={messageId}>{t('message')}</label>
           <textarea id={messageId} rows={4} value={message} onChange={(e) => setMessage(e.target.value)} disabled={!!done || !!working} />
         </div>
       )}
-      {tooMany && <p className="banner warn" role="alert">That is {count} numbers; from here a message goes to at most {SEND_LIMIT} at a time. Select fewer numbers.</p>}
+      {tooMany && <p className="banner warn" role="alert">{t('tooMany', { count, limit: SEND_LIMIT })}</p>}
       {!done && (
         <div className="actions">
           <button type="button" className="primary" disabled={!ready} onClick={() => (action === 'send-message' ? setConfirming(true) : void run())}>
@@ -108,8 +112,8 @@ export function NumbersView({ action, text, choice }: { action: NumbersAction; t
       {done?.results && <NumberResults results={done.results} />}
       {done?.jobId && <JobProgress jobId={done.jobId} />}
       {confirming && (
-        <ConfirmDialog title={`Send this message to ${plural(count, 'number')}?`} confirmLabel="Send" onCancel={() => setConfirming(false)} onConfirm={() => void run()}>
-          “{sessionId}” sends it to each number in its own chat. Messages cannot be unsent from here.
+        <ConfirmDialog title={t.count('confirmSendTitle', count)} confirmLabel={t('send')} onCancel={() => setConfirming(false)} onConfirm={() => void run()}>
+          {t('confirmSendBody', { session: sessionId ?? '' })}
         </ConfirmDialog>
       )}
     </>

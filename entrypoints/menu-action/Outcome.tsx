@@ -1,4 +1,7 @@
 import { OUTCOME_WORDS, type NumberResult } from '@/lib/answers/menu-results';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
 
 export interface OutcomeState {
   ok: boolean;
@@ -17,7 +20,7 @@ export function Outcome({ outcome }: { outcome: OutcomeState }) {
 /** One line per number: what became of it, and why when it did not work. */
 export function NumberResults({ results }: { results: readonly NumberResult[] }) {
   return (
-    <ul className="results" aria-label="Results">
+    <ul className="results" aria-label={t('results')}>
       {results.map((r) => (
         <li key={r.digits} className={`outcome-${r.outcome}`}>
           <span className="mono">+{r.digits}</span> <strong>{OUTCOME_WORDS[r.outcome]}</strong>

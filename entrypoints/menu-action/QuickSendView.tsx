@@ -7,6 +7,14 @@ import { ServerPicker } from './ServerPicker';
 import type { ServerChoice } from './use-server-choice';
 import { useSend } from './use-send';
 import { useTemplates, useVariables, VariableInputs } from '@/components/TemplateTools';
+import { withNodes } from './with-nodes';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
+const common = textsOf('common');
+/** The address bar's keyword (wxt.config.ts, omnibox), and the template mark: typed as is, not words. */
+const KEYWORD = 'wa';
+const SLASH = '/';
 
 /**
  * `wa <number> <message>` from the address bar: the question, with the default server's first open
@@ -24,13 +32,13 @@ export function QuickSendView({ typed, choice }: { typed: string; choice: Server
   const lookup = intent?.kind === 'template' && templates ? findTemplate(templates, intent.name) : undefined;
   const template = lookup?.ok ? lookup.template : undefined;
   const variables = useVariables(template?.text ?? '');
-  if (!parsed || (intent?.kind === 'template' && !templates)) return <p className="hint" aria-busy="true">Reading what you typed…</p>;
+  if (!parsed || (intent?.kind === 'template' && !templates)) return <p className="hint" aria-busy="true">{t('readingTyped')}</p>;
 
   if (!parsed.ok) {
     return (
       <>
-        <p className="banner error" role="alert">Nothing was sent. {parsed.message}</p>
-        <p className="hint">You typed: <span className="mono">wa {typed}</span>. Type <span className="mono">wa</span>, a space, the number and your message in the address bar again.</p>
+        <p className="banner error" role="alert">{t('nothingSent', { reason: parsed.message })}</p>
+        <p className="hint">{withNodes(t('typedHint'), { typed: <span className="mono">{KEYWORD} {typed}</span>, keyword: <span className="mono">{KEYWORD}</span> })}</p>
       </>
     );
   }
@@ -38,8 +46,15 @@ export function QuickSendView({ typed, choice }: { typed: string; choice: Server
   if (lookup && !lookup.ok) {
     return (
       <>
-        <p className="banner error" role="alert">Nothing was sent. {lookup.message}</p>
-        <p className="hint">You typed: <span className="mono">wa {typed}</span>. Type <span className="mono">wa</span>, the number, then <span className="mono">/</span> and a template’s name (two slashes, <span className="mono">//</span>, send a text that starts with one).</p>
+        <p className="banner error" role="alert">{t('nothingSent', { reason: lookup.message })}</p>
+        <p className="hint">
+          {withNodes(t('typedTemplateHint'), {
+            typed: <span className="mono">{KEYWORD} {typed}</span>,
+            keyword: <span className="mono">{KEYWORD}</span>,
+            slash: <span className="mono">{SLASH}</span>,
+            slashes: <span className="mono">{SLASH}{SLASH}</span>,
+          })}
+        </p>
       </>
     );
   }
@@ -49,30 +64,33 @@ export function QuickSendView({ typed, choice }: { typed: string; choice: Server
   const text = template ? (variables.filled.ok ? variables.filled.text : undefined) : intent?.kind === 'text' ? intent.text : parsed.text;
   const send = () => {
     if (!profileId || !sessionId || !text) return;
-    void sending.send({ profileId, sessionId, to: parsed.digits, label: number, sentWords: 'Sent to', notSentWords: 'The message was not sent to' }, 'postMessagesSendText', { sessionId, to: parsed.digits, message: text });
+    void sending.send({ profileId, sessionId, to: parsed.digits, label: number, what: 'message' }, 'postMessagesSendText', { sessionId, to: parsed.digits, message: text });
   };
 
   return (
     <>
       <ServerPicker choice={choice} />
       {sessionId && (
-        <section className="card" aria-label="Confirm sending">
+        <section className="card" aria-label={t('confirmSending')}>
           {template && (
             <>
-              <p className="hint">Template “{template.name}”</p>
+              <p className="hint">{t('templateName', { name: template.name })}</p>
               <VariableInputs text={template.text} {...variables} disabled={working || !!outcome?.ok} />
             </>
           )}
           <p className="question">
-            Send “<span className="selection">{text ?? template?.text}</span>” to <strong className="mono">{number}</strong> from session “{sessionId}” of server “{profileName}”?
+            {withNodes(t('quickQuestion', { session: sessionId, server: profileName }), {
+              text: <span className="selection">{text ?? template?.text}</span>,
+              number: <strong className="mono">{number}</strong>,
+            })}
           </p>
           {sending.unsureView}
           {!outcome?.ok && !sending.unsure && (
             <div className="actions">
               <button type="button" className="primary" disabled={working || !text} onClick={send}>
-                {working ? 'Sending…' : 'Send'}
+                {working ? t('sending') : t('send')}
               </button>
-              <button type="button" disabled={working} onClick={() => window.close()}>Cancel</button>
+              <button type="button" disabled={working} onClick={() => window.close()}>{common('cancel')}</button>
             </div>
           )}
         </section>

@@ -1,6 +1,10 @@
 import { useId } from 'react';
 import type { SessionSummary } from '@/lib/sessions';
 import type { ServerChoice } from './use-server-choice';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
+const common = textsOf('common');
 
 function sessionLabel(session: SessionSummary): string {
   const who = [session.name, session.phone && `+${session.phone}`].filter(Boolean).join(' · ');
@@ -19,7 +23,7 @@ export function ServerPicker({ choice, sessions = true }: { choice: ServerChoice
     <div className="server-picker">
       {profiles.length > 1 ? (
         <div className="field">
-          <label htmlFor={profileSelect}>Server</label>
+          <label htmlFor={profileSelect}>{common('server')}</label>
           <select id={profileSelect} value={profileId ?? ''} onChange={(e) => choice.setProfileId(e.target.value)}>
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>{p.name}</option>
@@ -27,11 +31,11 @@ export function ServerPicker({ choice, sessions = true }: { choice: ServerChoice
           </select>
         </div>
       ) : (
-        <p className="hint">Server: {profileName}</p>
+        <p className="hint">{t('serverName', { name: profileName })}</p>
       )}
       {sessions && openSessions.length > 0 && (
         <div className="field">
-          <label htmlFor={sessionSelect}>Session</label>
+          <label htmlFor={sessionSelect}>{t('session')}</label>
           <select id={sessionSelect} value={sessionId ?? ''} onChange={(e) => choice.setSessionId(e.target.value)}>
             {openSessions.map((s) => (
               <option key={s.id} value={s.id}>{sessionLabel(s)}</option>
@@ -41,11 +45,9 @@ export function ServerPicker({ choice, sessions = true }: { choice: ServerChoice
       )}
       {openSessions.length === 0 && (
         refreshing ? (
-          <p className="hint" aria-busy="true">Looking for open sessions…</p>
+          <p className="hint" aria-busy="true">{t('lookingForSessions')}</p>
         ) : (
-          <p className="banner warn" role="alert">
-            No session of “{profileName}” is logged in to WhatsApp. Log one in from the toolbar popup, then try again.
-          </p>
+          <p className="banner warn" role="alert">{t('noOpenSession', { server: profileName })}</p>
         )
       )}
       {refreshError && <p className="error-text" role="alert">{refreshError}</p>}

@@ -8,6 +8,9 @@ import type { RequestOf } from '@/lib/messaging/protocol';
 import type { Job } from '@/lib/storage';
 import { askBackground } from '@/lib/messaging/ask-background';
 import { callOperation } from '@/lib/messaging/call-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('menuaction');
 
 /**
  * What the selection windows send. A few numbers go in one direct call and answer at once; more
@@ -62,7 +65,7 @@ export async function sendMessages(
   let stopped: string | undefined;
   for (const { digits } of numbers) {
     if (stopped) {
-      results.push({ digits, outcome: 'failed', reason: stopped === 'unknown' ? 'Not sent: stopped after the unconfirmed message above.' : 'Not sent: stopped after the error above.' });
+      results.push({ digits, outcome: 'failed', reason: t(stopped === 'unknown' ? 'stoppedAfterUnconfirmed' : 'stoppedAfterError') });
       continue;
     }
     const startedAt = Date.now();
@@ -73,9 +76,9 @@ export async function sendMessages(
       // No answer: read the chat. What cannot be confirmed is reported, never sent again, and the
       // run stops there so that nothing after it goes out on a doubt.
       const check = await checkDelivery((read) => callOperation('getChatsChatIdMessages', read, { profileId }), expectationFor(inputs, startedAt)!);
-      if (check.state === 'sent') results.push({ digits, outcome: 'sent', reason: 'Its answer never came; the message was found in the chat.' });
+      if (check.state === 'sent') results.push({ digits, outcome: 'sent', reason: t('foundInChat') });
       else {
-        results.push({ digits, outcome: 'unknown', reason: `Not confirmed: it may have been sent. ${check.state === 'unknown' ? `The chat could not be read (${check.reason}).` : 'It is not among the chat’s latest messages yet.'} Look at the chat before sending it again.` });
+        results.push({ digits, outcome: 'unknown', reason: check.state === 'unknown' ? t('unconfirmedUnread', { reason: check.reason }) : t('unconfirmedNotYet') });
         stopped = 'unknown';
       }
     } else {

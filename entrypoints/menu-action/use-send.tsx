@@ -6,8 +6,16 @@ import type { OperationId } from '@/lib/warest/catalog';
 import { notify } from './notify';
 import type { OutcomeState } from './Outcome';
 import { rememberRecipient, sendOne } from './send-actions';
+import { textsOf } from '@/lib/i18n';
 
-/** Where a send window's message goes, and the words for it. */
+const t = textsOf('menuaction');
+
+/** What a send window sends, which names it in the outcome ("The link was sent to …"); `message`: the address bar's ("Sent to …"). */
+export type SentWhat = 'message' | 'text' | 'link' | 'image';
+const SENT = { message: 'sentQuick', text: 'sentText', link: 'sentLink', image: 'sentImage' } as const;
+const NOT_SENT = { message: 'notSentQuick', text: 'notSentText', link: 'notSentLink', image: 'notSentImage' } as const;
+
+/** Where a send window's message goes, and what it is. */
 export interface SendTarget {
   profileId: string;
   sessionId: string;
@@ -15,10 +23,8 @@ export interface SendTarget {
   to: string;
   /** The recipient as the person reads it. */
   label: string;
-  /** The first words of the outcome, e.g. "The link was sent to" or "Sent to". */
-  sentWords: string;
-  /** "The link was not sent to" */
-  notSentWords: string;
+  /** What is sent, for the outcome's words. */
+  what: SentWhat;
 }
 
 /** A person's number (for the address bar's recent recipients); undefined for groups and private ids. */
@@ -36,11 +42,11 @@ export function useSend(action: MenuAction) {
 
   async function delivered(target: SendTarget, messageId: string | undefined, confirmedFromChat: boolean) {
     setUnsure(null);
-    const text = `${target.sentWords} ${target.label} from “${target.sessionId}”.${confirmedFromChat ? ' (Its answer never came; the message was found in the chat.)' : ''}${messageId ? ` Message ID: ${messageId}` : ''}`;
+    const text = `${t(SENT[target.what], { label: target.label, session: target.sessionId })}${confirmedFromChat ? t('foundInChatSuffix') : ''}${messageId ? t('messageIdSuffix', { id: messageId }) : ''}`;
     setOutcome({ ok: true, text });
     const digits = personDigits(target.to);
     if (digits) await rememberRecipient(digits);
-    await notify(action, true, `Sent to ${target.label}`, text);
+    await notify(action, true, t('notifySentTo', { label: target.label }), text);
   }
 
   async function send(target: SendTarget, operationId: OperationId, inputs: Record<string, unknown>) {
@@ -51,12 +57,12 @@ export function useSend(action: MenuAction) {
     if (result.ok === true) return delivered(target, result.messageId, !!result.confirmedFromChat);
     if (result.ok === 'unknown') {
       setUnsure({ target, expected: result.expected, why: result.message, operationId, inputs });
-      await notify(action, false, `Not confirmed: ${target.label}`, `It is not known yet whether the message to ${target.label} went out. Check in the window before sending it again.`);
+      await notify(action, false, t('notifyNotConfirmed', { label: target.label }), t('notifyNotConfirmedBody', { label: target.label }));
       return;
     }
-    const text = `${target.notSentWords} ${target.label}. ${result.message}`;
+    const text = t(NOT_SENT[target.what], { label: target.label, reason: result.message });
     setOutcome({ ok: false, text });
-    await notify(action, false, `Not sent to ${target.label}`, text);
+    await notify(action, false, t('notifyNotSentTo', { label: target.label }), text);
   }
 
   const unsureView: ReactNode = unsure && (

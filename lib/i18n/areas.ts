@@ -1,3 +1,4 @@
+import type actions from '../../locales/en/actions.json';
 import type allservers from '../../locales/en/allservers.json';
 import type campaigns from '../../locales/en/campaigns.json';
 import type answers from '../../locales/en/answers.json';
@@ -7,6 +8,7 @@ import type compose from '../../locales/en/compose.json';
 import type manifest from '../../locales/en/manifest.json';
 import type ops from '../../locales/en/ops.json';
 import type options from '../../locales/en/options.json';
+import type menuaction from '../../locales/en/menuaction.json';
 import type popup from '../../locales/en/popup.json';
 import type popupshared from '../../locales/en/popupshared.json';
 import type sessions from '../../locales/en/sessions.json';
@@ -21,6 +23,8 @@ import type work from '../../locales/en/work.json';
  * pair of files, locales/en/<area>.json and locales/id/<area>.json, and one line here.
  */
 export interface Areas {
+  /** entrypoints/actions/: the All actions page, every operation with its form. */
+  actions: typeof actions;
   /** entrypoints/popup/all-servers/: every session of every server. */
   allservers: typeof allservers;
   /** entrypoints/campaigns/: the Campaigns page, its form, progress, results and opt-out list. */
@@ -38,6 +42,8 @@ export interface Areas {
   ops: typeof ops;
   /** entrypoints/options/: the options page (servers, settings, export and import, templates, history). */
   options: typeof options;
+  /** entrypoints/menu-action/: the small window of a right-click menu or the `wa` address-bar keyword. */
+  menuaction: typeof menuaction;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
   /** entrypoints/popup/shared/: the phone-list input, the picture form, loading states. */

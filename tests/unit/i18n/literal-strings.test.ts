@@ -25,6 +25,8 @@ const CONVERTED = [
   'entrypoints/options',
   'entrypoints/popup/compose',
   'entrypoints/popup/shared',
+  'entrypoints/menu-action',
+  'entrypoints/actions',
 ];
 
 function tsxUnder(relative: string): string[] {
