@@ -1,7 +1,10 @@
+import type account from '../../locales/en/account.json';
 import type allservers from '../../locales/en/allservers.json';
+import type chats from '../../locales/en/chats.json';
 import type common from '../../locales/en/common.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
+import type server from '../../locales/en/server.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
 
@@ -10,13 +13,19 @@ import type sessiontools from '../../locales/en/sessiontools.json';
  * pair of files, locales/en/<area>.json and locales/id/<area>.json, and one line here.
  */
 export interface Areas {
+  /** entrypoints/popup/account/: a session's profile, picture, privacy, contacts and number checks. */
+  account: typeof account;
   /** entrypoints/popup/all-servers/: every session of every server. */
   allservers: typeof allservers;
+  /** entrypoints/popup/chats/: a session's chats, a chat's messages, and their actions. */
+  chats: typeof chats;
   /** components/: what several pages share. */
   common: typeof common;
   manifest: typeof manifest;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;
+  /** entrypoints/popup/server/: the active server's status, details, CPU history and restarts. */
+  server: typeof server;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */
   sessions: typeof sessions;
   /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */

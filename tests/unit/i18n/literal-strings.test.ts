@@ -21,6 +21,9 @@ const CONVERTED = [
   'entrypoints/popup/sessions',
   'entrypoints/popup/session-tools',
   'entrypoints/popup/all-servers',
+  'entrypoints/popup/chats',
+  'entrypoints/popup/account',
+  'entrypoints/popup/server',
 ];
 
 function tsxUnder(relative: string): string[] {
