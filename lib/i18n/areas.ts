@@ -2,6 +2,9 @@ import type actions from '../../locales/en/actions.json';
 import type allservers from '../../locales/en/allservers.json';
 import type campaigns from '../../locales/en/campaigns.json';
 import type answers from '../../locales/en/answers.json';
+import type account from '../../locales/en/account.json';
+import type allservers from '../../locales/en/allservers.json';
+import type chats from '../../locales/en/chats.json';
 import type common from '../../locales/en/common.json';
 import type errors from '../../locales/en/errors.json';
 import type compose from '../../locales/en/compose.json';
@@ -11,6 +14,7 @@ import type options from '../../locales/en/options.json';
 import type menuaction from '../../locales/en/menuaction.json';
 import type popup from '../../locales/en/popup.json';
 import type popupshared from '../../locales/en/popupshared.json';
+import type server from '../../locales/en/server.json';
 import type sessions from '../../locales/en/sessions.json';
 import type sessiontools from '../../locales/en/sessiontools.json';
 import type worker from '../../locales/en/worker.json';
@@ -31,6 +35,12 @@ export interface Areas {
   campaigns: typeof campaigns;
   /** lib/answers/: WARest's answers in words (profile, server, right-click results). */
   answers: typeof answers;
+  /** entrypoints/popup/account/: a session's profile, picture, privacy, contacts and number checks. */
+  account: typeof account;
+  /** entrypoints/popup/all-servers/: every session of every server. */
+  allservers: typeof allservers;
+  /** entrypoints/popup/chats/: a session's chats, a chat's messages, and their actions. */
+  chats: typeof chats;
   /** components/: what several pages share. */
   common: typeof common;
   /** lib/warest/ (not the catalog): what went wrong with a call, a connection test, a server URL. */
@@ -48,6 +58,8 @@ export interface Areas {
   popup: typeof popup;
   /** entrypoints/popup/shared/: the phone-list input, the picture form, loading states. */
   popupshared: typeof popupshared;
+  /** entrypoints/popup/server/: the active server's status, details, CPU history and restarts. */
+  server: typeof server;
   /** entrypoints/popup/sessions/: the session list, its rows, jobs and scheduled messages. */
   sessions: typeof sessions;
   /** entrypoints/popup/session-tools/: new session, login, devices, webhook, log out by id. */

@@ -3,6 +3,9 @@ import { readBusinessProfiles, type BusinessProfile } from '@/lib/answers/accoun
 import { FactList } from '../shared/answer-parts';
 import { usePhoneList } from '../shared/PhoneListInput';
 import { callActive } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('account');
 
 /** Looks up one number's WhatsApp Business profile (description, category, hours…). */
 export function AccountBusiness({ sessionId }: { sessionId: string }) {
@@ -15,10 +18,10 @@ export function AccountBusiness({ sessionId }: { sessionId: string }) {
 
   async function lookUp() {
     setFound(null);
-    if (!text.trim()) return setProblem('Enter a phone number.');
-    if (!parsed) return setProblem('Still checking the number; try again in a moment.');
+    if (!text.trim()) return setProblem(t('enterNumber'));
+    if (!parsed) return setProblem(t('stillChecking'));
     const bad = parsed.invalid[0];
-    if (bad || parsed.valid.length !== 1) return setProblem(bad ? `“${bad.input}”: ${bad.reason}` : 'Enter one phone number at a time.');
+    if (bad || parsed.valid.length !== 1) return setProblem(bad ? t('badNumber', { input: bad.input, reason: bad.reason }) : t('oneNumber'));
     const number = parsed.valid[0]!;
     setProblem(null);
     setBusy(true);
@@ -29,20 +32,20 @@ export function AccountBusiness({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <form className="profile-section" aria-label="Business profile" noValidate onSubmit={(e) => { e.preventDefault(); void lookUp(); }}>
-      <h3>Business profile</h3>
-      <label htmlFor={ids.input}>Number to look up</label>
+    <form className="profile-section" aria-label={t('businessProfile')} noValidate onSubmit={(e) => { e.preventDefault(); void lookUp(); }}>
+      <h3>{t('businessProfile')}</h3>
+      <label htmlFor={ids.input}>{t('numberToLookUp')}</label>
       <div className="field-row">
         <input id={ids.input} type="tel" value={text} placeholder="+62 812-3456-7890" aria-describedby={ids.problem} aria-invalid={problem ? true : undefined} onChange={(e) => { setText(e.target.value); setProblem(null); }} autoComplete="off" />
-        <button type="submit" className="small" disabled={busy}>{busy ? 'Looking up…' : 'Look up'}</button>
+        <button type="submit" className="small" disabled={busy}>{busy ? t('lookingUp') : t('lookUp')}</button>
       </div>
       <p id={ids.problem} className="error-text" role={problem ? 'alert' : undefined}>{problem ?? ''}</p>
       {found && (
-        <div className="business-result" role="status" aria-label={`Business profile of ${found.number}`}>
+        <div className="business-result" role="status" aria-label={t('businessProfileOf', { number: found.number })}>
           {found.profile?.isBusiness ? (
-            <FactList label={`Business details of ${found.number}`} facts={found.profile.facts} empty="No details." />
+            <FactList label={t('businessDetailsOf', { number: found.number })} facts={found.profile.facts} empty={t('noDetails')} />
           ) : (
-            <p>{found.number} has no WhatsApp Business profile.</p>
+            <p>{t('noBusinessProfile', { number: found.number })}</p>
           )}
         </div>
       )}

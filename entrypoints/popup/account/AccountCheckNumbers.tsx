@@ -5,6 +5,9 @@ import { askBackground } from '@/lib/messaging/ask-background';
 import { PhoneListInput, usePhoneList } from '../shared/PhoneListInput';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('account');
 
 /**
  * Paste numbers, see which are usable, check which have WhatsApp. The check runs as a background
@@ -21,7 +24,7 @@ export function AccountCheckNumbers({ sessionId }: { sessionId: string }) {
   const jobs = useJobs().filter((job) => job.kind === 'numbers.check' && job.profileId === profileId && job.sessionId === sessionId);
 
   async function check() {
-    if (valid.length === 0) return setError(text.trim() ? 'None of these numbers is usable: fix the ones listed above.' : 'Paste or type at least one number.');
+    if (valid.length === 0) return setError(text.trim() ? t('noneUsable') : t('atLeastOne'));
     setBusy(true);
     setError(null);
     const reply = await askBackground('jobs.start', { kind: 'numbers.check', ...(profileId && { profileId }), sessionId, items: jobItemsOf(valid) });
@@ -31,13 +34,13 @@ export function AccountCheckNumbers({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <form className="profile-section" aria-label="Check numbers on WhatsApp" noValidate onSubmit={(e) => { e.preventDefault(); void check(); }}>
-      <h3>Check numbers on WhatsApp</h3>
-      <PhoneListInput label="Numbers to check" text={text} onText={(t) => { setText(t); setError(null); }} parsed={parsed} disabled={busy} />
+    <form className="profile-section" aria-label={t('checkOnWhatsApp')} noValidate onSubmit={(e) => { e.preventDefault(); void check(); }}>
+      <h3>{t('checkOnWhatsApp')}</h3>
+      <PhoneListInput label={t('numbersToCheck')} text={text} onText={(typed) => { setText(typed); setError(null); }} parsed={parsed} disabled={busy} />
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="actions compact">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Starting…' : valid.length > 0 ? `Check ${valid.length} number${valid.length === 1 ? '' : 's'}` : 'Check numbers'}
+          {busy ? t('starting') : valid.length > 0 ? t.count('checkCount', valid.length) : t('checkNumbers')}
         </button>
       </div>
       {jobs.map((job) => (

@@ -6,6 +6,9 @@ import { AccountInfo, ProfilePrivacy } from './AccountInfo';
 import { AccountPicture } from './AccountPicture';
 import { usePopupStore } from '../shared/store';
 import '../shared/sections.css';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('account');
 
 export type AccountView = { name: 'profile'; sessionId: string };
 
@@ -17,11 +20,11 @@ export default function AccountScreen({ view }: { view: AccountView }): ReactNod
   const { sessionId } = view;
   const show = usePopupStore((s) => s.show);
   return (
-    <section className="panel profile-panel" aria-label={`Profile of ${sessionId}`}>
+    <section className="panel profile-panel" aria-label={t('profileOf', { session: sessionId })}>
       <div className="view-head">
-        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>Back to sessions</button>
+        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>{t('backToSessions')}</button>
       </div>
-      <h2>Profile of “{sessionId}”</h2>
+      <h2>{t('profileHeading', { session: sessionId })}</h2>
       <AccountInfo sessionId={sessionId} />
       <AccountPicture sessionId={sessionId} />
       <ProfilePrivacy sessionId={sessionId} />

@@ -4,6 +4,11 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { runChatAction } from './chat-api';
 import { messagesToMarkRead, MUTE_CHOICES, readMarkedCount, readPinned, type ChatSummary } from '@/lib/answers/chats';
 import { useChatMarks } from './chat-marks';
+import { muteLength } from './chat-words';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('chats');
+const common = textsOf('common');
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -30,7 +35,7 @@ export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string;
   useEffect(() => {
     if (choosingMute) muteRef.current?.focus();
   }, [choosingMute]);
-  const who = `“${chat.name}”`;
+  const who = chat.name;
   const to = chat.id;
   const muted = chat.mutedUntil === undefined ? undefined : chat.mutedUntil > nowSeconds();
 
@@ -45,69 +50,68 @@ export function ChatActions({ sessionId, chat, onChanged }: { sessionId: string;
     act(async () => {
       const done = await runChatAction('postChatsChatIdRead', { sessionId, chatId: chat.id, messages: messagesToMarkRead(chat.unreadCount) }, (data) => {
         const marked = readMarkedCount(data);
-        return marked === undefined ? `Marked ${who} as read.` : `Marked ${who} as read (${marked} message${marked === 1 ? '' : 's'} acknowledged).`;
+        return marked === undefined ? t('markedRead', { chat: who }) : t.count('markedReadCount', marked, { chat: who });
       });
       if (done) onChanged();
     });
   const pin = (asked: boolean) =>
     act(async () => {
-      const done = await runChatAction('postChatsChatIdPin', { sessionId, chatId: chat.id, pin: asked }, (data) => (readPinned(data, asked) ? `Pinned ${who} to the top of the chat list.` : `Unpinned ${who}.`));
+      const done = await runChatAction('postChatsChatIdPin', { sessionId, chatId: chat.id, pin: asked }, (data) => (readPinned(data, asked) ? t('pinnedChat', { chat: who }) : t('unpinnedChat', { chat: who })));
       if (done) markChat(sessionId, chat.id, { pinned: readPinned(done, asked) });
     });
   const mute = () =>
     act(async () => {
-      const label = MUTE_CHOICES.find((choice) => choice.minutes === minutes)?.label ?? `${minutes} minutes`;
-      const done = await runChatAction('postMessagesActionMute', { sessionId, to, duration: minutes }, () => `Muted ${who} for ${label}.`);
+      const done = await runChatAction('postMessagesActionMute', { sessionId, to, duration: minutes }, () => t('mutedChat', { chat: who, length: muteLength(minutes) }));
       if (done) markChat(sessionId, chat.id, { mutedUntil: nowSeconds() + minutes * 60 });
     });
   const unmute = () =>
     act(async () => {
-      const done = await runChatAction('postMessagesActionUnmute', { sessionId, to }, () => `Unmuted ${who}: its notifications are back on.`);
+      const done = await runChatAction('postMessagesActionUnmute', { sessionId, to }, () => t('unmutedChat', { chat: who }));
       if (done) markChat(sessionId, chat.id, { mutedUntil: 0 });
     });
   const archive = (on: boolean) =>
     act(async () => {
-      const done = await runChatAction(on ? 'postMessagesActionArchive' : 'postMessagesActionUnarchive', { sessionId, to }, () => (on ? `Archived ${who}.` : `Moved ${who} out of the archive.`));
+      const done = await runChatAction(on ? 'postMessagesActionArchive' : 'postMessagesActionUnarchive', { sessionId, to }, () => (on ? t('archivedChat', { chat: who }) : t('unarchivedChat', { chat: who })));
       if (done) markChat(sessionId, chat.id, on ? { archived: true, pinned: false } : { archived: false });
     });
   const clear = () => {
     setConfirmingClear(false);
     return act(async () => {
-      const done = await runChatAction('deleteMessagesActionClearAll', { sessionId, to }, () => `Cleared the messages of ${who} on this account. Starred messages are kept.`);
+      const done = await runChatAction('deleteMessagesActionClearAll', { sessionId, to }, () => t('clearedChat', { chat: who }));
       if (done) onChanged();
     });
   };
 
   // Only the pin and archive change that applies once known; a stock server's list does not say, so both until then.
   const items: MenuItem[] = [
-    { label: 'Mark chat read', onSelect: () => void markRead() },
-    ...(chat.pinned !== true ? [{ label: 'Pin chat', onSelect: () => void pin(true) }] : []),
-    ...(chat.pinned !== false ? [{ label: 'Unpin chat', onSelect: () => void pin(false) }] : []),
-    ...(muted !== true ? [{ label: 'Mute…', onSelect: () => setChoosingMute(true) }] : []),
-    ...(muted !== false ? [{ label: 'Unmute chat', onSelect: () => void unmute() }] : []),
-    ...(chat.archived !== true ? [{ label: 'Archive chat', onSelect: () => void archive(true) }] : []),
-    ...(chat.archived !== false ? [{ label: 'Unarchive chat', onSelect: () => void archive(false) }] : []),
-    { label: 'Clear chat', danger: true, onSelect: () => setConfirmingClear(true) },
+    { label: t('markChatRead'), onSelect: () => void markRead() },
+    ...(chat.pinned !== true ? [{ label: t('pinChat'), onSelect: () => void pin(true) }] : []),
+    ...(chat.pinned !== false ? [{ label: t('unpinChat'), onSelect: () => void pin(false) }] : []),
+    ...(muted !== true ? [{ label: t('muteMenu'), onSelect: () => setChoosingMute(true) }] : []),
+    ...(muted !== false ? [{ label: t('unmuteChat'), onSelect: () => void unmute() }] : []),
+    ...(chat.archived !== true ? [{ label: t('archiveChat'), onSelect: () => void archive(true) }] : []),
+    ...(chat.archived !== false ? [{ label: t('unarchiveChat'), onSelect: () => void archive(false) }] : []),
+    { label: t('clearChat'), danger: true, onSelect: () => setConfirmingClear(true) },
   ].map((item) => ({ ...item, disabled: busy }));
 
   return (
     <>
       <span ref={menuRef} className="menu-holder">
-        <MenuButton label="More chat actions" items={items}>More</MenuButton>
+        <MenuButton label={t('moreChatActions')} items={items}>{t('more')}</MenuButton>
       </span>
       {choosingMute && (
-        <div className="actions compact mute-row" role="group" aria-label="Mute this chat">
-          <label htmlFor={muteId}>Mute for</label>
+        <div className="actions compact mute-row" role="group" aria-label={t('muteThisChat')}>
+          <label htmlFor={muteId}>{t('muteFor')}</label>
           <select ref={muteRef} id={muteId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-            {MUTE_CHOICES.map((choice) => <option key={choice.minutes} value={choice.minutes}>{choice.label}</option>)}
+            {MUTE_CHOICES.map((choice) => <option key={choice.minutes} value={choice.minutes}>{muteLength(choice.minutes)}</option>)}
           </select>
-          <button type="button" className="small" disabled={busy} onClick={() => void mute().then(doneMuting)}>Mute chat</button>
-          <button type="button" className="small" onClick={doneMuting}>Cancel</button>
+          <button type="button" className="small" disabled={busy} onClick={() => void mute().then(doneMuting)}>{t('muteChat')}</button>
+          <button type="button" className="small" onClick={doneMuting}>{common('cancel')}</button>
         </div>
       )}
       {confirmingClear && (
-        <ConfirmDialog title={`Clear all messages of ${who}?`} confirmLabel="Clear chat" onCancel={() => setConfirmingClear(false)} onConfirm={() => void clear()}>
-          Every message of this chat is removed from this WhatsApp account (starred ones are kept). The other side keeps its copy. This cannot be undone.
+        <ConfirmDialog title={t('clearTitle', { chat: who })} confirmLabel={t('clearChat')} onCancel={() => setConfirmingClear(false)} onConfirm={() => void clear()}>
+          {t('clearBody')}
         </ConfirmDialog>
       )}
     </>

@@ -1,5 +1,8 @@
 import type { ChatSummary } from '@/lib/answers/chats';
 import { showTime } from './chat-words';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('chats');
 
 /**
  * Pinned, archived and muted, shown only when known (from the server or this popup's own
@@ -9,10 +12,10 @@ export function ChatFlags({ chat, now = Date.now(), showGroup = true }: { chat: 
   const muted = chat.mutedUntil !== undefined && chat.mutedUntil * 1000 > now;
   return (
     <span className="chat-flags">
-      {showGroup && chat.isGroup && <span className="badge plain">group</span>}
-      {chat.pinned && <span className="badge">pinned</span>}
-      {chat.archived && <span className="badge plain">archived</span>}
-      {muted && <span className="badge warn">muted until {showTime(chat.mutedUntil, now)}</span>}
+      {showGroup && chat.isGroup && <span className="badge plain">{t('flagGroup')}</span>}
+      {chat.pinned && <span className="badge">{t('flagPinned')}</span>}
+      {chat.archived && <span className="badge plain">{t('flagArchived')}</span>}
+      {muted && <span className="badge warn">{t('flagMutedUntil', { time: showTime(chat.mutedUntil, now) })}</span>}
     </span>
   );
 }

@@ -7,6 +7,9 @@ import { useChatMarks } from './chat-marks';
 import { MessageEditor } from './MessageEditor';
 import type { OperationId } from '@/lib/warest/catalog';
 import type { OperationData, OperationInputs } from '@/lib/messaging/call-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('chats');
 
 export interface MessageContext {
   sessionId: string;
@@ -24,7 +27,6 @@ export interface MessageContext {
 }
 
 const EMOJI = ['👍', '❤️', '😂', '😮', '🙏'];
-const MENU_LABEL = 'Message actions';
 
 /**
  * One message's actions in a menu on its bubble (revealed on hover or focus, always in the tab
@@ -63,43 +65,43 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
     return true;
   }
   const pin = (asked: boolean) =>
-    act('postChatsChatIdMessagesMessageIdPin', { sessionId, chatId, messageId: message.id, pin: asked }, asked ? 'Pinned the message in the chat.' : 'Unpinned the message.', (data) => markMessage(sessionId, chatId, message.id, { pinned: readPinned(data, asked) }));
-  const unreact = () => void act('postMessagesMessageIdActionUnreaction', base, 'Removed your reaction.');
+    act('postChatsChatIdMessagesMessageIdPin', { sessionId, chatId, messageId: message.id, pin: asked }, asked ? t('pinnedMessage') : t('unpinnedMessage'), (data) => markMessage(sessionId, chatId, message.id, { pinned: readPinned(data, asked) }));
+  const unreact = () => void act('postMessagesMessageIdActionUnreaction', base, t('removedReaction'));
   const confirmDelete = () => {
     const kind = confirming;
     setConfirming(null);
-    if (kind === 'revoke') void act('postMessagesMessageIdActionRevoke', { ...base, deleteForMe }, deleteForMe ? 'Deleted the message for everyone, and removed it from this account.' : 'Deleted the message for everyone.');
-    if (kind === 'delete') void act('deleteMessagesMessageIdActionDelete', { ...base, withMedia }, 'Deleted the message for this account. The other side keeps it.');
+    if (kind === 'revoke') void act('postMessagesMessageIdActionRevoke', { ...base, deleteForMe }, deleteForMe ? t('deletedForEveryoneAndMe') : t('deletedForEveryone'));
+    if (kind === 'delete') void act('deleteMessagesMessageIdActionDelete', { ...base, withMedia }, t('deletedForMe'));
   };
 
   const live = !message.deleted;
   // A stock server does not say whether a message is pinned: until this popup pinned it, both are offered.
   const items: MenuItem[] = [
-    ...(live ? [message.starred ? { label: 'Unstar', onSelect: () => void act('postMessagesMessageIdActionUnstar', base, 'Removed the star from the message.') } : { label: 'Star', onSelect: () => void act('postMessagesMessageIdActionStar', base, 'Starred the message.') }] : []),
-    ...(live ? [{ label: 'React…', onSelect: () => setReacting(true) }] : []),
-    ...(live && canUnreact ? [{ label: 'Remove my reaction', onSelect: unreact }] : []),
-    ...(live && message.pinned !== true ? [{ label: 'Pin message', onSelect: () => void pin(true) }] : []),
-    ...(live && message.pinned !== false ? [{ label: 'Unpin message', onSelect: () => void pin(false) }] : []),
-    ...(live && !message.fromMe ? [{ label: 'Mark as read', onSelect: () => void act('postMessagesMessageIdActionMarkAsRead', base, 'Marked the message as read.') }] : []),
-    ...(live && isEditable(message) && !editing ? [{ label: 'Edit', onSelect: () => setEditing(true) }] : []),
-    ...(live && (message.fromMe || context.isGroup) ? [{ label: 'Delete for everyone', danger: true, onSelect: () => { setDeleteForMe(false); setConfirming('revoke'); } }] : []),
-    { label: 'Delete for me', danger: true, onSelect: () => { setWithMedia(true); setConfirming('delete'); } },
+    ...(live ? [message.starred ? { label: t('unstar'), onSelect: () => void act('postMessagesMessageIdActionUnstar', base, t('unstarred')) } : { label: t('star'), onSelect: () => void act('postMessagesMessageIdActionStar', base, t('starred')) }] : []),
+    ...(live ? [{ label: t('reactMenu'), onSelect: () => setReacting(true) }] : []),
+    ...(live && canUnreact ? [{ label: t('removeReaction'), onSelect: unreact }] : []),
+    ...(live && message.pinned !== true ? [{ label: t('pinMessage'), onSelect: () => void pin(true) }] : []),
+    ...(live && message.pinned !== false ? [{ label: t('unpinMessage'), onSelect: () => void pin(false) }] : []),
+    ...(live && !message.fromMe ? [{ label: t('markAsRead'), onSelect: () => void act('postMessagesMessageIdActionMarkAsRead', base, t('markedAsRead')) }] : []),
+    ...(live && isEditable(message) && !editing ? [{ label: t('edit'), onSelect: () => setEditing(true) }] : []),
+    ...(live && (message.fromMe || context.isGroup) ? [{ label: t('deleteForEveryone'), danger: true, onSelect: () => { setDeleteForMe(false); setConfirming('revoke'); } }] : []),
+    { label: t('deleteForMe'), danger: true, onSelect: () => { setWithMedia(true); setConfirming('delete'); } },
   ].map((item) => ({ ...item, disabled: busy }));
 
   return (
     <>
       <span ref={menuRef} className="menu-holder">
-        <MenuButton className="message-menu" label={MENU_LABEL} items={items}>
+        <MenuButton className="message-menu" label={t('messageActions')} items={items}>
           <span aria-hidden="true">⋯</span>
         </MenuButton>
       </span>
       {reacting && live && (
-        <div className="actions compact reactions-row" role="group" aria-label="React to this message">
+        <div className="actions compact reactions-row" role="group" aria-label={t('reactToMessage')}>
           {EMOJI.map((emoji, index) => (
-            <button key={emoji} ref={index === 0 ? firstEmoji : undefined} type="button" className="small emoji" aria-label={`React with ${emoji}`} title={`React with ${emoji}`} aria-pressed={mine?.emoji === emoji} disabled={busy} onClick={() => void act('postMessagesMessageIdActionReaction', { ...base, emoji }, `Reacted with ${emoji}.`)}>{emoji}</button>
+            <button key={emoji} ref={index === 0 ? firstEmoji : undefined} type="button" className="small emoji" aria-label={t('reactWith', { emoji })} title={t('reactWith', { emoji })} aria-pressed={mine?.emoji === emoji} disabled={busy} onClick={() => void act('postMessagesMessageIdActionReaction', { ...base, emoji }, t('reactedWith', { emoji }))}>{emoji}</button>
           ))}
-          {canUnreact && <button type="button" className="small" disabled={busy} onClick={unreact}>Remove my reaction</button>}
-          <button type="button" className="small" onClick={() => { setReacting(false); backToMenu(); }}>Done</button>
+          {canUnreact && <button type="button" className="small" disabled={busy} onClick={unreact}>{t('removeReaction')}</button>}
+          <button type="button" className="small" onClick={() => { setReacting(false); backToMenu(); }}>{t('done')}</button>
         </div>
       )}
       {editing && (
@@ -108,7 +110,7 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
           busy={busy}
           onCancel={() => { setEditing(false); backToMenu(); }}
           onSave={async (text) => {
-            const done = await act('postMessagesMessageIdActionEdit', { ...base, message: text }, 'Edited the message. WhatsApp shows it as edited to everyone.');
+            const done = await act('postMessagesMessageIdActionEdit', { ...base, message: text }, t('editedMessage'));
             if (done) {
               setEditing(false);
               backToMenu();
@@ -117,20 +119,20 @@ export function MessageActions({ message, context }: { message: ChatMessage; con
         />
       )}
       {confirming === 'revoke' && (
-        <ConfirmDialog title="Delete this message for everyone?" confirmLabel="Delete for everyone" onCancel={() => setConfirming(null)} onConfirm={confirmDelete}>
-          <p>Everyone in the chat sees “This message was deleted” instead. WhatsApp only allows this for your own messages (or any message in a group you administer).</p>
+        <ConfirmDialog title={t('revokeTitle')} confirmLabel={t('deleteForEveryone')} onCancel={() => setConfirming(null)} onConfirm={confirmDelete}>
+          <p>{t('revokeBody')}</p>
           <label className="check">
             <input type="checkbox" checked={deleteForMe} onChange={(e) => setDeleteForMe(e.target.checked)} />
-            Also remove it from this account
+            {t('alsoRemoveHere')}
           </label>
         </ConfirmDialog>
       )}
       {confirming === 'delete' && (
-        <ConfirmDialog title="Delete this message for you?" confirmLabel="Delete for me" onCancel={() => setConfirming(null)} onConfirm={confirmDelete}>
-          <p>The message disappears from this account only; the other side keeps it. This cannot be undone.</p>
+        <ConfirmDialog title={t('deleteTitle')} confirmLabel={t('deleteForMe')} onCancel={() => setConfirming(null)} onConfirm={confirmDelete}>
+          <p>{t('deleteBody')}</p>
           <label className="check">
             <input type="checkbox" checked={withMedia} onChange={(e) => setWithMedia(e.target.checked)} />
-            Also delete its media file
+            {t('alsoDeleteMedia')}
           </label>
         </ConfirmDialog>
       )}

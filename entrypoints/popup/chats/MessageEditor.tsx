@@ -1,4 +1,7 @@
 import { useId, useState } from 'react';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('chats');
 
 /** The new text of an edited message; an empty text is refused before anything is sent. */
 export function MessageEditor({ initial, busy, onSave, onCancel }: { initial: string; busy: boolean; onSave: (text: string) => Promise<void>; onCancel: () => void }) {
@@ -9,21 +12,21 @@ export function MessageEditor({ initial, busy, onSave, onCancel }: { initial: st
   return (
     <form
       className="inline-editor"
-      aria-label="Edit message"
+      aria-label={t('editMessage')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!text.trim()) return setProblem('Type the new text of the message (it cannot be empty).');
-        if (text === initial) return setProblem('The text is unchanged: change it, or cancel.');
+        if (!text.trim()) return setProblem(t('editEmpty'));
+        if (text === initial) return setProblem(t('editUnchanged'));
         setProblem(null);
         void onSave(text);
       }}
     >
-      <label htmlFor={fieldId}>New text</label>
+      <label htmlFor={fieldId}>{t('newText')}</label>
       <textarea id={fieldId} rows={2} autoFocus value={text} aria-invalid={!!problem} aria-describedby={problem ? problemId : undefined} onChange={(e) => setText(e.target.value)} />
       {problem && <p id={problemId} className="error-text" role="alert">{problem}</p>}
       <div className="actions compact">
-        <button type="submit" className="small primary" disabled={busy}>Save edit</button>
-        <button type="button" className="small" onClick={onCancel}>Cancel edit</button>
+        <button type="submit" className="small primary" disabled={busy}>{t('saveEdit')}</button>
+        <button type="button" className="small" onClick={onCancel}>{t('cancelEdit')}</button>
       </div>
     </form>
   );

@@ -1,12 +1,15 @@
 import { jidPhone, type ChatMessage } from '@/lib/answers/chats';
 import { describeKind, senderLabel, showTime } from './chat-words';
 import { MessageActions, type MessageContext } from './MessageActions';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('chats');
 
 function Reactions({ message, me }: { message: ChatMessage; me?: string }) {
   if (message.reactions.length === 0) return null;
-  const who = (from: string) => (me && (jidPhone(from) === me || from === me) ? 'you' : jidPhone(from) ? `+${jidPhone(from)}` : from || 'someone');
+  const who = (from: string) => (me && (jidPhone(from) === me || from === me) ? t('reactionYou') : jidPhone(from) ? `+${jidPhone(from)}` : from || t('reactionSomeone'));
   return (
-    <p className="message-reactions" aria-label="Reactions">
+    <p className="message-reactions" aria-label={t('reactions')}>
       {message.reactions.map((reaction, index) => (
         <span key={`${reaction.from}-${index}`} className="reaction">{reaction.emoji} {who(reaction.from)}</span>
       ))}
@@ -18,11 +21,11 @@ function Reactions({ message, me }: { message: ChatMessage; me?: string }) {
 function PollOptions({ message }: { message: ChatMessage }) {
   if (!message.pollOptions) return null;
   return (
-    <ul className="poll-options" aria-label="Poll options">
+    <ul className="poll-options" aria-label={t('pollOptions')}>
       {message.pollOptions.map((option, index) => (
         <li key={`${option.name}-${index}`}>
           <span>{option.name}</span>
-          {option.votes !== undefined && <span className="hint"> {option.votes} vote{option.votes === 1 ? '' : 's'}</span>}
+          {option.votes !== undefined && <span className="hint"> {t.count('votes', option.votes)}</span>}
         </li>
       ))}
     </ul>
@@ -39,17 +42,17 @@ export function MessageItem({ message, context }: { message: ChatMessage; contex
   const kind = describeKind(message);
   const time = showTime(message.time);
   return (
-    <li className={`message ${message.fromMe ? 'mine' : 'theirs'}`} aria-label={`${sender}${time ? ` at ${time}` : ''}`}>
+    <li className={`message ${message.fromMe ? 'mine' : 'theirs'}`} aria-label={time ? t('senderAt', { sender, time }) : sender}>
       <div className="bubble">
         {context.isGroup && !message.fromMe && <p className="message-sender">{sender}</p>}
         {message.deleted ? (
-          <p className="message-text hint">This message was deleted.</p>
+          <p className="message-text hint">{t('messageDeleted')}</p>
         ) : (
           <>
             {kind && <p className="message-kind">{kind}{message.pollQuestion ? `: ${message.pollQuestion}` : ''}</p>}
             <PollOptions message={message} />
             {message.text && !(message.pollQuestion && message.text === message.pollQuestion) && <p className="message-text">{message.text}</p>}
-            {!kind && !message.text && <p className="message-text hint">(no text)</p>}
+            {!kind && !message.text && <p className="message-text hint">{t('noText')}</p>}
           </>
         )}
         <Reactions message={message} me={context.me} />
@@ -57,9 +60,9 @@ export function MessageItem({ message, context }: { message: ChatMessage; contex
       </div>
       <p className="message-meta">
         {time && <span>{time}</span>}
-        {message.starred && <span className="badge">starred</span>}
-        {message.pinned && <span className="badge">pinned</span>}
-        {message.edited && <span className="badge plain">edited</span>}
+        {message.starred && <span className="badge">{t('badgeStarred')}</span>}
+        {message.pinned && <span className="badge">{t('flagPinned')}</span>}
+        {message.edited && <span className="badge plain">{t('badgeEdited')}</span>}
       </p>
     </li>
   );

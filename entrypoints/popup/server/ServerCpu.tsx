@@ -1,8 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 // Only the Server part of the catalog: this view's chunk need not carry all 90 operations.
 import { serverOperations } from '@/lib/warest/catalog/server';
-import { adminProblem, cpuChart, readCpuHistory } from '@/lib/answers/server';
+import { cpuChart, readCpuHistory } from '@/lib/answers/server';
 import { LoadState, useAnswer } from '../shared/answer-parts';
+import { adminRefusal, dateLocale } from './server-words';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('server');
 
 const WIDTH = 300;
 const HEIGHT = 60;
@@ -19,7 +23,7 @@ function timeSpan(times: readonly number[]): { from: string; to: string } | null
   const first = known[0]!;
   const last = known.at(-1)!;
   const withDay = last - first > 86_400_000 || new Date(first).toDateString() !== new Date(last).toDateString();
-  const show = (ms: number) => new Date(ms).toLocaleString('en-GB', { hour: '2-digit', minute: '2-digit', ...(withDay && { day: 'numeric', month: 'short' }) });
+  const show = (ms: number) => new Date(ms).toLocaleString(dateLocale(), { hour: '2-digit', minute: '2-digit', ...(withDay && { day: 'numeric', month: 'short' }) });
   return { from: show(first), to: show(last) };
 }
 
@@ -36,19 +40,19 @@ export function ServerCpu({ round, serverName }: { round: number; serverName: st
   const chart = useMemo(() => cpuChart(samples, WIDTH, HEIGHT), [samples]);
   const span = timeSpan(samples.map((sample) => sample.time));
   return (
-    <section className="profile-section" aria-label="CPU history">
-      <h3>CPU history</h3>
+    <section className="profile-section" aria-label={t('cpuHistory')}>
+      <h3>{t('cpuHistory')}</h3>
       <div className="cpu-options">
-        <label htmlFor={ids.period}>Period</label>
+        <label htmlFor={ids.period}>{t('period')}</label>
         <select id={ids.period} value={period} onChange={(e) => setPeriod(e.target.value)}>
           {optionsOf('period').map((o) => <option key={o} value={o}>{o}</option>)}
         </select>
-        <label htmlFor={ids.interval}>Interval</label>
+        <label htmlFor={ids.interval}>{t('interval')}</label>
         <select id={ids.interval} value={interval} onChange={(e) => setInterval(e.target.value)}>
           {optionsOf('interval').map((o) => <option key={o} value={o}>{o}</option>)}
         </select>
       </div>
-      <LoadState loaded={loaded} what="the CPU history" explain={(error) => adminProblem(error, 'show its CPU history', serverName)} />
+      <LoadState loaded={loaded} what={t('theCpuHistory')} explain={(error) => adminRefusal(error, 'cpu', serverName)} />
       {loaded.data && (
         <figure className="cpu-figure">
           <div className="cpu-plot">
@@ -62,15 +66,17 @@ export function ServerCpu({ round, serverName }: { round: number; serverName: st
             {span && (
               <div className="cpu-x" aria-hidden="true">
                 <span>{span.from}</span>
-                <span>time</span>
+                <span>{t('timeAxis')}</span>
                 <span>{span.to}</span>
               </div>
             )}
           </div>
           <figcaption id={ids.caption} className="cpu-summary">
             {chart.points
-              ? `CPU use${span ? ` from ${span.from} to ${span.to}` : ''}: lowest ${chart.min}%, average ${chart.avg}%, highest ${chart.max}% (scale 0–100%).`
-              : 'No samples in this period.'}
+              ? span
+                ? t('cpuSummarySpan', { from: span.from, to: span.to, min: chart.min, avg: chart.avg, max: chart.max })
+                : t('cpuSummary', { min: chart.min, avg: chart.avg, max: chart.max })
+              : t('noSamples')}
           </figcaption>
         </figure>
       )}

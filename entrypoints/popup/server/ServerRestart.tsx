@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { adminProblem, checkSchedule, checkTimezone, readRestart, readSchedule } from '@/lib/answers/server';
+import { checkSchedule, checkTimezone, readRestart, readSchedule } from '@/lib/answers/server';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
+import { adminRefusal } from './server-words';
+import { textsOf } from '@/lib/i18n';
 
-/** Shown only when the server does not say its zone: an example of a name, not a claim about the server. */
-const ZONE_EXAMPLE = 'Region/City';
+const t = textsOf('server');
 
 type Pending = { kind: 'now' } | { kind: 'schedule'; schedule: string; timezone: string } | { kind: 'clear' };
 
@@ -38,37 +39,36 @@ export function ServerRestart({ serverName, serverZone, onRestarted }: { serverN
         : await callActive('postServerRestartScheduled', action.kind === 'clear' ? { schedule: '0' } : { schedule: action.schedule, ...(action.timezone && { timezone: action.timezone }) });
     setBusy(false);
     if (!reply.ok) {
-      const what = action.kind === 'now' ? 'restart' : 'change its restart schedule';
-      return setOutcome({ ok: false, text: adminProblem(reply.error, what, serverName) });
+      return setOutcome({ ok: false, text: adminRefusal(reply.error, action.kind === 'now' ? 'restart' : 'schedule', serverName) });
     }
     setOutcome({ ok: true, text: action.kind === 'now' ? readRestart(reply.data) : readSchedule(reply.data) });
     if (action.kind === 'now') onRestarted();
   }
 
-  const title = pending?.kind === 'now' ? `Restart the server “${serverName}” now?` : pending?.kind === 'clear' ? `Stop the daily restart of “${serverName}”?` : `Restart “${serverName}” every day at ${pending?.kind === 'schedule' ? pending.schedule : ''}?`;
+  const title = pending?.kind === 'now' ? t('restartNowTitle', { server: serverName }) : pending?.kind === 'clear' ? t('stopDailyTitle', { server: serverName }) : t('scheduleTitle', { server: serverName, time: pending?.kind === 'schedule' ? pending.schedule : '' });
   return (
-    <section className="profile-section" aria-label="Restart">
-      <h3>Restart</h3>
-      <p className="hint">Only an admin API key may restart the server. While it restarts, every session is offline for a few seconds.</p>
+    <section className="profile-section" aria-label={t('restart')}>
+      <h3>{t('restart')}</h3>
+      <p className="hint">{t('restartHint')}</p>
       <div className="actions compact">
-        <button type="button" className="danger" disabled={busy} onClick={() => setPending({ kind: 'now' })}>Restart now</button>
+        <button type="button" className="danger" disabled={busy} onClick={() => setPending({ kind: 'now' })}>{t('restartNow')}</button>
       </div>
       <div className="schedule-form">
-        <label htmlFor={ids.time}>Daily restart time (24-hour, HH:MM)</label>
+        <label htmlFor={ids.time}>{t('dailyTime')}</label>
         <input id={ids.time} value={time} placeholder="02:30" inputMode="numeric" aria-describedby={ids.problem} aria-invalid={problem ? true : undefined} onChange={(e) => { setTime(e.target.value); setProblem(null); }} autoComplete="off" />
-        <label htmlFor={ids.zone}>Time zone (empty: the server’s own)</label>
-        <input id={ids.zone} value={zone} placeholder={serverZone ?? ZONE_EXAMPLE} aria-describedby={`${ids.zoneHint} ${ids.problem}`} onChange={(e) => { setZone(e.target.value); setProblem(null); }} autoComplete="off" spellCheck={false} />
-        <p id={ids.zoneHint} className="hint">{serverZone ? `Empty restarts at this time in the server’s zone, ${serverZone}.` : 'A zone name such as Europe/London; empty uses the server’s own.'}</p>
+        <label htmlFor={ids.zone}>{t('timeZone')}</label>
+        <input id={ids.zone} value={zone} placeholder={serverZone ?? t('zoneExample')} aria-describedby={`${ids.zoneHint} ${ids.problem}`} onChange={(e) => { setZone(e.target.value); setProblem(null); }} autoComplete="off" spellCheck={false} />
+        <p id={ids.zoneHint} className="hint">{serverZone ? t('zoneHintKnown', { zone: serverZone }) : t('zoneHint')}</p>
         <p id={ids.problem} className="error-text" role={problem ? 'alert' : undefined}>{problem ?? ''}</p>
         <div className="actions compact">
-          <button type="button" className="danger" disabled={busy} onClick={askSchedule}>Schedule daily restart</button>
-          <button type="button" disabled={busy} onClick={() => setPending({ kind: 'clear' })}>Stop daily restart</button>
+          <button type="button" className="danger" disabled={busy} onClick={askSchedule}>{t('scheduleDaily')}</button>
+          <button type="button" disabled={busy} onClick={() => setPending({ kind: 'clear' })}>{t('stopDaily')}</button>
         </div>
       </div>
       {outcome && <p className={outcome.ok ? 'ok-text' : 'error-text'} role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p>}
       {pending && (
-        <ConfirmDialog title={title} confirmLabel={pending.kind === 'now' ? 'Restart now' : pending.kind === 'clear' ? 'Stop daily restart' : 'Schedule restart'} onCancel={() => setPending(null)} onConfirm={() => void run(pending)}>
-          {pending.kind === 'clear' ? 'The server will no longer restart on its own.' : 'Every WhatsApp session on this server goes offline for a few seconds while it restarts, and reconnects by itself.'}
+        <ConfirmDialog title={title} confirmLabel={pending.kind === 'now' ? t('restartNow') : pending.kind === 'clear' ? t('stopDaily') : t('scheduleRestart')} onCancel={() => setPending(null)} onConfirm={() => void run(pending)}>
+          {pending.kind === 'clear' ? t('stopDailyBody') : t('restartBody')}
         </ConfirmDialog>
       )}
     </section>

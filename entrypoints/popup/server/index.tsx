@@ -8,6 +8,10 @@ import { useAnswer } from '../shared/answer-parts';
 import { usePopupStore } from '../shared/store';
 import '../shared/sections.css';
 import './server.css';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('server');
+const common = textsOf('common');
 
 /** Seconds after a restart before the view reads the server again (a restart takes a few). */
 const AFTER_RESTART_MS = 5000;
@@ -20,7 +24,7 @@ export type ServerView = { name: 'server' };
  */
 export default function ServerScreen(_props: { view: ServerView }): ReactNode {
   const show = usePopupStore((s) => s.show);
-  const serverName = useProfileChoice((s) => activeProfile(s)?.name ?? 'this server');
+  const serverName = useProfileChoice((s) => activeProfile(s)?.name ?? t('thisServer'));
   // Bumping the round reads everything again.
   const [round, setRound] = useState(0);
   const again = () => setRound((n) => n + 1);
@@ -28,13 +32,13 @@ export default function ServerScreen(_props: { view: ServerView }): ReactNode {
   const ping = useAnswer('getServerPing', {}, String(round));
   const serverZone = ping.data ? readPing(ping.data).timezone : undefined;
   return (
-    <section className="panel profile-panel" aria-label="Server">
+    <section className="panel profile-panel" aria-label={common('server')}>
       <div className="view-head">
-        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>Back to sessions</button>
+        <button type="button" className="small" onClick={() => show({ name: 'list' })}><span aria-hidden="true">← </span>{t('backToSessions')}</button>
       </div>
-      <h2>Server “{serverName}”</h2>
+      <h2>{t('heading', { server: serverName })}</h2>
       <div className="actions compact">
-        <button type="button" onClick={again}>Check again</button>
+        <button type="button" onClick={again}>{t('checkAgain')}</button>
       </div>
       <ServerStatus round={round} serverName={serverName} ping={ping} />
       <ServerInfo round={round} serverName={serverName} />

@@ -27,6 +27,9 @@ const CONVERTED = [
   'entrypoints/popup/shared',
   'entrypoints/menu-action',
   'entrypoints/actions',
+  'entrypoints/popup/chats',
+  'entrypoints/popup/account',
+  'entrypoints/popup/server',
 ];
 
 function tsxUnder(relative: string): string[] {
