@@ -1,5 +1,6 @@
 import type allservers from '../../locales/en/allservers.json';
 import type common from '../../locales/en/common.json';
+import type groups from '../../locales/en/groups.json';
 import type manifest from '../../locales/en/manifest.json';
 import type popup from '../../locales/en/popup.json';
 import type sessions from '../../locales/en/sessions.json';
@@ -14,6 +15,8 @@ export interface Areas {
   allservers: typeof allservers;
   /** components/: what several pages share. */
   common: typeof common;
+  /** entrypoints/popup/groups/: a session's groups, one group's panel, participants, join requests, create and join. */
+  groups: typeof groups;
   manifest: typeof manifest;
   /** entrypoints/popup/ root files: header, server switcher, the popup's frame. */
   popup: typeof popup;

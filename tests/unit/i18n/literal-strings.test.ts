@@ -21,6 +21,7 @@ const CONVERTED = [
   'entrypoints/popup/sessions',
   'entrypoints/popup/session-tools',
   'entrypoints/popup/all-servers',
+  'entrypoints/popup/groups',
 ];
 
 function tsxUnder(relative: string): string[] {
