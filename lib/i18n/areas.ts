@@ -7,6 +7,7 @@ import type chats from '../../locales/en/chats.json';
 import type common from '../../locales/en/common.json';
 import type compose from '../../locales/en/compose.json';
 import type errors from '../../locales/en/errors.json';
+import type groups from '../../locales/en/groups.json';
 import type manifest from '../../locales/en/manifest.json';
 import type menuaction from '../../locales/en/menuaction.json';
 import type ops from '../../locales/en/ops.json';
@@ -44,6 +45,8 @@ export interface Areas {
   compose: typeof compose;
   /** lib/warest/ (not the catalog): what went wrong with a call, a connection test, a server URL. */
   errors: typeof errors;
+  /** entrypoints/popup/groups/: a session's groups, one group's panel, participants, join requests, create and join. */
+  groups: typeof groups;
   manifest: typeof manifest;
   /** entrypoints/menu-action/: the small window of a right-click menu or the `wa` address-bar keyword. */
   menuaction: typeof menuaction;

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { DIRECT_LIMIT, runGroupAction, startGroupJob } from './group-api';
 import { resultList, type GroupSummary } from '@/lib/answers/groups';
 import { PhoneListInput, usePhoneList } from '../shared/PhoneListInput';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 /** "6281…: not on WhatsApp" → "+6281… (not on WhatsApp)". */
 export function describeFailures(failures: readonly string[]): string {
@@ -40,8 +43,8 @@ export function AddParticipants(props: { sessionId: string; group: GroupSummary;
       (answer) => {
         const added = resultList(answer, 'addedParticipants');
         const failed = resultList(answer, 'failedToAdd');
-        const addedText = added.length ? `Added ${added.length} of ${valid.length} to “${group.subject}”.` : `No one was added to “${group.subject}”.`;
-        return `${addedText}${failed.length ? ` Not added: ${describeFailures(failed)}.` : ''}`;
+        const addedText = added.length ? t('added', { added: added.length, count: valid.length, name: group.subject }) : t('noneAdded', { name: group.subject });
+        return failed.length ? addedText + t('notAddedSuffix', { list: describeFailures(failed) }) : addedText;
       },
       group.subject,
     );
@@ -53,15 +56,15 @@ export function AddParticipants(props: { sessionId: string; group: GroupSummary;
   }
 
   return (
-    <form className="group-section" aria-label="Add participants" noValidate onSubmit={(e) => { e.preventDefault(); void add(); }}>
-      <h3>Add participants</h3>
-      <PhoneListInput label="Numbers to add" text={text} onText={setText} parsed={parsed} disabled={busy} />
+    <form className="group-section" aria-label={t('addParticipants')} noValidate onSubmit={(e) => { e.preventDefault(); void add(); }}>
+      <h3>{t('addParticipants')}</h3>
+      <PhoneListInput label={t('numbersToAdd')} text={text} onText={setText} parsed={parsed} disabled={busy} />
       <div className="actions compact">
         <button type="submit" className="primary" disabled={busy || valid.length === 0}>
-          {busy ? 'Adding…' : valid.length > 0 ? `Add ${valid.length} participant${valid.length === 1 ? '' : 's'}` : 'Add participants'}
+          {busy ? t('adding') : valid.length > 0 ? t.count('addCount', valid.length) : t('addParticipants')}
         </button>
       </div>
-      {valid.length > DIRECT_LIMIT && <p className="hint">More than {DIRECT_LIMIT} numbers are added in the background, a few at a time, at the pace the server allows.</p>}
+      {valid.length > DIRECT_LIMIT && <p className="hint">{t('addInBackground', { limit: DIRECT_LIMIT })}</p>}
     </form>
   );
 }

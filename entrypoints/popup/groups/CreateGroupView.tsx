@@ -4,6 +4,10 @@ import { resultText } from '@/lib/answers/groups';
 import { useGroupsStore } from './groups-store';
 import { PhoneListInput, usePhoneList } from '../shared/PhoneListInput';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
+const common = textsOf('common');
 
 const NAME_LIMIT = 100;
 
@@ -19,7 +23,7 @@ export function CreateGroupView({ sessionId }: { sessionId: string }) {
   const parsed = usePhoneList(numbers);
   const valid = parsed?.valid ?? [];
   const trimmed = name.trim();
-  const nameProblem = !trimmed ? 'Enter a name for the group.' : trimmed.length > NAME_LIMIT ? `At most ${NAME_LIMIT} characters (now ${trimmed.length}).` : null;
+  const nameProblem = !trimmed ? t('enterName') : trimmed.length > NAME_LIMIT ? t('tooLong', { limit: NAME_LIMIT, count: trimmed.length }) : null;
 
   async function create() {
     setTouched(true);
@@ -28,7 +32,7 @@ export function CreateGroupView({ sessionId }: { sessionId: string }) {
     const data = await runGroupAction(
       'postGroupCreate',
       { sessionId, groupName: trimmed, participants: valid.map((v) => v.digits) },
-      () => `Created “${trimmed}”${valid.length ? ` with ${valid.length} participant${valid.length === 1 ? '' : 's'} invited` : ''}.`,
+      () => (valid.length ? t.count('createdGroupWith', valid.length, { name: trimmed }) : t('createdGroup', { name: trimmed })),
     );
     setBusy(false);
     if (!data) return;
@@ -38,18 +42,18 @@ export function CreateGroupView({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <form className="panel" aria-label="Create group" noValidate onSubmit={(e) => { e.preventDefault(); void create(); }}>
-      <h2>New group for “{sessionId}”</h2>
+    <form className="panel" aria-label={t('createGroup')} noValidate onSubmit={(e) => { e.preventDefault(); void create(); }}>
+      <h2>{t('newGroupFor', { session: sessionId })}</h2>
       <div className="field">
-        <label htmlFor={nameId}>Group name</label>
+        <label htmlFor={nameId}>{t('groupName')}</label>
         <input id={nameId} value={name} onChange={(e) => { setName(e.target.value); setTouched(true); }} aria-invalid={touched && !!nameProblem} autoComplete="off" />
         {touched && nameProblem && <span className="error-text">{nameProblem}</span>}
       </div>
-      <PhoneListInput label="Participants (optional)" text={numbers} onText={setNumbers} parsed={parsed} disabled={busy} />
-      {parsed && parsed.invalid.length > 0 && <p className="warning-text">The numbers that are not usable are left out; fix them above to include them.</p>}
+      <PhoneListInput label={t('participantsOptional')} text={numbers} onText={setNumbers} parsed={parsed} disabled={busy} />
+      {parsed && parsed.invalid.length > 0 && <p className="warning-text">{t('unusableLeftOut')}</p>}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Creating…' : 'Create group'}</button>
-        <button type="button" onClick={() => show({ name: 'groups', sessionId })}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('creating') : t('createGroup')}</button>
+        <button type="button" onClick={() => show({ name: 'groups', sessionId })}>{common('cancel')}</button>
       </div>
     </form>
   );

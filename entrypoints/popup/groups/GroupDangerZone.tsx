@@ -4,6 +4,9 @@ import { runGroupAction } from './group-api';
 import { resultList, type GroupSummary } from '@/lib/answers/groups';
 import { useGroupsStore } from './groups-store';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 /** The group's danger zone, apart at the end: leave it, or delete it for everyone (after typing its name). */
 export function GroupDangerZone({ sessionId, group }: { sessionId: string; group: GroupSummary }) {
@@ -19,14 +22,15 @@ export function GroupDangerZone({ sessionId, group }: { sessionId: string; group
     setBusy(true);
     const data =
       kind === 'leave'
-        ? await runGroupAction('postGroupLeave', base, () => `Left “${group.subject}”. This account no longer receives its messages.`, group.subject)
+        ? await runGroupAction('postGroupLeave', base, () => t('left', { name: group.subject }), group.subject)
         : await runGroupAction(
             'deleteGroupDelete',
             base,
             (answer) => {
               const failed = resultList(answer, 'failedToRemove');
-              const rest = failed.length ? ` ${failed.length} participant${failed.length === 1 ? '' : 's'} could not be removed (${failed.join(', ')}): only the group’s creator can remove the creator.` : '';
-              return `Deleted “${group.subject}”: its participants were removed and this account left it.${rest}`;
+              return failed.length
+                ? t.count('deletedNotAll', failed.length, { name: group.subject, list: failed.join(', ') })
+                : t('deleted', { name: group.subject });
             },
             group.subject,
           );
@@ -38,23 +42,22 @@ export function GroupDangerZone({ sessionId, group }: { sessionId: string; group
 
   return (
     <section className="group-section danger-zone" aria-labelledby={headingId}>
-      <h3 id={headingId}>Leave or delete</h3>
-      <p className="hint">Each asks first.</p>
+      <h3 id={headingId}>{t('leaveOrDelete')}</h3>
+      <p className="hint">{t('eachAsksFirst')}</p>
       <div className="actions compact">
-        <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('leave')}>Leave group</button>
-        <button type="button" className="small danger" disabled={busy || group.amAdmin === false} title={group.amAdmin === false ? 'Only admins can delete a group' : undefined} onClick={() => setConfirming('delete')}>
-          Delete group
+        <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming('leave')}>{t('leaveGroup')}</button>
+        <button type="button" className="small danger" disabled={busy || group.amAdmin === false} title={group.amAdmin === false ? t('onlyAdminsDelete') : undefined} onClick={() => setConfirming('delete')}>
+          {t('deleteGroup')}
         </button>
       </div>
       {confirming === 'leave' && (
-        <ConfirmDialog title={`Leave “${group.subject}”?`} confirmLabel="Leave group" onCancel={() => setConfirming(null)} onConfirm={() => void act('leave')}>
-          This account stops receiving the group’s messages. To come back it needs a new invite link, or an admin has to add it again.
-          {group.amAdmin && ' If it is the only admin, WhatsApp makes another participant admin.'}
+        <ConfirmDialog title={t('leaveTitle', { name: group.subject })} confirmLabel={t('leaveGroup')} onCancel={() => setConfirming(null)} onConfirm={() => void act('leave')}>
+          {group.amAdmin ? t('leaveBodyAdmin') : t('leaveBody')}
         </ConfirmDialog>
       )}
       {confirming === 'delete' && (
-        <ConfirmDialog title={`Delete “${group.subject}”?`} confirmLabel="Delete group" typeToConfirm={group.subject} onCancel={() => setConfirming(null)} onConfirm={() => void act('delete')}>
-          Every participant is removed and this account leaves, so the group ends for everyone. This cannot be undone.
+        <ConfirmDialog title={t('deleteTitle', { name: group.subject })} confirmLabel={t('deleteGroup')} typeToConfirm={group.subject} onCancel={() => setConfirming(null)} onConfirm={() => void act('delete')}>
+          {t('deleteBody')}
         </ConfirmDialog>
       )}
     </section>

@@ -4,6 +4,9 @@ import { groupProblem, runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from '@/lib/answers/groups';
 import { usePopupStore } from '../shared/store';
 import { callActive, copyAndSay } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 /** The group's invite link: show it, copy it, reset it (after asking). Admins only. */
 export function GroupInviteSection({ sessionId, group }: { sessionId: string; group: GroupSummary }) {
@@ -19,14 +22,14 @@ export function GroupInviteSection({ sessionId, group }: { sessionId: string; gr
     setBusy(false);
     if (!reply.ok) return say({ tone: 'error', text: groupProblem(reply.error, group.subject) });
     const found = resultText(reply.data, 'inviteLink');
-    if (!found) return say({ tone: 'error', text: 'The server answered without an invite link. Try again; if it persists, check the server version.' });
+    if (!found) return say({ tone: 'error', text: t('noInviteLink') });
     setLink(found);
   }
 
   async function reset() {
     setConfirming(false);
     setBusy(true);
-    const data = await runGroupAction('postGroupInviteRevoke', { sessionId, groupId: group.id }, () => `The invite link of “${group.subject}” was reset: the old link no longer works.`, group.subject);
+    const data = await runGroupAction('postGroupInviteRevoke', { sessionId, groupId: group.id }, () => t('linkReset', { name: group.subject }), group.subject);
     setBusy(false);
     const fresh = data && resultText(data, 'inviteLink');
     if (fresh) setLink(fresh);
@@ -35,26 +38,26 @@ export function GroupInviteSection({ sessionId, group }: { sessionId: string; gr
 
   function copy() {
     if (!link) return;
-    void copyAndSay(link, 'Invite link copied.', ' Select the link and copy it by hand.');
+    void copyAndSay(link, t('linkCopied'), t('copyByHand'));
   }
 
   return (
-    <section className="group-section" aria-label="Invite link">
-      <h3>Invite link</h3>
-      {notAdmin && <p className="hint">Only admins can see and reset the invite link.</p>}
+    <section className="group-section" aria-label={t('inviteLink')}>
+      <h3>{t('inviteLink')}</h3>
+      {notAdmin && <p className="hint">{t('onlyAdminsLink')}</p>}
       {link && (
         <p className="invite-link">
-          <output aria-label="Invite link">{link}</output>
+          <output aria-label={t('inviteLink')}>{link}</output>
         </p>
       )}
       <div className="actions compact">
-        {!link && <button type="button" className="small" disabled={busy || notAdmin} onClick={() => void showLink()}>{busy ? 'Loading…' : 'Show invite link'}</button>}
-        {link && <button type="button" className="small" onClick={copy}>Copy link</button>}
-        <button type="button" className="small danger" disabled={busy || notAdmin} onClick={() => setConfirming(true)}>Reset link</button>
+        {!link && <button type="button" className="small" disabled={busy || notAdmin} onClick={() => void showLink()}>{busy ? t('loading') : t('showInviteLink')}</button>}
+        {link && <button type="button" className="small" onClick={copy}>{t('copyLink')}</button>}
+        <button type="button" className="small danger" disabled={busy || notAdmin} onClick={() => setConfirming(true)}>{t('resetLink')}</button>
       </div>
       {confirming && (
-        <ConfirmDialog title={`Reset the invite link of “${group.subject}”?`} confirmLabel="Reset link" onCancel={() => setConfirming(false)} onConfirm={() => void reset()}>
-          The current link stops working at once: people who have it can no longer join with it. WhatsApp makes a new link that you can share again.
+        <ConfirmDialog title={t('resetTitle', { name: group.subject })} confirmLabel={t('resetLink')} onCancel={() => setConfirming(false)} onConfirm={() => void reset()}>
+          {t('resetBody')}
         </ConfirmDialog>
       )}
     </section>

@@ -3,6 +3,9 @@ import { JobProgress } from '@/components/JobProgress';
 import { jobsItem, readChecked, type Job, type JobKind } from '@/lib/storage';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 /**
  * The bulk jobs (adding participants, approving or rejecting join requests) of one group, with
@@ -40,8 +43,8 @@ export function GroupJobs(props: { sessionId: string; groupId: string; kinds: re
 
   if (jobs.length === 0) return null;
   return (
-    <section className="group-section" aria-label="Bulk jobs">
-      <h3>In the background</h3>
+    <section className="group-section" aria-label={t('bulkJobs')}>
+      <h3>{t('inTheBackground')}</h3>
       {jobs.map((job) => (
         <JobProgress key={job.id} jobId={job.id} />
       ))}

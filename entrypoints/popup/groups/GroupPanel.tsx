@@ -9,20 +9,23 @@ import { GroupTextEditor } from './GroupTextEditor';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';
 import { usePendingCount } from './use-pending-count';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 function GroupInfoList({ group }: { group: GroupSummary }) {
-  const role = group.amAdmin === undefined ? 'unknown' : group.amAdmin ? 'admin' : 'member';
+  const role = group.amAdmin === undefined ? t('unknown') : group.amAdmin ? t('roleAdmin') : t('roleMember');
   return (
-    <dl className="group-info" aria-label="Group info">
-      <dt>Description</dt>
-      <dd className="group-description">{group.description || <span className="hint">No description</span>}</dd>
-      <dt>Created</dt>
+    <dl className="group-info" aria-label={t('groupInfo')}>
+      <dt>{t('description')}</dt>
+      <dd className="group-description">{group.description || <span className="hint">{t('noDescription')}</span>}</dd>
+      <dt>{t('createdOn')}</dt>
       <dd>{showDate(group.creation)}</dd>
-      <dt>Owner</dt>
-      <dd>{group.owner ? `+${group.owner}` : 'unknown'}</dd>
-      <dt>Participants</dt>
+      <dt>{t('owner')}</dt>
+      <dd>{group.owner ? `+${group.owner}` : t('unknown')}</dd>
+      <dt>{t('participants')}</dt>
       <dd>{group.size}</dd>
-      <dt>You are</dt>
+      <dt>{t('youAre')}</dt>
       <dd>{role}</dd>
     </dl>
   );
@@ -38,51 +41,51 @@ export function GroupPanel({ sessionId, groupId }: { sessionId: string; groupId:
   const pending = usePendingCount(sessionId, groupId, group ? group.amAdmin : null);
   const back = (
     <div className="view-head">
-      <button type="button" className="small" onClick={() => show({ name: 'groups', sessionId })}><span aria-hidden="true">← </span>Back to groups</button>
+      <button type="button" className="small" onClick={() => show({ name: 'groups', sessionId })}><span aria-hidden="true">← </span>{t('backToGroups')}</button>
     </div>
   );
   if (!group) {
     return (
-      <section className="panel" aria-label="Group">
+      <section className="panel" aria-label={t('group')}>
         {back}
-        {error ? <p className="error-text" role="alert">{error}</p> : <p className="hint" aria-busy="true">Loading the group…</p>}
+        {error ? <p className="error-text" role="alert">{error}</p> : <p className="hint" aria-busy="true">{t('loadingGroup')}</p>}
       </section>
     );
   }
 
   const base = { sessionId, groupId: group.id };
   const infoLocked = group.restrict && group.amAdmin === false;
-  const lockedReason = infoLocked ? 'The group is locked: only admins can change its info' : undefined;
+  const lockedReason = infoLocked ? t('lockedReason') : undefined;
   const rename = async (groupName: string) => {
-    const done = await runGroupAction('postGroupName', { ...base, groupName }, () => `Renamed “${group.subject}” to “${groupName}”.`, group.subject);
+    const done = await runGroupAction('postGroupName', { ...base, groupName }, () => t('renamed', { old: group.subject, name: groupName }), group.subject);
     if (done) update({ subject: groupName });
     return !!done;
   };
   const describe = async (groupDescription: string) => {
-    const done = await runGroupAction('postGroupDescription', { ...base, groupDescription }, () => (groupDescription ? `Saved the description of “${group.subject}”.` : `Cleared the description of “${group.subject}”.`), group.subject);
+    const done = await runGroupAction('postGroupDescription', { ...base, groupDescription }, () => t(groupDescription ? 'descriptionSaved' : 'descriptionCleared', { name: group.subject }), group.subject);
     if (done) update({ description: groupDescription });
     return !!done;
   };
 
   return (
-    <section className="panel group-panel" aria-label={`Group ${group.subject}`} aria-busy={loading}>
+    <section className="panel group-panel" aria-label={t('groupNamed', { name: group.subject })} aria-busy={loading}>
       {back}
       <h2>{group.subject}</h2>
       {error && <p className="error-text" role="alert">{error}</p>}
       <GroupPictureSection sessionId={sessionId} group={group} mayEdit={!infoLocked} />
       <GroupInfoList group={group} />
       <div className="actions compact">
-        <GroupTextEditor label="Group name" value={group.subject} editLabel="Rename" saveLabel="Save name" maxLength={100} disabledReason={lockedReason} save={rename} />
-        <GroupTextEditor label="Description" value={group.description} editLabel="Edit description" saveLabel="Save description" multiline allowEmpty maxLength={2048} disabledReason={lockedReason} save={describe} />
+        <GroupTextEditor label={t('groupName')} value={group.subject} editLabel={t('rename')} saveLabel={t('saveName')} emptyProblem={t('enterGroupName')} maxLength={100} disabledReason={lockedReason} save={rename} />
+        <GroupTextEditor label={t('description')} value={group.description} editLabel={t('editDescription')} saveLabel={t('saveDescription')} multiline maxLength={2048} disabledReason={lockedReason} save={describe} />
       </div>
       <GroupSettingsToggles sessionId={sessionId} group={group} update={update} />
       <GroupInviteSection sessionId={sessionId} group={group} />
-      <section className="group-section" aria-label="People">
-        <h3>People</h3>
+      <section className="group-section" aria-label={t('people')}>
+        <h3>{t('people')}</h3>
         <div className="actions compact">
-          <button type="button" className="small" onClick={() => show({ name: 'group-participants', sessionId, groupId })}>Participants ({group.size})</button>
-          <button type="button" className="small" disabled={group.amAdmin === false} title={group.amAdmin === false ? 'Only admins see join requests' : undefined} onClick={() => show({ name: 'group-requests', sessionId, groupId })}>
-            Join requests{pending !== undefined && ` (${pending} pending)`}
+          <button type="button" className="small" onClick={() => show({ name: 'group-participants', sessionId, groupId })}>{t('participantsCount', { count: group.size })}</button>
+          <button type="button" className="small" disabled={group.amAdmin === false} title={group.amAdmin === false ? t('onlyAdminsRequests') : undefined} onClick={() => show({ name: 'group-requests', sessionId, groupId })}>
+            {pending !== undefined ? t('joinRequestsPending', { count: pending }) : t('joinRequests')}
           </button>
         </div>
       </section>

@@ -3,9 +3,12 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useLatest } from '@/components/use-latest';
 import { runGroupAction } from './group-api';
 import { resultText, type GroupSummary } from '@/lib/answers/groups';
-import { fromWords, PictureForm, PictureThumb, type PictureSource } from '../shared/PictureForm';
+import { PictureForm, PictureThumb, type PictureSource } from '../shared/PictureForm';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 /** The group's picture: view it, set it from a file or a URL, remove it (after asking). */
 export function GroupPictureSection(props: { sessionId: string; group: GroupSummary; mayEdit: boolean }) {
@@ -25,7 +28,7 @@ export function GroupPictureSection(props: { sessionId: string; group: GroupSumm
 
   async function set(source: PictureSource): Promise<boolean> {
     setBusy(true);
-    const data = await runGroupAction('postGroupPicture', { ...base, picture: source.value }, () => `New picture set for “${group.subject}” ${fromWords(source)}.`, group.subject);
+    const data = await runGroupAction('postGroupPicture', { ...base, picture: source.value }, () => (source.kind === 'file' ? t('pictureSetFromFile', { name: group.subject, file: source.name }) : t('pictureSetFromLink', { name: group.subject })), group.subject);
     setBusy(false);
     if (!data) return false;
     shown.patch((old) => resultText(data, 'pictureUrl') ?? (source.kind === 'url' ? source.value : old));
@@ -36,26 +39,26 @@ export function GroupPictureSection(props: { sessionId: string; group: GroupSumm
   async function remove() {
     setConfirming(false);
     setBusy(true);
-    const data = await runGroupAction('deleteGroupPicture', base, () => `Removed the picture of “${group.subject}”.`, group.subject);
+    const data = await runGroupAction('deleteGroupPicture', base, () => t('pictureRemoved', { name: group.subject }), group.subject);
     setBusy(false);
     if (data) shown.patch(() => null);
   }
 
   return (
-    <section className="group-section group-picture" aria-label="Group picture">
-      <PictureThumb src={picture} alt={`Picture of ${group.subject}`} />
+    <section className="group-section group-picture" aria-label={t('groupPicture')}>
+      <PictureThumb src={picture} alt={t('pictureOf', { name: group.subject })} />
       <div>
-        <p className="hint">{picture === undefined ? 'Loading picture…' : picture ? 'Group picture' : 'No picture'}</p>
-        {!mayEdit && <p className="hint">Only admins can change the picture of a locked group.</p>}
+        <p className="hint">{picture === undefined ? t('loadingPicture') : picture ? t('groupPicture') : t('noPicture')}</p>
+        {!mayEdit && <p className="hint">{t('onlyAdminsPicture')}</p>}
         <div className="actions compact">
-          <button type="button" className="small" disabled={!mayEdit || busy} aria-expanded={changing} onClick={() => setChanging(!changing)}>Change picture</button>
-          {picture && <button type="button" className="small danger" disabled={!mayEdit || busy} onClick={() => setConfirming(true)}>Remove picture</button>}
+          <button type="button" className="small" disabled={!mayEdit || busy} aria-expanded={changing} onClick={() => setChanging(!changing)}>{t('changePicture')}</button>
+          {picture && <button type="button" className="small danger" disabled={!mayEdit || busy} onClick={() => setConfirming(true)}>{t('removePicture')}</button>}
         </div>
-        {changing && <PictureForm busy={busy} urlPlaceholder="https://example.com/picture.jpg" sayProblem={(text) => say({ tone: 'error', text })} onSet={set} />}
+        {changing && <PictureForm busy={busy} urlPlaceholder={t('pictureUrlPlaceholder')} sayProblem={(text) => say({ tone: 'error', text })} onSet={set} />}
       </div>
       {confirming && (
-        <ConfirmDialog title={`Remove the picture of “${group.subject}”?`} confirmLabel="Remove picture" onCancel={() => setConfirming(false)} onConfirm={() => void remove()}>
-          The group will have no picture until someone sets a new one.
+        <ConfirmDialog title={t('removePictureTitle', { name: group.subject })} confirmLabel={t('removePicture')} onCancel={() => setConfirming(false)} onConfirm={() => void remove()}>
+          {t('removePictureBody')}
         </ConfirmDialog>
       )}
     </section>

@@ -2,23 +2,28 @@ import { useState } from 'react';
 import { runGroupAction } from './group-api';
 import type { GroupSummary } from '@/lib/answers/groups';
 import type { OperationId } from '@/lib/warest/catalog';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
+type Key = Parameters<typeof t>[0];
 
 type Setting = 'announce' | 'restrict';
 
-const SETTINGS: Record<Setting, { label: string; operationId: OperationId; input: string; on: string; off: string }> = {
+/** Each switch's words are message keys, read when shown (the language may change meanwhile). */
+const SETTINGS: Record<Setting, { label: Key; operationId: OperationId; input: string; on: Key; off: Key }> = {
   announce: {
-    label: 'Announcement mode: only admins can send messages',
+    label: 'announceLabel',
     operationId: 'postGroupAnnouncement',
     input: 'announcement',
-    on: 'Announcement mode is on: only admins can send messages in',
-    off: 'Announcement mode is off: everyone can send messages in',
+    on: 'announceOn',
+    off: 'announceOff',
   },
   restrict: {
-    label: 'Locked: only admins can edit the group info',
+    label: 'lockedLabel',
     operationId: 'postGroupLocked',
     input: 'locked',
-    on: 'Locked: only admins can now change the name, description and picture of',
-    off: 'Unlocked: every participant can now change the name, description and picture of',
+    on: 'lockedOn',
+    off: 'lockedOff',
   },
 };
 
@@ -32,21 +37,21 @@ export function GroupSettingsToggles(props: { sessionId: string; group: GroupSum
   async function toggle(setting: Setting, value: boolean) {
     const spec = SETTINGS[setting];
     setPending({ setting, value });
-    const done = await runGroupAction(spec.operationId, { sessionId, groupId: group.id, [spec.input]: value }, () => `${value ? spec.on : spec.off} “${group.subject}”.`, group.subject);
+    const done = await runGroupAction(spec.operationId, { sessionId, groupId: group.id, [spec.input]: value }, () => t(value ? spec.on : spec.off, { name: group.subject }), group.subject);
     if (done) update({ [setting]: value });
     setPending(null);
   }
 
   return (
     <fieldset className="group-settings">
-      <legend>Settings</legend>
+      <legend>{t('settings')}</legend>
       {(Object.keys(SETTINGS) as Setting[]).map((setting) => (
         <label key={setting} className="check">
           <input type="checkbox" checked={pending?.setting === setting ? pending.value : group[setting]} disabled={pending !== null || notAdmin} onChange={(e) => void toggle(setting, e.target.checked)} />
-          <span>{SETTINGS[setting].label}</span>
+          <span>{t(SETTINGS[setting].label)}</span>
         </label>
       ))}
-      {notAdmin && <p className="hint">Only admins can change these settings.</p>}
+      {notAdmin && <p className="hint">{t('onlyAdminsSettings')}</p>}
     </fieldset>
   );
 }

@@ -1,8 +1,13 @@
 import { useId, useState } from 'react';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
+const common = textsOf('common');
 
 /**
  * A value shown as text with an edit button; editing opens a small form. Used for the group's
- * name and description. `save` answers whether it worked (the form stays open when not).
+ * name and description. `save` answers whether it worked (the form stays open when not). An
+ * empty value is refused with `emptyProblem`'s words; without them it may be empty.
  */
 export function GroupTextEditor(props: {
   label: string;
@@ -12,16 +17,16 @@ export function GroupTextEditor(props: {
   multiline?: boolean;
   maxLength: number;
   disabledReason?: string;
-  allowEmpty?: boolean;
+  emptyProblem?: string;
   save: (value: string) => Promise<boolean>;
 }) {
-  const { label, value, editLabel, saveLabel, multiline, maxLength, disabledReason, allowEmpty, save } = props;
+  const { label, value, editLabel, saveLabel, multiline, maxLength, disabledReason, emptyProblem, save } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const trimmed = draft.trim();
-  const problem = !allowEmpty && !trimmed ? `Enter the ${label.toLowerCase()}.` : draft.length > maxLength ? `At most ${maxLength} characters (now ${draft.length}).` : null;
+  const problem = emptyProblem !== undefined && !trimmed ? emptyProblem : draft.length > maxLength ? t('tooLong', { limit: maxLength, count: draft.length }) : null;
 
   if (!editing) {
     return (
@@ -47,8 +52,8 @@ export function GroupTextEditor(props: {
       )}
       {problem && <span className="error-text">{problem}</span>}
       <div className="actions compact">
-        <button type="submit" className="primary" disabled={busy || !!problem || draft === value}>{busy ? 'Saving…' : saveLabel}</button>
-        <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy || !!problem || draft === value}>{busy ? t('saving') : saveLabel}</button>
+        <button type="button" onClick={() => setEditing(false)}>{common('cancel')}</button>
       </div>
     </form>
   );

@@ -5,27 +5,31 @@ import { readInvitePreview, resultText, type InvitePreview } from '@/lib/answers
 import { useGroupsStore } from './groups-store';
 import { usePopupStore } from '../shared/store';
 import { callActive } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
+const common = textsOf('common');
 
 function PreviewCard({ preview }: { preview: InvitePreview }) {
   return (
-    <section className="group-section invite-preview" aria-label="Invite preview">
-      {preview.picture && <img src={preview.picture} alt={`Picture of ${preview.subject}`} width={56} height={56} />}
+    <section className="group-section invite-preview" aria-label={t('invitePreview')}>
+      {preview.picture && <img src={preview.picture} alt={t('pictureOf', { name: preview.subject })} width={56} height={56} />}
       <dl className="group-info">
-        <dt>Group</dt>
+        <dt>{t('group')}</dt>
         <dd>{preview.subject}</dd>
-        <dt>Size</dt>
-        <dd>{preview.size !== undefined ? `${preview.size} participant${preview.size === 1 ? '' : 's'}` : 'not given by the server'}</dd>
-        <dt>Creator</dt>
-        <dd>{preview.creator ? (/^\d+$/.test(preview.creator) ? `+${preview.creator}` : preview.creator) : 'not given by the server'}</dd>
+        <dt>{t('size')}</dt>
+        <dd>{preview.size !== undefined ? t.count('participantCount', preview.size) : t('notGiven')}</dd>
+        <dt>{t('creator')}</dt>
+        <dd>{preview.creator ? (/^\d+$/.test(preview.creator) ? `+${preview.creator}` : preview.creator) : t('notGiven')}</dd>
         {preview.description && (
           <>
-            <dt>Description</dt>
+            <dt>{t('description')}</dt>
             <dd className="group-description">{preview.description}</dd>
           </>
         )}
       </dl>
       {(preview.announcement || preview.locked) && (
-        <p className="hint">{[preview.announcement && 'Only admins send messages.', preview.locked && 'Only admins edit the group info.'].filter(Boolean).join(' ')}</p>
+        <p className="hint">{[preview.announcement && t('previewAnnounce'), preview.locked && t('previewLocked')].filter(Boolean).join(' ')}</p>
       )}
     </section>
   );
@@ -51,7 +55,7 @@ export function JoinByLinkView({ sessionId }: { sessionId: string }) {
     setBusy(false);
     if (!reply.ok) return say({ tone: 'error', text: groupProblem(reply.error) });
     const group = readInvitePreview(reply.data);
-    if (!group) return say({ tone: 'error', text: 'The server answered without describing the group. Check the link, or try again.' });
+    if (!group) return say({ tone: 'error', text: t('noPreview') });
     say(null);
     setPreview({ link: parsed.link, group });
   }
@@ -65,9 +69,9 @@ export function JoinByLinkView({ sessionId }: { sessionId: string }) {
       { sessionId, inviteLink: preview.link },
       (answer) => {
         const status = resultText(answer, 'status') ?? '';
-        if (answer.code === 1001 || /pending|approval/i.test(status)) return `Asked to join “${subject}”: an admin of the group has to approve the request.`;
-        if (/already/i.test(status)) return `This account is already in “${subject}”.`;
-        return `Joined “${subject}”.`;
+        if (answer.code === 1001 || /pending|approval/i.test(status)) return t('askedToJoin', { name: subject });
+        if (/already/i.test(status)) return t('alreadyIn', { name: subject });
+        return t('joined', { name: subject });
       },
       subject,
     );
@@ -80,15 +84,15 @@ export function JoinByLinkView({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <form className="panel" aria-label="Join by link" noValidate onSubmit={(e) => { e.preventDefault(); void showPreview(); }}>
-      <h2>Join a group with “{sessionId}”</h2>
+    <form className="panel" aria-label={t('joinByLink')} noValidate onSubmit={(e) => { e.preventDefault(); void showPreview(); }}>
+      <h2>{t('joinWith', { session: sessionId })}</h2>
       <div className="field">
-        <label htmlFor={inputId}>Invite link or code</label>
+        <label htmlFor={inputId}>{t('inviteLinkOrCode')}</label>
         <input
           id={inputId}
           value={text}
           onChange={(e) => { setText(e.target.value); setPreview(null); setTouched(true); }}
-          placeholder="https://chat.whatsapp.com/…"
+          placeholder={t('inviteLinkPlaceholder')}
           aria-invalid={touched && text.trim() !== '' && !parsed.ok}
           autoComplete="off"
           spellCheck={false}
@@ -97,16 +101,16 @@ export function JoinByLinkView({ sessionId }: { sessionId: string }) {
       </div>
       {!preview && (
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !parsed.ok}>{busy ? 'Looking up…' : 'Preview'}</button>
-          <button type="button" onClick={() => show({ name: 'groups', sessionId })}>Cancel</button>
+          <button type="submit" className="primary" disabled={busy || !parsed.ok}>{busy ? t('lookingUp') : t('preview')}</button>
+          <button type="button" onClick={() => show({ name: 'groups', sessionId })}>{common('cancel')}</button>
         </div>
       )}
       {preview && (
         <>
           <PreviewCard preview={preview.group} />
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void join()}>{busy ? 'Joining…' : 'Join'}</button>
-            <button type="button" onClick={() => show({ name: 'groups', sessionId })}>Cancel</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void join()}>{busy ? t('joining') : t('join')}</button>
+            <button type="button" onClick={() => show({ name: 'groups', sessionId })}>{common('cancel')}</button>
           </div>
         </>
       )}

@@ -8,6 +8,9 @@ import { GroupJobs } from './GroupJobs';
 import { usePopupStore } from '../shared/store';
 import { useGroup } from './use-group';
 import type { OperationId } from '@/lib/warest/catalog';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 type RosterAction = 'promote' | 'demote' | 'remove';
 
@@ -26,14 +29,15 @@ function describeRosterOutcome(action: RosterAction, answer: Parameters<typeof r
   if (action === 'remove') {
     const removed = resultList(answer, 'removedParticipants');
     const failed = resultList(answer, 'failedToRemove');
-    return `Removed ${removed.length} of ${chosen.length} from “${subject}”.${failed.length ? ` Not removed: ${describeFailures(failed)}.` : ''}`;
+    const text = t('removed', { done: removed.length, count: chosen.length, name: subject });
+    return failed.length ? text + t('notRemovedSuffix', { list: describeFailures(failed) }) : text;
   }
   const statuses = resultStatuses(answer);
   const done = statuses.filter((s) => s.status === ACTIONS[action].done);
   const others = statuses.filter((s) => s.status !== ACTIONS[action].done);
   const count = statuses.length ? done.length : chosen.length;
-  const verb = action === 'promote' ? 'Made admin' : 'No longer admin';
-  return `${verb}: ${count} of ${chosen.length} in “${subject}”.${others.length ? ` Not changed: ${others.map((s) => `+${s.phone} (${s.status})`).join('; ')}.` : ''}`;
+  const text = t(action === 'promote' ? 'madeAdmin' : 'noLongerAdmin', { done: count, count: chosen.length, name: subject });
+  return others.length ? text + t('notChangedSuffix', { list: others.map((s) => `+${s.phone} (${s.status})`).join('; ') }) : text;
 }
 
 function ParticipantRow(props: { person: GroupParticipant; selected: boolean; toggle: () => void; selectable: boolean }) {
@@ -42,10 +46,10 @@ function ParticipantRow(props: { person: GroupParticipant; selected: boolean; to
   return (
     <li aria-label={label}>
       <label className="check roster-row">
-        <input type="checkbox" checked={selected} disabled={!selectable} onChange={toggle} aria-label={`Select ${label}`} />
+        <input type="checkbox" checked={selected} disabled={!selectable} onChange={toggle} aria-label={t('selectWho', { name: label })} />
         <span className="roster-name">{label}</span>
-        {person.isMe && <span className="badge plain">you</span>}
-        {person.isSuperAdmin ? <span className="badge">creator</span> : person.isAdmin && <span className="badge">admin</span>}
+        {person.isMe && <span className="badge plain">{t('badgeYou')}</span>}
+        {person.isSuperAdmin ? <span className="badge">{t('badgeCreator')}</span> : person.isAdmin && <span className="badge">{t('roleAdmin')}</span>}
       </label>
     </li>
   );
@@ -79,41 +83,41 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
     );
   }
 
-  const heading = group?.subject ?? 'this group';
+  const heading = group?.subject ?? t('thisGroup');
   const notAdmin = group?.amAdmin === false;
   return (
-    <section className="panel" aria-label={`Participants of ${heading}`}>
+    <section className="panel" aria-label={t('participantsOf', { name: heading })}>
       <div className="view-head">
-        <button type="button" className="small" onClick={() => show({ name: 'group', sessionId, groupId })}><span aria-hidden="true">← </span>Back to group</button>
+        <button type="button" className="small" onClick={() => show({ name: 'group', sessionId, groupId })}><span aria-hidden="true">← </span>{t('backToGroup')}</button>
       </div>
-      <h2>Participants of “{heading}”</h2>
+      <h2>{t('participantsOfHeading', { name: heading })}</h2>
       {(error ?? groupError) && <p className="error-text" role="alert">{error ?? groupError}</p>}
-      {!roster && !error && <p className="hint" aria-busy="true">Loading participants…</p>}
+      {!roster && !error && <p className="hint" aria-busy="true">{t('loadingParticipants')}</p>}
       {roster && (
         <>
           <div className="group-filter">
-            <label htmlFor={searchId} className="visually-hidden">Search participants</label>
-            <input id={searchId} type="search" placeholder="Search participants" value={search} onChange={(e) => setSearch(e.target.value)} />
-            <span className="hint" aria-live="polite">{needle ? `${shown.length} of ${roster.length}` : `${roster.length} participants`}</span>
+            <label htmlFor={searchId} className="visually-hidden">{t('searchParticipants')}</label>
+            <input id={searchId} type="search" placeholder={t('searchParticipants')} value={search} onChange={(e) => setSearch(e.target.value)} />
+            <span className="hint" aria-live="polite">{needle ? t('shownOf', { shown: shown.length, total: roster.length }) : t.count('participantCount', roster.length)}</span>
           </div>
-          {notAdmin && <p className="hint">Only admins can remove, promote or demote participants.</p>}
+          {notAdmin && <p className="hint">{t('onlyAdminsRoster')}</p>}
           <div className="roster-tools">
             <label className="check">
               <input type="checkbox" checked={allShownSelected} disabled={selectable.length === 0 || notAdmin} onChange={() => (allShownSelected ? clear() : selectOnly(selectable.map((p) => p.ref)))} />
-              <span>Select all shown</span>
+              <span>{t('selectAllShown')}</span>
             </label>
-            <span className="hint" aria-live="polite">{selected.size} selected</span>
+            <span className="hint" aria-live="polite">{t('selectedCount', { count: selected.size })}</span>
           </div>
-          <ul className="roster" aria-label={`Participants (${shown.length})`}>
+          <ul className="roster" aria-label={t('participantsCount', { count: shown.length })}>
             {shown.map((person) => (
               <ParticipantRow key={person.ref} person={person} selected={selected.has(person.ref)} toggle={() => toggle(person.ref)} selectable={!person.isMe && !notAdmin} />
             ))}
           </ul>
           {group && (
             <div className="actions compact">
-              <button type="button" className="small" disabled={busy || chosen.length === 0} onClick={() => void act('promote', group)}>Promote to admin</button>
-              <button type="button" className="small" disabled={busy || chosen.length === 0} onClick={() => void act('demote', group)}>Demote</button>
-              <button type="button" className="small danger" disabled={busy || chosen.length === 0} onClick={() => setConfirmingRemove(true)}>Remove</button>
+              <button type="button" className="small" disabled={busy || chosen.length === 0} onClick={() => void act('promote', group)}>{t('promote')}</button>
+              <button type="button" className="small" disabled={busy || chosen.length === 0} onClick={() => void act('demote', group)}>{t('demote')}</button>
+              <button type="button" className="small danger" disabled={busy || chosen.length === 0} onClick={() => setConfirmingRemove(true)}>{t('remove')}</button>
             </div>
           )}
         </>
@@ -125,11 +129,11 @@ export function ParticipantsView({ sessionId, groupId }: { sessionId: string; gr
         </>
       )}
       {confirmingRemove && group && (
-        <ConfirmDialog title={`Remove ${chosen.length} from “${group.subject}”?`} confirmLabel="Remove" onCancel={() => setConfirmingRemove(false)} onConfirm={() => void act('remove', group)}>
+        <ConfirmDialog title={t('removeTitle', { count: chosen.length, name: group.subject })} confirmLabel={t('remove')} onCancel={() => setConfirmingRemove(false)} onConfirm={() => void act('remove', group)}>
           <ul className="confirm-list">
             {chosen.map((p) => <li key={p.ref}>{personLabel(p)}</li>)}
           </ul>
-          They stop receiving the group’s messages. An admin can add them again later.
+          {t('removeBody')}
         </ConfirmDialog>
       )}
     </section>

@@ -5,6 +5,10 @@ import type { OperationData, OperationInputs } from '@/lib/messaging/call-operat
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import { runAndSay } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
+const popupTexts = textsOf('popup');
 
 /**
  * Group operations from the popup: one call to the background per operation, and the outcome
@@ -12,25 +16,23 @@ import { runAndSay } from '../shared/run-operation';
  * reset) get their own advice; everything else keeps the client's "what to do".
  */
 
-function quoted(words: string | undefined): string {
-  return words ? ` The server said: “${words}”.` : '';
+/** The problem, with the server's own words when it gave some. */
+function withSaid(text: string, error: ApiError): string {
+  return error.serverMessage ? popupTexts('withServerWords', { text, message: error.serverMessage }) : text;
 }
 
 /** A failure about a group, explained: what happened and what to do. */
 export function groupProblem(error: ApiError, groupName?: string): string {
-  const group = groupName ? `“${groupName}”` : 'this group';
-  const said = quoted(error.serverMessage);
+  const name = groupName ? { name: groupName } : undefined;
   if (error.code === 5008 || (error.kind === 'forbidden' && /admin/i.test(error.serverMessage ?? ''))) {
-    return `Only admins of ${group} can do this, and this WhatsApp account is not one. Ask an admin to make it an admin, then try again.${said}`;
+    return withSaid(name ? t('notAdminNamed', name) : t('notAdmin'), error);
   }
-  if (/invite link is invalid|revoked/i.test(error.serverMessage ?? '')) {
-    return `This invite link does not work any more: it may have been reset, or it was mistyped. Ask for a new link.${said}`;
-  }
+  if (/invite link is invalid|revoked/i.test(error.serverMessage ?? '')) return withSaid(t('linkInvalid'), error);
   if (error.code === 2604 || (error.kind === 'not-found' && /group/i.test(error.serverMessage ?? ''))) {
-    return `${groupName ? `Group ${group}` : 'The group'} was not found: this account may have left it, or it was deleted. Go back to the group list to see the current groups.${said}`;
+    return withSaid(name ? t('notFoundNamed', name) : t('notFound'), error);
   }
-  if (error.code === 5009) return `The group name is too long for WhatsApp (at most 100 characters). Shorten it and try again.${said}`;
-  if (error.code === 5010) return `The description is too long for WhatsApp (at most 2048 characters). Shorten it and try again.${said}`;
+  if (error.code === 5009) return withSaid(t('nameTooLongServer'), error);
+  if (error.code === 5010) return withSaid(t('descriptionTooLongServer'), error);
   return error.message;
 }
 
@@ -67,7 +69,7 @@ export async function startGroupJob(
     say({ tone: 'error', text: reply.error.message });
     return false;
   }
-  const verb = kind === 'group.add' ? `Adding ${items.length} numbers to` : kind === 'group.approve' ? `Approving ${items.length} join requests of` : `Rejecting ${items.length} join requests of`;
-  say({ tone: 'ok', text: `${verb} “${group.subject}” in the background. The progress is shown below; closing the popup does not stop it.` });
+  const started = { count: items.length, name: group.subject };
+  say({ tone: 'ok', text: kind === 'group.add' ? t('jobAdding', started) : kind === 'group.approve' ? t('jobApproving', started) : t('jobRejecting', started) });
   return true;
 }

@@ -4,6 +4,9 @@ import { groupProblem } from './group-api';
 import { readGroupInfo, type GroupSummary } from '@/lib/answers/groups';
 import { listKey, useGroupsStore } from './groups-store';
 import { callActive } from '../shared/run-operation';
+import { textsOf } from '@/lib/i18n';
+
+const t = textsOf('groups');
 
 /**
  * One group, as the panel and its sub-views show it: painted from the cached list at once, then
@@ -17,7 +20,7 @@ export function useGroup(sessionId: string, groupId: string) {
     const reply = await callActive('getGroupInfo', { sessionId, groupId });
     if (!reply.ok) return reply;
     const fresh = readGroupInfo(reply.data).group;
-    if (!fresh) return { ok: false as const, error: { kind: 'bad-response' as const, message: 'The server’s answer did not describe the group. Try again; if it persists, check the server version.' } };
+    if (!fresh) return { ok: false as const, error: { kind: 'bad-response' as const, message: t('noGroupInAnswer') } };
     return { ok: true as const, data: fresh };
   }, [sessionId, groupId]);
   const group = latest.data ?? cached ?? null;

@@ -30,6 +30,7 @@ const CONVERTED = [
   'entrypoints/popup/chats',
   'entrypoints/popup/account',
   'entrypoints/popup/server',
+  'entrypoints/popup/groups',
 ];
 
 function tsxUnder(relative: string): string[] {
