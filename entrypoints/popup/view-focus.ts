@@ -16,7 +16,7 @@ interface Opener {
   name: string;
 }
 
-const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]';
+const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]'; // i18n-exempt: a CSS selector
 const HEADING = 'h1, h2, [role="heading"]';
 const key = (view: View) => JSON.stringify(view);
 const nameOf = (element: Element) => element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';

@@ -40,9 +40,9 @@ export function slotsOf(template: string): string[] {
 export function toChromeMessages(areas: Readonly<Record<string, AreaMessages>>): ChromeMessages {
   const out: ChromeMessages = {};
   for (const [area, messages] of Object.entries(areas)) {
-    if (!/^[a-z][a-z0-9]*$/.test(area)) throw new Error(`area name "${area}" must be lower-case letters and digits`);
+    if (!/^[a-z][a-z0-9]*$/.test(area)) throw new Error(`area name "${area}" must be lower-case letters and digits`); // i18n-exempt: build-time error for developers
     for (const [key, message] of Object.entries(messages)) {
-      if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`message key "${area}.${key}" may hold only letters, digits and _`);
+      if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`message key "${area}.${key}" may hold only letters, digits and _`); // i18n-exempt: build-time error for developers
       out[`${area}_${key}`] = { message: message.replace(/\$/g, '$$$$') };
     }
   }

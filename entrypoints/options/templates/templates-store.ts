@@ -13,7 +13,7 @@ export async function changeTemplates(change: (templates: MessageTemplate[]) => 
       await templatesItem.item.setValue(change(await readChecked(templatesItem)));
       return { ok: true as const };
     } catch (error) {
-      return { ok: false as const, message: isQuotaError(error) ? storageFullMessage('the template') : t('templateNotSaved') };
+      return { ok: false as const, message: isQuotaError(error) ? storageFullMessage(t('theTemplate')) : t('templateNotSaved') };
     }
   };
   return navigator.locks ? navigator.locks.request('warest-companion:templates', run) : run();

@@ -105,7 +105,7 @@ export interface OperationSpec<Id extends string = string> {
  */
 export function defineOperations<Id extends string>(category: Category, specs: readonly OperationSpec<Id>[]): readonly Operation<Id>[] {
   return specs.map((spec) => {
-    if (spec.send && !spec.inputs.some((input) => input.name === 'to')) throw new Error(`${spec.id}: a send needs a "to" input`);
+    if (spec.send && !spec.inputs.some((input) => input.name === 'to')) throw new Error(`${spec.id}: a send needs a "to" input`); // i18n-exempt: catalog error for developers, thrown at load
     const hasBody = spec.inputs.some((input) => input.in === 'body');
     return {
       id: spec.id,
