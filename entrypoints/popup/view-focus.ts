@@ -69,26 +69,36 @@ export function useViewFocus(view: View, container: RefObject<HTMLElement | null
     const root = container.current;
     const back = openers.current.get(now);
     openers.current.delete(now);
+    let settled = false;
     const settle = (heading: HTMLElement) => {
+      settled = true;
       const opener = back && findAgain(back);
       if (opener) opener.focus();
       else focusHeading(heading);
       setAnnounced(heading.textContent?.trim() ?? '');
     };
     const heading = root.querySelector<HTMLElement>(HEADING);
-    if (heading) {
-      settle(heading);
-      return;
-    }
-    // A view whose heading comes with its data: wait for it (until the next view change).
+    if (heading) settle(heading);
+    // A view whose heading comes with its data: wait for it. And while the view stays, a redraw
+    // that removes the focused element (the view's data came and its layout changed) would leave
+    // focus on <body>: the view's heading takes it back. Both until the next view change.
+    let focused: Element | null = document.activeElement;
     const watch = new MutationObserver(() => {
-      const late = root.querySelector<HTMLElement>(HEADING);
-      if (!late) return;
-      watch.disconnect();
-      settle(late);
+      const current = root.querySelector<HTMLElement>(HEADING);
+      if (!settled) {
+        if (current) settle(current);
+      } else if (current && document.activeElement === document.body && focused && !focused.isConnected) {
+        focusHeading(current);
+      }
+      focused = document.activeElement;
     });
+    const track = () => (focused = document.activeElement);
+    root.addEventListener('focusin', track);
     watch.observe(root, { childList: true, subtree: true });
-    return () => watch.disconnect();
+    return () => {
+      watch.disconnect();
+      root.removeEventListener('focusin', track);
+    };
   }, [now, container]);
 
   return announced;

@@ -130,6 +130,28 @@ describe('focus across views', () => {
     await sessionRow(popup, 'sales').getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => focused(popup)).toBe('h2: Log in “sales”');
   });
+
+  it('draws the QR login with the login the background answered: its heading takes the focus once, and keeps it', async () => {
+    // Every element that takes the focus, in order, from the click on.
+    await popup.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { focusLog: string[] }).focusLog = log;
+      document.addEventListener('focusin', (event) => {
+        const el = event.target as Element;
+        log.push(`${el.tagName.toLowerCase()}: ${el.textContent?.trim() ?? ''}`);
+      });
+    });
+    // The login's request is held: nothing changes until the server answers it.
+    const held = server.hold({ operationId: 'getSessionCreate' });
+    await sessionRow(popup, 'sales').getByRole('button', { name: 'Log in' }).click();
+    await held.arrived;
+    expect(await focused(popup)).toBe('button: Log in');
+    held.release();
+    await popup.getByRole('img', { name: /QR code/i }).waitFor();
+    await expect.poll(() => focused(popup)).toBe('h2: Log in “sales”');
+    const headings = (await popup.evaluate(() => (window as unknown as { focusLog: string[] }).focusLog)).filter((line) => line.startsWith('h2'));
+    expect(headings).toEqual(['h2: Log in “sales”']);
+  });
 });
 
 describe('the header', () => {

@@ -26,14 +26,14 @@ export function openServer(profileId: string): void {
 
 /** Starts a QR login on the row's server, then shows it there. */
 export async function logIn(profileId: string, sessionId: string): Promise<void> {
-  const { say, show } = usePopupStore.getState();
+  const { say, showLogin } = usePopupStore.getState();
   const reply = await askBackground('login.start', { profileId, sessionId, method: 'qr' });
   if (!reply.ok) {
     say({ tone: 'error', text: reply.error.message });
     return;
   }
   useProfileChoice.getState().choose(profileId);
-  show({ name: 'login' });
+  showLogin(reply.data);
 }
 
 /** Reconnects the session on the row's server and re-reads that server. */

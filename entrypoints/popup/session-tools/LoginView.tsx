@@ -31,11 +31,13 @@ export function LoginView() {
 
   if (!login) {
     return (
-      <div className="panel">
+      // A section like the views below, so its heading is the same element when the login comes
+      // in and keeps the focus (view-focus.ts also gives it back if a redraw takes it).
+      <section className="panel" aria-label={t('logIn')}>
         <h2>{t('logIn')}</h2>
         <p>{t('noLogin')}</p>
         <button type="button" onClick={() => show({ name: 'list' })}>{t('backToSessions')}</button>
-      </div>
+      </section>
     );
   }
 

@@ -47,7 +47,7 @@ export function NewSessionView() {
       void refresh();
       return setError(t('startFailed', { error: reply.error.message }));
     }
-    show({ name: 'login' });
+    usePopupStore.getState().showLogin(reply.data);
   }
 
   return (

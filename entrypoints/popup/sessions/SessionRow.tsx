@@ -51,7 +51,7 @@ export const SessionRow = memo(function SessionRow(props: { session: SessionSumm
   const login = () =>
     act(async () => {
       const reply = await askBackground('login.start', { profileId: useProfileChoice.getState().activeProfileId ?? undefined, sessionId: id, method: 'qr' });
-      if (reply.ok) show({ name: 'login' });
+      if (reply.ok) usePopupStore.getState().showLogin(reply.data);
       else say({ tone: 'error', text: reply.error.message });
     });
 

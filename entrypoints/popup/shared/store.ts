@@ -38,6 +38,8 @@ interface PopupState {
   switchProfile(profileId: string): void;
   setFilter(filter: string): void;
   show(view: View): void;
+  /** Shows a login the background just started, with its state as it answered: the view is drawn with it, not before it. */
+  showLogin(login: LoginInProgress): void;
   say(notice: Notice | null): void;
 }
 
@@ -114,6 +116,7 @@ export const usePopupStore = create<PopupState>((set, get) => ({
   setFilter: (filter) => set({ filter }),
   // Navigating keeps the last outcome on screen: "Saved" must survive going back to the list.
   show: (view) => set({ view }),
+  showLogin: (login) => set({ login, view: { name: 'login' } }),
   say: (notice) => set({ notice }),
 }));
 
