@@ -101,3 +101,44 @@ describe('the popup’s language', () => {
     await seeEnglish(popup);
   });
 });
+
+describe('Indonesian everywhere', () => {
+  // A message the catalogs lack would show its own name, `<area>_<key>` (lib/i18n).
+  const MESSAGE_NAME = /\b(?:account|actions|allservers|answers|campaigns|chats|common|compose|errors|menuaction|ops|options|popup|popupshared|server|sessions|sessiontools|status|tools|work|worker)_[A-Za-z0-9_]+\b/;
+
+  it('every page is in Indonesian, with no message missing', async () => {
+    await chooseLanguage('id');
+    const popup = await extension.openPage('popup.html');
+    await seeIndonesian(popup);
+    for (const file of ['options.html', 'actions.html', 'campaigns.html']) {
+      const page = await extension.openPage(file);
+      await expect.poll(() => lang(page)).toBe('id');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text).not.toMatch(MESSAGE_NAME);
+      // Words only the English catalogs have are gone: the page is not English under an id tag.
+      expect(text).not.toMatch(/\b(?:Settings|Servers|Search|Campaigns)\b/);
+      await page.close();
+    }
+    expect(await popup.locator('body').innerText()).not.toMatch(MESSAGE_NAME);
+  });
+
+  it('the worker answers in Indonesian too: a server that cannot be reached, and the catalog’s labels', async () => {
+    await chooseLanguage('id');
+    const popup = await extension.openPage('popup.html');
+    await seeIndonesian(popup);
+    await server.stopListening();
+    // The worker follows the setting by itself; ask it as a page would, until its words are Indonesian.
+    const ask = () =>
+      popup.evaluate(async () => {
+        const reply = (await chrome.runtime.sendMessage({ protocol: 'warest-companion/1', type: 'operation.call', payload: { operationId: 'getSessionList', inputs: {} } })) as { ok: boolean; error?: { message: string } };
+        return reply.ok ? 'ok' : (reply.error?.message ?? '');
+      });
+    await expect.poll(ask, { timeout: 15_000 }).toMatch(/^Tidak dapat menjangkau 127\.0\.0\.1/);
+    await server.startListening();
+    const actions = await extension.openPage('actions.html');
+    await expect.poll(() => lang(actions)).toBe('id');
+    await actions.getByRole('button', { name: /Daftar sesi/ }).first().waitFor();
+    await actions.close();
+  });
+});
