@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -78,4 +80,14 @@ export function sentencesIn(fileName: string, source: string): string[] {
   };
   visit(file);
   return found;
+}
+
+/** The files under `relative` (a folder, or a file itself) whose names pass `wanted`, as paths relative to `root`. */
+export function filesUnder(root: string, relative: string, wanted: (name: string) => boolean): string[] {
+  const full = path.join(root, relative);
+  if (fs.statSync(full).isFile()) return [relative];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
+    const child = path.join(relative, entry.name);
+    return entry.isDirectory() ? filesUnder(root, child, wanted) : wanted(entry.name) ? [child] : [];
+  });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { literalStringsIn } from '../../support/literal-strings';
+import { filesUnder, literalStringsIn } from '../../support/literal-strings';
 
 /**
  * Every word the UI shows comes from the catalogs (locales/), so it is in English and
@@ -13,14 +13,7 @@ import { literalStringsIn } from '../../support/literal-strings';
 const ROOT = path.resolve(__dirname, '../../..');
 const CONVERTED = ['components', 'entrypoints'];
 
-function tsxUnder(relative: string): string[] {
-  const full = path.join(ROOT, relative);
-  if (fs.statSync(full).isFile()) return [relative];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
-    const child = path.join(relative, entry.name);
-    return entry.isDirectory() ? tsxUnder(child) : entry.name.endsWith('.tsx') ? [child] : [];
-  });
-}
+const tsxUnder = (relative: string) => filesUnder(ROOT, relative, (name) => name.endsWith('.tsx'));
 
 describe('words in components', () => {
   it('come from the catalogs in every converted place', () => {

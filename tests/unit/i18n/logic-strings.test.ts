@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sentencesIn } from '../../support/literal-strings';
+import { filesUnder, sentencesIn } from '../../support/literal-strings';
 
 /**
  * The words that logic makes for people (error texts, notifications, states, menu titles) come
@@ -13,14 +13,7 @@ import { sentencesIn } from '../../support/literal-strings';
 const ROOT = path.resolve(__dirname, '../../..');
 const CONVERTED: string[] = ['lib', 'entrypoints', 'components'];
 
-function tsUnder(relative: string): string[] {
-  const full = path.join(ROOT, relative);
-  if (fs.statSync(full).isFile()) return [relative];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
-    const child = path.join(relative, entry.name);
-    return entry.isDirectory() ? tsUnder(child) : /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [child] : [];
-  });
-}
+const tsUnder = (relative: string) => filesUnder(ROOT, relative, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
 
 describe('words in logic', () => {
   it('come from the catalogs in every converted file', () => {
