@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
+    setupFiles: ['tests/e2e/support/english.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
