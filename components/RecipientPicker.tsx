@@ -8,7 +8,8 @@ import {
   type RecipientOption,
   type RecipientValue,
 } from '@/lib/recipient';
-import { DEFAULT_SETTINGS, readChecked, settingsItem } from '@/lib/storage';
+import { CountryCodeFix } from './CountryCodeFix';
+import { useDefaultCountry } from './use-default-country';
 import { callOperation } from '@/lib/messaging/call-operation';
 import { textsOf } from '@/lib/i18n';
 import { useLatest } from './use-latest';
@@ -40,19 +41,7 @@ const modes = (): Array<{ mode: RecipientMode; label: string }> => [
   { mode: 'group', label: t('recipientGroup') },
 ];
 
-/** The default country code from the settings, unless the caller gave one. */
-export function useDefaultCountry(given?: string): string {
-  const [stored, setStored] = useState(DEFAULT_SETTINGS.defaultCountryCode);
-  useEffect(() => {
-    if (given !== undefined) return;
-    let live = true;
-    void readChecked(settingsItem).then((settings) => live && setStored(settings.defaultCountryCode));
-    return () => {
-      live = false;
-    };
-  }, [given]);
-  return given ?? stored;
-}
+export { useDefaultCountry } from './use-default-country';
 
 export function RecipientPicker({ profileId, sessionId, value, onChange, defaultCountry, error }: RecipientPickerProps) {
   const id = useId();
@@ -100,6 +89,7 @@ export function RecipientPicker({ profileId, sessionId, value, onChange, default
           {shownError}
         </p>
       )}
+      {shownError && value.mode === 'number' && <CountryCodeFix country={country} typed={value.text} />}
     </fieldset>
   );
 }

@@ -280,6 +280,27 @@ describe('recipients, checks, drafts and errors', () => {
     expect(sends().at(-1)?.body).toMatchObject({ to: team.jid });
   });
 
+  it('offers the country code for a number typed with a leading 0, saves it in one click, and then sends', async () => {
+    // A browser whose language is Indonesian suggests +62; no default country code is set.
+    const page = await extension.context.newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'language', { get: () => 'id-ID' }));
+    await page.goto(popup.url());
+    await popup.close();
+    popup = page;
+    await openComposer();
+    await toNumber('0811 1111 1111');
+    await popup.getByLabel('Message', { exact: true }).fill('Halo');
+    await popup.getByRole('button', { name: 'Send text' }).click();
+    await popup.getByRole('alert').filter({ hasText: /country code/ }).waitFor();
+    expect(sends()).toEqual([]);
+    await popup.getByRole('button', { name: 'Use +62 for them' }).click();
+    await popup.getByRole('status').filter({ hasText: 'numbers that start with 0 now get +62' }).waitFor();
+    const settings = async () => ((await extension.background.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as { defaultCountryCode?: string }).defaultCountryCode;
+    expect(await settings()).toBe('62');
+    const id = await sendAndReadId('Send text');
+    expect(stored(BUDI_JID, id)?.body).toBe('Halo');
+  });
+
   it('catches a bad number, a one-option poll and latitude 200 before sending', async () => {
     await openComposer();
     await toNumber('12345');

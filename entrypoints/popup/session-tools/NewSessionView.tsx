@@ -4,6 +4,8 @@ import { askBackground } from '@/lib/messaging/ask-background';
 import { useProfileChoice } from '@/lib/ui/profile-choice';
 import { usePopupStore } from '../shared/store';
 import { textsOf } from '@/lib/i18n';
+import { CountryCodeFix } from '@/components/CountryCodeFix';
+import { useDefaultCountry } from '@/components/use-default-country';
 
 const t = textsOf('sessiontools');
 
@@ -24,6 +26,7 @@ export function NewSessionView() {
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const country = useDefaultCountry();
   const ids = { id: useId(), phone: useId(), idHelp: useId() };
   const idProblem = checkSessionId(sessionId.trim(), existing);
   const notOpen = idProblem ? undefined : sessions.find((s) => s.id === sessionId.trim());
@@ -83,6 +86,7 @@ export function NewSessionView() {
         </div>
       )}
       {error && <p className="error-text" role="alert">{error}</p>}
+      {error && method === 'pairing' && <CountryCodeFix country={country} typed={phone} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('starting') : notOpen ? t('logInSession', { session: notOpen.id }) : failed ? t('tryAgain') : method === 'qr' ? t('showQr') : t('getPairingCode')}
