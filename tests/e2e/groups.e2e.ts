@@ -339,6 +339,21 @@ describe('participants', () => {
     await popup.getByRole('list', { name: 'Participants (6)' }).waitFor();
   });
 
+  it('offers the country code for numbers typed with a leading 0, and reads them with it once saved', async () => {
+    // A browser whose language is Indonesian suggests +62; no default country code is set.
+    const page = await extension.context.newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'language', { get: () => 'id-ID' }));
+    await page.goto(popup.url());
+    await popup.close();
+    popup = page;
+    await openParticipants('Core Team');
+    const form = popup.getByRole('form', { name: 'Add participants' });
+    await form.getByLabel('Numbers to add').fill('0812 9000 3333\n0812-9000-4444');
+    await expect.poll(() => form.innerText()).toContain('No usable numbers');
+    await form.getByRole('button', { name: 'Use +62 for them' }).click();
+    await expect.poll(() => form.innerText()).toContain('2 valid numbers.');
+  });
+
   it('adds many numbers as a background job with its progress in the panel', async () => {
     await openParticipants('Core Team');
     const numbers = Array.from({ length: 8 }, (_, i) => `+62 813 4000 ${String(1000 + i)}`);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { PhoneListResult } from '@/lib/phone-list';
-import { readChecked, settingsItem } from '@/lib/storage';
+import { CountryCodeFix } from '@/components/CountryCodeFix';
+import { useDefaultCountry } from '@/components/use-default-country';
 import { textsOf } from '@/lib/i18n';
 
 const t = textsOf('popupshared');
@@ -8,26 +9,24 @@ const t = textsOf('popupshared');
 type Parser = (text: string, defaultCountryCode: string) => PhoneListResult;
 
 /** The parser (and libphonenumber with it) is fetched the first time a list input is shown. */
-let parserPromise: Promise<{ parse: Parser; countryCode: string }> | null = null;
+let parserPromise: Promise<Parser> | null = null;
 function loadParser() {
-  parserPromise ??= Promise.all([import('@/lib/phone-list'), readChecked(settingsItem)]).then(([module, settings]) => ({
-    parse: module.parsePhoneList,
-    countryCode: settings.defaultCountryCode,
-  }));
+  parserPromise ??= import('@/lib/phone-list').then((module) => module.parsePhoneList);
   return parserPromise;
 }
 
-/** The numbers in `text`, normalised and de-duplicated; null while the parser loads. */
+/** The numbers in `text`, normalised and de-duplicated with the default country code of the moment; null while the parser loads. */
 export function usePhoneList(text: string): PhoneListResult | null {
-  const [parser, setParser] = useState<{ parse: Parser; countryCode: string } | null>(null);
+  const [parse, setParse] = useState<Parser | null>(null);
+  const country = useDefaultCountry();
   useEffect(() => {
     let live = true;
-    void loadParser().then((loaded) => live && setParser(loaded));
+    void loadParser().then((loaded) => live && setParse(() => loaded));
     return () => {
       live = false;
     };
   }, []);
-  return useMemo(() => (parser ? parser.parse(text, parser.countryCode) : null), [parser, text]);
+  return useMemo(() => (parse ? parse(text, country) : null), [parse, text, country]);
 }
 
 const SHOWN_PROBLEMS = 20;
@@ -39,6 +38,7 @@ const SHOWN_PROBLEMS = 20;
  */
 export function PhoneListInput(props: { label: string; text: string; onText: (text: string) => void; parsed: PhoneListResult | null; disabled?: boolean }) {
   const { label, text, onText, parsed, disabled } = props;
+  const country = useDefaultCountry();
   const ids = { input: useId(), summary: useId() };
   const valid = parsed?.valid.length ?? 0;
   return (
@@ -71,6 +71,9 @@ export function PhoneListInput(props: { label: string; text: string; onText: (te
                   {parsed.invalid.length > SHOWN_PROBLEMS && <li>{t('andMore', { count: parsed.invalid.length - SHOWN_PROBLEMS })}</li>}
                 </ul>
               </div>
+            )}
+            {parsed.invalid.length > 0 && (
+              <CountryCodeFix country={country} typed={parsed.invalid.map((problem) => problem.input).join('\n')} />
             )}
             {parsed.duplicates.length > 0 && (
               <p className="hint">
