@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { textsOf } from '@/lib/i18n';
-import { readChecked, settingsItem } from '@/lib/storage';
+import { updateSettings } from '@/lib/storage';
 
 const t = textsOf('common');
 
@@ -26,7 +26,7 @@ export function CountryCodeFix({ country, typed }: { country: string; typed: str
   if (saved) return <p role="status" className="hint">{t('countrySaved', { code: saved })}</p>;
   if (!needed || guess === undefined) return null;
   const save = async (code: string) => {
-    await settingsItem.item.setValue({ ...(await readChecked(settingsItem)), defaultCountryCode: code });
+    await updateSettings({ defaultCountryCode: code });
     setSaved(code);
   };
   return (

@@ -34,22 +34,6 @@ export type BuiltSend =
   | { ok: true; operationId: OperationId; inputs: Record<string, unknown> }
   | { ok: false; errors: FieldErrors };
 
-/** Each type's name, read when shown (so it is in the language of that moment). */
-export const TYPE_LABELS: Record<ComposeType, string> = {
-  get text() { return t('tText'); },
-  get files() { return t('tFiles'); },
-  get media() { return t('tMedia'); },
-  get audio() { return t('tAudio'); },
-  get document() { return t('tDoc'); },
-  get sticker() { return t('tSticker'); },
-  get gif() { return t('tGif'); },
-  get contact() { return t('tContact'); },
-  get location() { return t('tPlace'); },
-  get poll() { return t('tPoll'); },
-  get buttons() { return t('tButtons'); },
-  get list() { return t('tList'); },
-};
-
 const OPERATION: Record<ComposeType, OperationId> = {
   text: 'postMessagesSendText',
   files: 'postMessagesSendFiles',

@@ -1,6 +1,6 @@
 import { applyImport, existingServers } from '@/lib/transfer/apply-import';
 import { buildSettingsFile, planImport, readSettingsFile, type ImportPlan, type ReadFile } from '@/lib/transfer/settings-file';
-import { apiKeysItem, profilesItem, readChecked, settingsItem, type ProfilesState, type Settings } from '@/lib/storage';
+import { apiKeysItem, profilesItem, readChecked, settingsItem, type ProfilesState, type Settings, updateSettings } from '@/lib/storage';
 import type { ImportReadProblem, RequestOf } from '@/lib/messaging/protocol';
 import { registerHandler } from './handler-registry';
 import { syncOriginRules } from './origin-rules';
@@ -89,7 +89,7 @@ export function registerTransfer(): void {
     // Keys first: a profile is never visible without the key it was imported with.
     if (outcome.counts.keys > 0) await apiKeysItem.item.setValue(outcome.keys);
     await profilesItem.item.setValue(outcome.profiles);
-    if (outcome.settings) await settingsItem.item.setValue({ ...(await readChecked(settingsItem)), ...outcome.settings });
+    if (outcome.settings) await updateSettings(outcome.settings);
     await syncOriginRules();
     return { ok: true, data: { outcome: 'applied', ...outcome.counts, settings: !!outcome.settings } };
   });

@@ -12,6 +12,7 @@ import {
   type ProfilesState,
   type Settings,
   type StorageNotice,
+  updateSettings,
 } from '@/lib/storage';
 
 /** What the options page shows, read from storage and kept current as storage changes. */
@@ -83,9 +84,6 @@ export const useOptionsStore = create<OptionsState>((set, get) => ({
     set({ notices: [] });
   },
   async saveSettings(changes) {
-    // Read again: another page (or an import) may have changed other settings meanwhile.
-    const settings = { ...(await readChecked(settingsItem)), ...changes };
-    await settingsItem.item.setValue(settings);
-    set({ settings });
+    set({ settings: await updateSettings(changes) });
   },
 }));

@@ -226,10 +226,17 @@ export function checkTimezone(value: string): string | null {
   }
 }
 
+/**
+ * Whether an admin-only route refused the key itself (a 403, or WARest's 2201): a 403 that
+ * WhatsApp or the server explains (e.g. a feature switched off) is not, and keeps its own words.
+ */
+export function isAdminKeyRefusal(error: ApiError): boolean {
+  return isKeyRefusal(error) || error.code === 2201;
+}
+
 /** A refusal because the key is not an admin key (403), in words that say what to do. */
 export function adminProblem(error: ApiError, what: string, serverName: string): string {
-  // A 403 that WhatsApp or the server explains (e.g. a feature switched off) keeps its own words.
-  if (isKeyRefusal(error) || error.code === 2201) {
+  if (isAdminKeyRefusal(error)) {
     return t('notAdminKey', { server: serverName, what });
   }
   return error.message;

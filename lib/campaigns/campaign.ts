@@ -17,7 +17,6 @@ const t = textsOf('tools');
 
 export type CampaignMessageKind = Campaign['message']['kind'];
 
-export const KIND_LABELS: Record<CampaignMessageKind, string> = { text: 'Text', image: 'Image', video: 'Video', document: 'Document' };
 
 /** WARest's limits (the fake server's too): a text up to 65,536 characters, a caption up to 1,024. */
 export const TEXT_LIMIT = 65_536;
@@ -317,11 +316,3 @@ export function estimateFinish(campaign: Campaign, now: number): number | undefi
   return at;
 }
 
-export const STATE_WORDS: Record<Campaign['state'], string> = {
-  scheduled: 'Scheduled',
-  running: 'Sending',
-  waiting: 'Waiting',
-  paused: 'Paused',
-  done: 'Finished',
-  cancelled: 'Cancelled',
-};

@@ -33,7 +33,7 @@ export { profilesItem, profilesStateSchema, serverProfileSchema, type ProfilesSt
 export { recentRecipientsItem } from './items/recent-recipients';
 export { scheduledMessagesItem, type ScheduledMessage, type ScheduledMessages, type ScheduledState } from './items/scheduled-messages';
 export { snapshotsItem, type ProfileSnapshot, type ServerHealth, type UpdateMode } from './items/session-snapshots';
-export { DEFAULT_SETTINGS, settingsItem, settingsSchema, type Settings } from './items/settings';
+export { DEFAULT_SETTINGS, settingsItem, settingsSchema, updateSettings, type Settings } from './items/settings';
 export { MAX_NOTICES, storageNoticeSchema, storageNoticesItem, type StorageNotice } from './items/storage-notices';
 export { templatesItem, type MessageTemplate } from './items/templates';
 export { versionChecksItem } from './items/version-checks';

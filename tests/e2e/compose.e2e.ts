@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord, type SessionRecord } from '../fake-server/index';
 import { placeholderPng } from '../fake-server/png';
 import { endServer, resetExtension, useExtension } from './support/fixture';
-import { openPopupFor, sessionRow } from './support/popup-page';
+import { openPopupFor, reopenWithBrowserLanguage, sessionRow } from './support/popup-page';
 
 /**
  * The composer, as a person uses it: each of WARest's 12 send types from the popup (real file
@@ -282,11 +282,7 @@ describe('recipients, checks, drafts and errors', () => {
 
   it('offers the country code for a number typed with a leading 0, saves it in one click, and then sends', async () => {
     // A browser whose language is Indonesian suggests +62; no default country code is set.
-    const page = await extension.context.newPage();
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'language', { get: () => 'id-ID' }));
-    await page.goto(popup.url());
-    await popup.close();
-    popup = page;
+    popup = await reopenWithBrowserLanguage(extension, popup, 'id-ID');
     await openComposer();
     await toNumber('0811 1111 1111');
     await popup.getByLabel('Message', { exact: true }).fill('Halo');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startFakeWarest, type FakeWarest, type GroupRecord, type SessionRecord } from '../fake-server/index';
 import { dataUrl, placeholderPng } from '../fake-server/png';
 import { endServer, resetExtension, useExtension } from './support/fixture';
-import { openPopupFor, sessionRow, chooseFromRowMenu } from './support/popup-page';
+import { openPopupFor, reopenWithBrowserLanguage, sessionRow, chooseFromRowMenu } from './support/popup-page';
 
 /**
  * The groups of a session, from the popup, as a person uses them: the list, one group's panel
@@ -341,11 +341,7 @@ describe('participants', () => {
 
   it('offers the country code for numbers typed with a leading 0, and reads them with it once saved', async () => {
     // A browser whose language is Indonesian suggests +62; no default country code is set.
-    const page = await extension.context.newPage();
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'language', { get: () => 'id-ID' }));
-    await page.goto(popup.url());
-    await popup.close();
-    popup = page;
+    popup = await reopenWithBrowserLanguage(extension, popup, 'id-ID');
     await openParticipants('Core Team');
     const form = popup.getByRole('form', { name: 'Add participants' });
     await form.getByLabel('Numbers to add').fill('0812 9000 3333\n0812-9000-4444');

@@ -1,5 +1,5 @@
 import type { ApiError } from '@/lib/warest/api-result';
-import { isKeyRefusal } from '@/lib/warest/response';
+import { isAdminKeyRefusal } from '@/lib/answers/server';
 import { currentLanguage, textsOf } from '@/lib/i18n';
 
 const t = textsOf('server');
@@ -16,13 +16,9 @@ const REFUSED = {
   cpu: 'refusedCpu',
 } as const;
 
-/**
- * Why an admin-only request failed, in words: a refused key (as lib/answers/server.ts's
- * adminProblem tells it, a 403 or WARest's 2201) says to use the admin key; anything else keeps
- * the client's sentence.
- */
+/** Why an admin-only request failed, in words: a refused key says to use the admin key; anything else keeps the client's sentence. */
 export function adminRefusal(error: ApiError, action: AdminAction, serverName: string): string {
-  return isKeyRefusal(error) || error.code === 2201 ? t(REFUSED[action], { server: serverName }) : error.message;
+  return isAdminKeyRefusal(error) ? t(REFUSED[action], { server: serverName }) : error.message;
 }
 
 /** The locale the CPU chart's times are written in: the interface's language (en-GB's 24-hour clock for English). */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { num } from '../../schema';
+import { readChecked } from '../checked';
 import { defineCheckedItem } from '../define';
 import { KB } from '../limits';
 
@@ -31,3 +32,10 @@ export type Settings = v.InferOutput<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { requestTimeoutSec: 20, defaultCountryCode: '', pollIntervalSec: 30 };
 
 export const settingsItem = defineCheckedItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, 'itemSettings', { version: 1, maxBytes: 16 * KB });
+
+/** Changes some settings, keeping the others as stored now (another page or an import may have changed them). */
+export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  const settings = { ...(await readChecked(settingsItem)), ...changes };
+  await settingsItem.item.setValue(settings);
+  return settings;
+}

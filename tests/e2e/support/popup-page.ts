@@ -18,3 +18,15 @@ export async function chooseFromRowMenu(popup: Page, sessionId: string, item: st
   await sessionRow(popup, sessionId).getByRole('button', { name: `More for ${sessionId}` }).click();
   await popup.getByRole('menu', { name: `More for ${sessionId}` }).getByRole('menuitem', { name: item, exact: true }).click();
 }
+
+/**
+ * The popup opened again in a page whose browser language (`navigator.language`) is `language`,
+ * e.g. "id-ID" for a browser that suggests +62; the page it replaces is closed.
+ */
+export async function reopenWithBrowserLanguage(extension: LoadedExtension, popup: Page, language: string): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.addInitScript((tag) => Object.defineProperty(Navigator.prototype, 'language', { get: () => tag }), language);
+  await page.goto(popup.url());
+  await popup.close();
+  return page;
+}
